@@ -1,0 +1,75 @@
+# mshub — the two commands: `make demo` and `make test`. See README.md.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+MANAGE := $(BIN)/python manage.py
+
+.DEFAULT_GOAL := help
+.PHONY: help demo serve install install-dev test lint typecheck migrations-check pytest test-postgres \
+        messages compilemessages bench clean
+
+help:
+	@echo "make demo   - set up (venv, install, migrate, demo data) and serve on http://$(HOST):$(PORT)"
+	@echo "make test   - lint, type checks, migration check and the whole test suite"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.dev: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@touch $@ $(VENV)/.runtime
+
+install: $(VENV)/.runtime
+install-dev: $(VENV)/.dev
+
+demo: install
+	@mkdir -p var
+	$(MANAGE) migrate --noinput
+	$(MANAGE) loaddemo
+	@echo
+	@echo "  mshub is running at http://$(HOST):$(PORT)/  (Ctrl-C to stop)"
+	@echo
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+serve: install
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: install-dev lint typecheck migrations-check pytest
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: install-dev
+	$(BIN)/mypy mshub
+
+migrations-check: install-dev
+	DJANGO_SETTINGS_MODULE=mshub.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+
+pytest: install-dev
+	$(BIN)/pytest
+
+# The suite again, against PostgreSQL (CI does this; needs DATABASE_URL).
+test-postgres: install-dev
+	@test -n "$(DATABASE_URL)" || (echo "set DATABASE_URL=postgres://…" && exit 2)
+	$(BIN)/pytest -p no:cacheprovider --no-cov
+
+messages: install-dev
+	cd mshub && ../$(BIN)/python ../manage.py makemessages -l ja --no-obsolete --no-location -i 'migrations/*'
+	cd mshub && ../$(BIN)/python ../manage.py makemessages -d djangojs -l ja --no-obsolete --no-location
+
+compilemessages: install-dev
+	cd mshub && ../$(BIN)/python ../manage.py compilemessages
+
+bench: install-dev
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) var/static .pytest_cache .mypy_cache .ruff_cache .coverage

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+from django.views.generic import UpdateView
+
+from mshub.accounts.forms import ProfileForm, TimezoneForm
+from mshub.accounts.models import User
+from mshub.core.middleware import TZ_COOKIE
+
+
+class ProfileView(LoginRequiredMixin, UpdateView[User, ProfileForm]):
+    """Every signed-in user may edit their own account, and only that."""
+
+    form_class = ProfileForm
+    template_name = "accounts/profile.html"
+    success_url = reverse_lazy("accounts:profile")
+
+    def get_object(self, queryset: Any = None) -> User:
+        return self.request.user  # type: ignore[return-value]
+
+    def form_valid(self, form: ProfileForm) -> HttpResponse:
+        messages.success(self.request, _("Your settings were saved."))
+        return super().form_valid(form)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["memberships"] = self.request.user.memberships.select_related("forum")  # type: ignore[union-attr]
+        return context
+
+
+@require_POST
+def set_timezone(request: HttpRequest) -> HttpResponse:
+    """Remember the reader's choice of zone (a cookie; also the profile when signed in)."""
+    form = TimezoneForm(request.POST)
+    target = request.POST.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+        target = "/"
+    response = HttpResponseRedirect(target)
+    if form.is_valid():
+        zone = form.cleaned_data["timezone"]
+        if zone:
+            response.set_cookie(TZ_COOKIE, zone, max_age=365 * 86400, samesite="Lax")
+        else:
+            response.delete_cookie(TZ_COOKIE)
+        if request.user.is_authenticated:
+            User.objects.filter(pk=request.user.pk).update(timezone=zone)
+    else:
+        messages.error(request, _("Unknown time zone."))
+    return response

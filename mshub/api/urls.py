@@ -1,0 +1,25 @@
+"""``/api/v1/``: the JSON API. One router per forum-scoped area, plus the schema and docs."""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
+from rest_framework.routers import DefaultRouter, SimpleRouter
+
+from mshub.core.api import ForumViewSet
+from mshub.people import api as people_api
+
+app_name = "api"
+
+site_router = DefaultRouter()
+site_router.register("forums", ForumViewSet, basename="forum")
+
+forum_router = SimpleRouter()
+forum_router.register("stakeholder-groups", people_api.StakeholderGroupViewSet, basename="stakeholdergroup")
+forum_router.register("organizations", people_api.OrganizationViewSet, basename="organization")
+forum_router.register("persons", people_api.PersonViewSet, basename="person")
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularRedocView.as_view(url_name="api:schema"), name="docs"),
+    path("v1/", include(site_router.urls)),
+    path("v1/<slug:forum>/", include(forum_router.urls)),
+]

@@ -1,0 +1,82 @@
+"""Template helpers shared by every area."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Any
+
+from django import template
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from mshub.core.i18n import localized
+from mshub.core.timezones import in_zone
+
+register = template.Library()
+
+COMMON_ZONES = [
+    "Asia/Tokyo",
+    "UTC",
+    "Europe/Zurich",
+    "Europe/London",
+    "America/New_York",
+    "America/Los_Angeles",
+    "Asia/Singapore",
+    "Asia/Shanghai",
+    "Asia/Kolkata",
+    "Australia/Sydney",
+    "Africa/Nairobi",
+    "America/Sao_Paulo",
+]
+
+
+@register.filter
+def loc(obj: Any, field: str) -> str:
+    """``{{ org|loc:"name" }}``: the ja or en field, in the reader's language first."""
+    return localized(obj, field)
+
+
+@register.filter
+def startswith(value: str, prefix: str) -> bool:
+    return str(value).startswith(str(prefix))
+
+
+@register.filter
+def safe_color(value: str) -> str:
+    """Only a #rrggbb colour may reach the page's style element."""
+    return value if re.fullmatch(r"#[0-9a-fA-F]{6}", value or "") else "#1d4f91"
+
+
+@register.filter
+def zoned(value: datetime | None, zone: str) -> datetime | None:
+    """``{{ meeting.start|zoned:meeting.timezone|date:"…" }}``: a datetime in the thing's own zone."""
+    return in_zone(value, zone) if value else None
+
+
+@register.simple_tag(takes_context=True)
+def forum_nav(context: template.Context, forum: Any) -> list[dict[str, str]]:
+    """The forum's navigation: only the areas the visitor may open."""
+    user = context["request"].user
+    kw = {"forum": forum.slug}
+    items = [
+        ("core.view_forum", _("Home"), reverse("core:forum", kwargs=kw)),
+        ("people.view_person", _("People"), reverse("people:person-list", kwargs=kw)),
+        ("people.view_organization", _("Organisations"), reverse("people:organization-list", kwargs=kw)),
+        ("people.view_stakeholdergroup", _("Stakeholder groups"), reverse("people:stakeholdergroup-list", kwargs=kw)),
+        ("core.view_members", _("Members"), reverse("core:members", kwargs=kw)),
+        ("core.view_events", _("Activity"), reverse("core:events", kwargs=kw)),
+        ("core.change_forum", _("Settings"), reverse("core:forum-settings", kwargs=kw)),
+    ]
+    return [{"label": label, "url": url} for perm, label, url in items if user.has_perm(perm, forum)]
+
+
+@register.simple_tag
+def querystring_page(querystring: str, page: int) -> str:
+    return f"?{querystring}&page={page}" if querystring else f"?page={page}"
+
+
+@register.simple_tag(takes_context=True)
+def has_perm(context: template.Context, permission: str, obj: Any) -> bool:
+    """``{% has_perm "people.add_person" forum as can_add %}``: the same registry the views use."""
+    return bool(context["request"].user.has_perm(permission, obj))

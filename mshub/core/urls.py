@@ -1,0 +1,13 @@
+from django.urls import path
+
+from mshub.core.views import forums
+
+app_name = "core"
+
+urlpatterns = [
+    path("", forums.HomeView.as_view(), name="home"),
+    path("<slug:forum>/", forums.ForumHomeView.as_view(), name="forum"),
+    path("<slug:forum>/settings/", forums.ForumSettingsView.as_view(), name="forum-settings"),
+    path("<slug:forum>/members/", forums.MemberListView.as_view(), name="members"),
+    path("<slug:forum>/events/", forums.EventLogView.as_view(), name="events"),
+]

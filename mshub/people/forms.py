@@ -1,0 +1,134 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from mshub.core.models import Forum
+from mshub.people.models import Affiliation, Gender, Organization, OrganizationKind, Person, StakeholderGroup
+
+
+class ForumModelForm(forms.ModelForm):
+    """A model form whose related choices are limited to one forum's records."""
+
+    forum_scoped: dict[str, Any] = {}
+
+    def __init__(self, *args: Any, forum: Forum, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.forum = forum
+        for name, model in self.forum_scoped.items():
+            if name in self.fields:
+                self.fields[name].queryset = model.objects.filter(forum=forum)  # type: ignore[attr-defined]
+        if self.instance.pk is None and hasattr(self.instance, "forum_id"):
+            self.instance.forum = forum
+
+
+class PersonForm(ForumModelForm):
+    forum_scoped = {"gender": Gender}
+
+    class Meta:
+        model = Person
+        fields = [
+            "family_name_ja",
+            "given_name_ja",
+            "family_name_kana",
+            "given_name_kana",
+            "family_name_latin",
+            "given_name_latin",
+            "email",
+            "pronouns",
+            "gender",
+            "consent_listing",
+            "consent_contact",
+            "notes",
+        ]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["gender"].queryset = self.fields["gender"].queryset.filter(active=True)  # type: ignore[attr-defined]
+        self._consent_before = (self.instance.consent_listing, self.instance.consent_contact)
+
+    def clean_email(self) -> str:
+        email: str = (self.cleaned_data.get("email") or "").strip().lower()
+        if email:
+            clash = Person.objects.filter(forum=self.forum, email__iexact=email).exclude(pk=self.instance.pk)
+            if clash.exists():
+                raise forms.ValidationError(_("Another person in this forum already has this email address."))
+        return email
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not any(data.get(f) for f in ("family_name_ja", "given_name_ja", "family_name_latin", "given_name_latin")):
+            raise forms.ValidationError(_("Give the person's name in Japanese or in Latin script."))
+        return data
+
+    def save(self, commit: bool = True) -> Person:
+        person: Person = super().save(commit=False)
+        if (person.consent_listing, person.consent_contact) != self._consent_before or person.pk is None:
+            person.consent_updated_at = timezone.now()
+        if commit:
+            person.save()
+        return person
+
+
+class OrganizationForm(ForumModelForm):
+    forum_scoped = {"kind": OrganizationKind, "stakeholder_group": StakeholderGroup}
+
+    class Meta:
+        model = Organization
+        fields = ["name_ja", "name_en", "short_name", "stakeholder_group", "kind", "country", "website", "notes"]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("name_ja") and not data.get("name_en"):
+            raise forms.ValidationError(_("Give the organisation's name in Japanese or English."))
+        return data
+
+
+class AffiliationForm(forms.ModelForm[Affiliation]):
+    class Meta:
+        model = Affiliation
+        fields = [
+            "organization",
+            "department_ja",
+            "department_en",
+            "title_ja",
+            "title_en",
+            "start",
+            "end",
+            "is_primary",
+        ]
+        widgets = {"start": forms.DateInput(attrs={"type": "date"}), "end": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args: Any, person: Person, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.person = person
+        self.fields["organization"].queryset = Organization.objects.filter(forum=person.forum)  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("start"), data.get("end")
+        if start and end and end < start:
+            self.add_error("end", _("An affiliation cannot end before it starts."))
+        return data
+
+
+class MergeForm(forms.Form):
+    duplicate = forms.ModelChoiceField(
+        queryset=Person.objects.none(), label=_("Duplicate record to fold into this one")
+    )
+    confirm = forms.BooleanField(
+        label=_("I checked that both records are the same person. The duplicate will be removed."), required=True
+    )
+
+    def __init__(self, *args: Any, keep: Person, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["duplicate"].queryset = Person.objects.filter(forum=keep.forum).exclude(pk=keep.pk)  # type: ignore[attr-defined]
+
+
+class AsAtForm(forms.Form):
+    on = forms.DateField(label=_("Affiliation on"), required=False, widget=forms.DateInput(attrs={"type": "date"}))

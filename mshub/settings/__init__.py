@@ -1,0 +1,1 @@
+"""Settings modules: ``production`` (the default for WSGI), ``dev`` and ``test``."""

@@ -1,0 +1,3 @@
+"""Production settings: everything from the environment, nothing relaxed."""
+
+from .base import *  # noqa: F403

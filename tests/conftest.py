@@ -1,0 +1,48 @@
+"""Shared fixtures: a forum with one account per role, and clients signed in as each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from django.test import Client
+
+from mshub.accounts.models import User
+from mshub.core.models import Forum, Role
+from tests.factories import ForumFactory, MembershipFactory, UserFactory
+
+ROLES = ["anonymous", "visitor", "member", "wg_chair", "steering", "secretariat"]
+
+
+@dataclass
+class Cast:
+    """A forum and one user per role ("visitor" is signed in but not a member)."""
+
+    forum: Forum
+    users: dict[str, User]
+
+    def client(self, role: str) -> Client:
+        client = Client()
+        if role != "anonymous":
+            client.force_login(self.users[role])
+        return client
+
+
+@pytest.fixture
+def forum(db: None) -> Forum:
+    return ForumFactory(slug="igf-jp", name_ja="日本IGF", name_en="Japan IGF")
+
+
+@pytest.fixture
+def cast(forum: Forum) -> Cast:
+    users = {"visitor": UserFactory(email="visitor@example.org")}
+    for role in (Role.MEMBER, Role.WG_CHAIR, Role.STEERING, Role.SECRETARIAT):
+        user = UserFactory(email=f"{role.value}@example.org")
+        MembershipFactory(forum=forum, user=user, role=role)
+        users[role.value] = user
+    return Cast(forum=forum, users=users)
+
+
+@pytest.fixture
+def secretariat_client(cast: Cast) -> Client:
+    return cast.client("secretariat")
