@@ -46,3 +46,18 @@ def cast(forum: Forum) -> Cast:
 @pytest.fixture
 def secretariat_client(cast: Cast) -> Client:
     return cast.client("secretariat")
+
+
+@pytest.fixture
+def smtp(settings):  # type: ignore[no-untyped-def]
+    """A real SMTP server on 127.0.0.1; Django sends through it for the test."""
+    from tests.mailserver import smtp_server
+
+    with smtp_server() as inbox:
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST = "127.0.0.1"
+        settings.EMAIL_PORT = inbox.port
+        settings.EMAIL_USE_TLS = False
+        settings.EMAIL_HOST_USER = ""
+        settings.EMAIL_HOST_PASSWORD = ""
+        yield inbox

@@ -76,6 +76,7 @@ class PersonForm(ForumModelForm):
 
 class OrganizationForm(ForumModelForm):
     forum_scoped = {"kind": OrganizationKind, "stakeholder_group": StakeholderGroup}
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
 
     class Meta:
         model = Organization

@@ -5,6 +5,7 @@ import django.db.models.deletion
 import mshub.core.models.forums
 import mshub.core.timezones
 from django.conf import settings
+import django.core.serializers.json
 from django.db import migrations, models
 
 
@@ -68,7 +69,7 @@ class Migration(migrations.Migration):
                 ('verb', models.CharField(max_length=60, verbose_name='what')),
                 ('target_id', models.CharField(blank=True, max_length=40)),
                 ('summary', models.CharField(blank=True, max_length=300, verbose_name='summary')),
-                ('data', models.JSONField(blank=True, default=dict)),
+                ('data', models.JSONField(blank=True, default=dict, encoder=django.core.serializers.json.DjangoJSONEncoder)),
                 ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
                 ('target_type', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, to='contenttypes.contenttype')),
                 ('forum', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='core.forum')),

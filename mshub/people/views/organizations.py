@@ -25,7 +25,7 @@ class OrganizationListView(ForumView, ListView[Organization]):
     paginate_by = 50
 
     def get_queryset(self) -> models.QuerySet[Organization]:
-        qs = Organization.objects.filter(forum=self.forum).select_related("stakeholder_group", "kind")
+        qs = Organization.objects.filter(forum=self.forum).select_related("forum", "stakeholder_group", "kind")
         self.filterset = OrganizationFilter(self.request.GET or None, queryset=qs, forum=self.forum)
         return self.filterset.qs if self.filterset.is_bound and self.filterset.is_valid() else qs
 
@@ -49,7 +49,7 @@ class OrganizationDetailView(ForumObjectView, DetailView[Organization]):
         context = super().get_context_data(**kwargs)
         if self.request.user.has_perm("people.view_person", self.forum):
             today = timezone.localdate()
-            affiliations = self.object.affiliations.select_related("person").order_by(
+            affiliations = self.object.affiliations.select_related("person__forum").order_by(
                 models.F("end").desc(nulls_first=True), "person__family_name_latin"
             )
             context["current"] = [a for a in affiliations if a.holds_on(today)]

@@ -29,7 +29,7 @@ class PersonListView(ForumView, ListView[Person]):
 
     def get_queryset(self) -> models.QuerySet[Person]:
         may_see_contact = self.request.user.has_perm("people.view_person_contact", self.forum)
-        qs = Person.objects.filter(forum=self.forum).with_affiliations_on(timezone.localdate())
+        qs = Person.objects.filter(forum=self.forum).select_related("forum").with_affiliations_on(timezone.localdate())
         self.filterset = PersonFilter(
             self.request.GET or None, queryset=qs, forum=self.forum, with_email=may_see_contact
         )
@@ -64,9 +64,9 @@ class PersonDetailView(ForumObjectView, DetailView[Person]):
             as_at_form=form,
             as_at=day,
             as_at_affiliation=person.affiliation_on(day) if day else None,
-            affiliations=person.affiliations.select_related("organization__stakeholder_group").order_by(
-                models.F("start").desc(nulls_first=True), "-pk"
-            ),
+            affiliations=person.affiliations.select_related(
+                "organization__stakeholder_group", "organization__forum"
+            ).order_by(models.F("start").desc(nulls_first=True), "-pk"),
             today=timezone.localdate(),
             show_contact=self.request.user.has_perm("people.view_person_contact", person),
         )

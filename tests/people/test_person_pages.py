@@ -1,0 +1,170 @@
+"""Person pages: forms keep what was typed, emails are private, lists stay flat in queries."""
+
+import datetime as dt
+import json
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from mshub.core.models import Event
+from mshub.people.models import Person
+from tests.factories import AffiliationFactory, OrganizationFactory, PersonFactory, group
+
+pytestmark = pytest.mark.django_db
+
+
+def test_create_person_records_consent_time_and_event(forum, cast):
+    response = cast.client("secretariat").post(
+        f"/{forum.slug}/people/new/",
+        {
+            "family_name_ja": "高橋",
+            "given_name_ja": "美咲",
+            "family_name_latin": "Takahashi",
+            "given_name_latin": "Misaki",
+            "email": "Misaki@Example.JP",
+            "consent_listing": "on",
+        },
+    )
+    assert response.status_code == 302
+    person = Person.objects.get(family_name_ja="高橋")
+    assert person.email == "misaki@example.jp"
+    assert person.consent_listing is True
+    assert person.consent_updated_at is not None
+    assert Event.objects.filter(verb="person.created", target_id=str(person.pk)).exists()
+
+
+def test_duplicate_email_is_refused_with_a_clear_message_and_input_kept(forum, cast):
+    PersonFactory(forum=forum, email="taken@example.org")
+    response = cast.client("secretariat").post(
+        f"/{forum.slug}/people/new/",
+        {"family_name_latin": "Newcomer", "given_name_latin": "Nao", "email": "TAKEN@example.org"},
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "already has this email address" in html
+    assert 'value="Newcomer"' in html
+    assert Person.objects.filter(forum=forum).count() == 1
+
+
+def test_same_email_is_allowed_in_another_forum(forum, cast):
+    from tests.factories import ForumFactory
+
+    PersonFactory(forum=ForumFactory(), email="shared@example.org")
+    response = cast.client("secretariat").post(
+        f"/{forum.slug}/people/new/", {"family_name_latin": "Ok", "email": "shared@example.org"}
+    )
+    assert response.status_code == 302
+
+
+def test_a_person_needs_a_name(forum, cast):
+    response = cast.client("secretariat").post(f"/{forum.slug}/people/new/", {"email": "x@example.org"})
+    assert response.status_code == 200
+    assert "Give the person" in response.content.decode()
+    assert not Person.objects.exists()
+
+
+def test_hostile_names_are_escaped(forum, cast):
+    person = PersonFactory(forum=forum, family_name_latin="<script>alert(1)</script>", family_name_ja="")
+    html = cast.client("member").get(person.get_absolute_url()).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+@pytest.mark.parametrize(("role", "sees_email"), [("member", False), ("steering", False), ("secretariat", True)])
+def test_email_is_shown_only_to_the_secretariat(forum, cast, role, sees_email):
+    person = PersonFactory(forum=forum, email="private@example.org")
+    html = cast.client(role).get(person.get_absolute_url()).content.decode()
+    assert ("private@example.org" in html) is sees_email
+
+
+def test_a_member_sees_their_own_contact_data(forum, cast):
+    person = PersonFactory(forum=forum, email="me@example.org", user=cast.users["member"])
+    assert "me@example.org" in cast.client("member").get(person.get_absolute_url()).content.decode()
+
+
+def test_person_page_answers_where_someone_was_on_a_date(forum, cast):
+    person = PersonFactory(forum=forum)
+    ministry = OrganizationFactory(forum=forum, name_ja="デジタル通信省", name_en="Ministry of Digital Affairs")
+    AffiliationFactory(person=person, organization=ministry, start=dt.date(2013, 4, 1), end=dt.date(2016, 3, 31))
+    AffiliationFactory(person=person, start=dt.date(2016, 4, 1))
+    html = cast.client("member").get(person.get_absolute_url() + "?on=2016-01-28").content.decode()
+    assert "デジタル通信省" in html.split('data-testid="as-at"')[1].split("</p>")[0]
+
+
+def test_people_list_filters_by_current_stakeholder_group(forum, cast):
+    gov = OrganizationFactory(forum=forum, stakeholder_group=group(forum, "government"))
+    civil = OrganizationFactory(forum=forum, stakeholder_group=group(forum, "civil-society"))
+    official = PersonFactory(forum=forum, family_name_latin="Official")
+    activist = PersonFactory(forum=forum, family_name_latin="Activist")
+    former = PersonFactory(forum=forum, family_name_latin="Formerofficial")
+    AffiliationFactory(person=official, organization=gov, start=dt.date(2020, 1, 1))
+    AffiliationFactory(person=activist, organization=civil, start=dt.date(2020, 1, 1))
+    AffiliationFactory(person=former, organization=gov, start=dt.date(2001, 1, 1), end=dt.date(2005, 1, 1))
+
+    html = (
+        cast.client("member")
+        .get(f"/{forum.slug}/people/", {"stakeholder_group": group(forum, "government").pk})
+        .content.decode()
+    )
+    assert "Official" in html
+    assert "Activist" not in html
+    assert "Formerofficial" not in html
+
+
+def test_members_cannot_search_people_by_email(forum, cast):
+    PersonFactory(forum=forum, family_name_latin="Hidden", email="needle@example.org")
+    member = cast.client("member").get(f"/{forum.slug}/people/", {"q": "needle"}).content.decode()
+    secretariat = cast.client("secretariat").get(f"/{forum.slug}/people/", {"q": "needle"}).content.decode()
+    assert "Hidden" not in member
+    assert "Hidden" in secretariat
+
+
+def _queries_for_people_list(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_people_list_query_count_does_not_grow_with_rows(forum, cast):
+    client = cast.client("secretariat")
+    url = f"/{forum.slug}/people/"
+    for _ in range(3):
+        AffiliationFactory(person=PersonFactory(forum=forum))
+    few = _queries_for_people_list(client, url)
+    for _ in range(40):
+        AffiliationFactory(person=PersonFactory(forum=forum))
+    many = _queries_for_people_list(client, url)
+    assert few == many
+
+
+def test_person_page_query_count_does_not_grow_with_affiliations(forum, cast):
+    client = cast.client("secretariat")
+    person = PersonFactory(forum=forum)
+    AffiliationFactory(person=person)
+    few = _queries_for_people_list(client, person.get_absolute_url())
+    for year in range(1990, 2020):
+        AffiliationFactory(person=person, start=dt.date(year, 1, 1), end=dt.date(year, 12, 31))
+    assert _queries_for_people_list(client, person.get_absolute_url()) == few
+
+
+def test_export_contains_the_person_and_their_affiliations(forum, cast):
+    person = PersonFactory(forum=forum, email="subject@example.org")
+    AffiliationFactory(person=person, title_en="Researcher")
+    response = cast.client("secretariat").get(f"/{forum.slug}/people/{person.pk}/export.json")
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")
+    data = json.loads(response.content)
+    assert data["person"]["fields"]["email"] == "subject@example.org"
+    assert data["linked"]["people.Affiliation"][0]["fields"]["title_en"] == "Researcher"
+
+
+def test_erase_deletes_the_person_and_logs_without_personal_data(forum, cast):
+    person = PersonFactory(forum=forum, email="gone@example.org", family_name_latin="Gone")
+    AffiliationFactory(person=person)
+    response = cast.client("secretariat").post(f"/{forum.slug}/people/{person.pk}/erase/")
+    assert response.status_code == 302
+    assert not Person.objects.filter(pk=person.pk).exists()
+    event = Event.objects.get(verb="person.deleted")
+    assert "gone@example.org" not in json.dumps(event.data) + event.summary
+    assert "Gone" not in event.summary
