@@ -85,7 +85,7 @@ PERMISSIONS: dict[str, Any] = {
     "people.add_organization": is_steering,
     "people.change_organization": is_steering,
     "people.view_stakeholdergroup": can_read_forum,
-    "people.change_stakeholdergroup": is_secretariat,
+    "people.change_vocabulary": is_secretariat,
     "people.view_person": is_member,
     "people.add_person": is_steering,
     "people.change_person": is_steering,
