@@ -102,9 +102,9 @@ def database_config(url: str) -> dict[str, Any]:
                 "transaction_mode": "IMMEDIATE",
             }
         )
-    else:
-        config["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
-        config["CONN_HEALTH_CHECKS"] = True
+    # Reuse connections across requests (for SQLite this also saves re-running the PRAGMAs).
+    config["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+    config["CONN_HEALTH_CHECKS"] = True
     config["ATOMIC_REQUESTS"] = False
     return config
 
