@@ -168,3 +168,29 @@ def test_erase_deletes_the_person_and_logs_without_personal_data(forum, cast):
     event = Event.objects.get(verb="person.deleted")
     assert "gone@example.org" not in json.dumps(event.data) + event.summary
     assert "Gone" not in event.summary
+
+
+def test_erase_anonymises_when_a_record_still_needs_the_person(forum, cast):
+    from django.db.models.deletion import ProtectedError
+    from django.db.models.signals import pre_delete
+
+    person = PersonFactory(forum=forum, email="kept@example.org", family_name_latin="Needed", notes="private")
+    AffiliationFactory(person=person, title_en="Chair")
+
+    def still_referenced(sender, instance, **kwargs):
+        # Stands in for a published report that protects its presenters (meetings app).
+        if instance.pk == person.pk:
+            raise ProtectedError("referenced by a published report", {instance})
+
+    pre_delete.connect(still_referenced, sender=Person, dispatch_uid="test-protect")
+    try:
+        response = cast.client("secretariat").post(f"/{forum.slug}/people/{person.pk}/erase/")
+    finally:
+        pre_delete.disconnect(sender=Person, dispatch_uid="test-protect")
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert person.email == ""
+    assert person.notes == ""
+    assert "Needed" not in person.name
+    assert person.affiliations.get().title_en == ""
+    assert Event.objects.filter(verb="person.anonymised").exists()
