@@ -33,3 +33,21 @@ def test_emails_are_unique_whatever_the_case(db):
 
     with pytest.raises(IntegrityError):
         User.objects.create_user(email="ONE@example.org", password="x")
+
+
+def test_saved_language_applies_and_the_header_switch_updates_it(cast):
+    user = cast.users["member"]
+    User.objects.filter(pk=user.pk).update(language="en")
+    client = cast.client("member")
+    assert '<html lang="en">' in client.get("/accounts/profile/").content.decode()
+
+    response = client.post("/i18n/setlang/", {"language": "ja", "next": "/accounts/profile/"})
+    assert response.status_code == 302
+    assert User.objects.get(pk=user.pk).language == "ja"
+    assert '<html lang="ja">' in client.get("/accounts/profile/").content.decode()
+
+
+def test_anonymous_language_switch_uses_a_cookie(client):
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert response.cookies["django_language"].value == "en"
+    assert '<html lang="en">' in client.get("/").content.decode()
