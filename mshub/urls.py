@@ -13,6 +13,7 @@ urlpatterns = [
     path("api/", include("mshub.api.urls")),
     path("", include("mshub.core.urls")),
     path("<slug:forum>/", include("mshub.people.urls")),
+    path("<slug:forum>/", include("mshub.meetings.urls")),
 ]
 
 if settings.DEBUG:

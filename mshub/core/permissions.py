@@ -71,6 +71,19 @@ def is_the_person(user: Any, obj: Any) -> bool:
 
 can_read_forum = forum_is_public | is_member
 
+
+@rules.predicate
+def meeting_is_public(user: Any, obj: Any) -> bool:
+    """Planned meetings are the steering group's business until announced."""
+    meeting = getattr(obj, "meeting", obj)
+    return bool(getattr(meeting, "is_public", True))
+
+
+@rules.predicate
+def report_is_published(user: Any, obj: Any) -> bool:
+    meeting = getattr(obj, "meeting", obj)
+    return getattr(meeting, "status", None) == "report_published"
+
 PERMISSIONS: dict[str, Any] = {
     # Forums
     "core.view_forum": can_read_forum,
@@ -95,6 +108,19 @@ PERMISSIONS: dict[str, Any] = {
     "people.erase_person": is_secretariat,
     "people.add_affiliation": is_steering,
     "people.change_affiliation": is_steering,
+    # Meetings: announced meetings and published reports are public; planning is the steering
+    # group's; registrants' contact data and publishing belong to the secretariat.
+    "meetings.view_meeting": (can_read_forum & meeting_is_public) | is_member,
+    "meetings.view_planned_meetings": is_member,
+    "meetings.add_meeting": is_steering,
+    "meetings.change_meeting": is_steering,
+    "meetings.register": can_read_forum,
+    "meetings.view_registrations": is_steering,
+    "meetings.view_registrant_contact": is_secretariat,
+    "meetings.check_in": is_steering,
+    "meetings.edit_minutes": is_steering,
+    "meetings.view_report": (can_read_forum & report_is_published) | is_steering,
+    "meetings.publish_report": is_secretariat,
 }
 
 for _name, _predicate in PERMISSIONS.items():

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "mshub.core",
     "mshub.accounts",
     "mshub.people",
+    "mshub.meetings",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -61,6 +61,7 @@ def forum_nav(context: template.Context, forum: Any) -> list[dict[str, str]]:
     kw = {"forum": forum.slug}
     items = [
         ("core.view_forum", _("Home"), reverse("core:forum", kwargs=kw)),
+        ("core.view_forum", _("Meetings"), reverse("meetings:index", kwargs=kw)),
         ("people.view_person", _("People"), reverse("people:person-list", kwargs=kw)),
         ("people.view_organization", _("Organisations"), reverse("people:organization-list", kwargs=kw)),
         ("people.view_stakeholdergroup", _("Stakeholder groups"), reverse("people:stakeholdergroup-list", kwargs=kw)),

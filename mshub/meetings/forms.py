@@ -1,0 +1,166 @@
+"""Forms of the meetings area. Times are typed as wall-clock times in the meeting's zone."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from mshub.core.timezones import make_aware_in, zone_choices
+from mshub.meetings.models import AgendaItem, AttendanceMode, Intervention, Meeting, MeetingSeries, Registration
+from mshub.people.models import Gender, Person, StakeholderGroup
+
+
+class RegistrationForm(forms.ModelForm[Registration]):
+    class Meta:
+        model = Registration
+        fields = ["name", "email", "organization", "stakeholder_group", "gender", "mode", "consent_listing"]
+        widgets = {"mode": forms.RadioSelect}
+
+    def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["stakeholder_group"].queryset = StakeholderGroup.objects.filter(  # type: ignore[attr-defined]
+            forum=meeting.forum, active=True
+        )
+        self.fields["gender"].queryset = Gender.objects.filter(forum=meeting.forum, active=True)  # type: ignore[attr-defined]
+        if not meeting.hybrid:
+            self.fields["mode"].choices = [(AttendanceMode.ONSITE.value, AttendanceMode.ONSITE.label)]  # type: ignore[attr-defined]
+
+
+class MeetingForm(forms.ModelForm[Meeting]):
+    """Create or edit a meeting. Start and end are the venue's wall-clock times in ``timezone``."""
+
+    series = forms.ModelChoiceField(queryset=MeetingSeries.objects.none(), label=_("Series"))
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    start_time = forms.TimeField(label=_("Starts"), widget=forms.TimeInput(attrs={"type": "time"}))
+    end_time = forms.TimeField(label=_("Ends"), widget=forms.TimeInput(attrs={"type": "time"}))
+    web_url = forms.URLField(label=_("meeting page"), required=False, assume_scheme="https")
+    online_url = forms.URLField(label=_("online access"), required=False, assume_scheme="https")
+    map_url = forms.URLField(label=_("map link"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "title_ja",
+            "title_en",
+            "timezone",
+            "venue_ja",
+            "venue_en",
+            "address",
+            "map_url",
+            "web_url",
+            "online_url",
+            "hybrid",
+            "language",
+            "capacity",
+            "registration_closes",
+            "next_meeting_note_ja",
+            "next_meeting_note_en",
+        ]
+        widgets = {
+            "registration_closes": forms.DateTimeInput(attrs={"type": "datetime-local"}),
+            "next_meeting_note_ja": forms.Textarea(attrs={"rows": 2}),
+            "next_meeting_note_en": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args: Any, forum: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.forum = forum
+        self.fields["series"].queryset = MeetingSeries.objects.filter(forum=forum)  # type: ignore[attr-defined]
+        self.fields["timezone"].widget = forms.Select(choices=zone_choices())
+        if self.instance.pk:
+            del self.fields["series"]
+            self.initial.update(
+                date=self.instance.local_start.date(),
+                start_time=self.instance.local_start.time(),
+                end_time=self.instance.local_end.time(),
+            )
+        else:
+            self.initial.setdefault("timezone", forum.timezone)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        day, start, end, zone = data.get("date"), data.get("start_time"), data.get("end_time"), data.get("timezone")
+        if day and start and end and zone:
+            if end <= start:
+                self.add_error("end_time", _("A meeting must end after it starts."))
+            else:
+                data["start"] = make_aware_in(dt.datetime.combine(day, start), zone)
+                data["end"] = make_aware_in(dt.datetime.combine(day, end), zone)
+        return data
+
+
+class AgendaItemForm(forms.ModelForm[AgendaItem]):
+    class Meta:
+        model = AgendaItem
+        fields = [
+            "title_ja",
+            "title_en",
+            "duration_minutes",
+            "summary_ja",
+            "summary_en",
+            "outcome",
+            "outcome_note_ja",
+            "outcome_note_en",
+            "deferred_to",
+        ]
+        widgets = {"summary_ja": forms.Textarea(attrs={"rows": 2}), "summary_en": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["deferred_to"].queryset = Meeting.objects.filter(  # type: ignore[attr-defined]
+            forum=meeting.forum, start__gt=meeting.start
+        ).select_related("series")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("title_ja") and not data.get("title_en"):
+            raise forms.ValidationError(_("Give the item a title in Japanese or English."))
+        if data.get("outcome") == "deferred" and not data.get("deferred_to"):
+            self.add_error("deferred_to", _("Say which meeting the item is deferred to."))
+        return data
+
+
+class NewItemForm(forms.Form):
+    title_ja = forms.CharField(label=_("title (Japanese)"), max_length=300, required=False)
+    title_en = forms.CharField(label=_("title (English)"), max_length=300, required=False)
+    parent = forms.ModelChoiceField(queryset=AgendaItem.objects.none(), required=False, label=_("Sub-item of"))
+
+    def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["parent"].queryset = AgendaItem.objects.filter(meeting=meeting, parent=None)  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("title_ja") and not data.get("title_en"):
+            raise forms.ValidationError(_("Give the item a title in Japanese or English."))
+        return data
+
+
+class PresenterForm(forms.Form):
+    person = forms.ModelChoiceField(queryset=Person.objects.none(), label=_("Presenter"))
+    affiliation_ja = forms.CharField(label=_("affiliation for the record (Japanese)"), required=False, max_length=300)
+    affiliation_en = forms.CharField(label=_("affiliation for the record (English)"), required=False, max_length=300)
+
+    def __init__(self, *args: Any, forum: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = Person.objects.filter(forum=forum)  # type: ignore[attr-defined]
+
+
+class InterventionForm(forms.ModelForm[Intervention]):
+    class Meta:
+        model = Intervention
+        fields = ["kind", "text_ja", "text_en"]
+        widgets = {"text_ja": forms.Textarea(attrs={"rows": 3}), "text_en": forms.Textarea(attrs={"rows": 2})}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("text_ja") and not data.get("text_en"):
+            raise forms.ValidationError(_("Write what was said, in Japanese or English."))
+        return data
+
+
+class CheckInSearchForm(forms.Form):
+    q = forms.CharField(label=_("Name or organisation"), required=False)

@@ -1,0 +1,32 @@
+from .agenda import AgendaItem, ItemOutcome, Material, MaterialVersion, Presenter, TopicProposal
+from .meeting import Meeting, MeetingStatus
+from .minutes import ActionItem, ActionStatus, Attendance, Decision, Footnote, Intervention, InterventionKind
+from .registration import AttendanceMode, Registration, RegistrationStatus
+from .reports import ReportVersion
+from .series import MeetingSeries
+from .survey import ItemRating, SurveyResponse
+
+__all__ = [
+    "ActionItem",
+    "ActionStatus",
+    "AgendaItem",
+    "Attendance",
+    "AttendanceMode",
+    "Decision",
+    "Footnote",
+    "Intervention",
+    "InterventionKind",
+    "ItemOutcome",
+    "ItemRating",
+    "Material",
+    "MaterialVersion",
+    "Meeting",
+    "MeetingSeries",
+    "MeetingStatus",
+    "Presenter",
+    "Registration",
+    "RegistrationStatus",
+    "ReportVersion",
+    "SurveyResponse",
+    "TopicProposal",
+]

@@ -1,0 +1,183 @@
+"""The agenda: nested items with presenters, versioned materials, outcomes; and topic proposals."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from mshub.core.i18n import localized
+
+
+class ItemOutcome(models.TextChoices):
+    HELD = "held", _("Held")
+    CANCELLED = "cancelled", _("Cancelled")
+    CUT_FOR_TIME = "cut_for_time", _("Cut for time")
+    DEFERRED = "deferred", _("Deferred")
+
+
+class AgendaItem(models.Model):
+    meeting = models.ForeignKey("meetings.Meeting", on_delete=models.CASCADE, related_name="agenda_items")
+    parent = models.ForeignKey("self", on_delete=models.CASCADE, null=True, blank=True, related_name="children")
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    title_ja = models.CharField(_("title (Japanese)"), max_length=300, blank=True)
+    title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
+    summary_ja = models.TextField(
+        _("how it was presented (Japanese)"),
+        blank=True,
+        help_text=_("The sentence before the Q&A, e.g. which material the presenter reported from."),
+    )
+    summary_en = models.TextField(_("how it was presented (English)"), blank=True)
+    duration_minutes = models.PositiveSmallIntegerField(_("minutes planned"), null=True, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=20, choices=ItemOutcome.choices, default=ItemOutcome.HELD)
+    outcome_note_ja = models.CharField(_("outcome note (Japanese)"), max_length=300, blank=True)
+    outcome_note_en = models.CharField(_("outcome note (English)"), max_length=300, blank=True)
+    deferred_to = models.ForeignKey(
+        "meetings.Meeting",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="deferred_items",
+        verbose_name=_("deferred to"),
+    )
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def forum(self) -> Any:
+        return self.meeting.forum
+
+    @property
+    def title(self) -> str:
+        return localized(self, "title")
+
+    @property
+    def summary(self) -> str:
+        return localized(self, "summary")
+
+    @property
+    def outcome_note(self) -> str:
+        return localized(self, "outcome_note")
+
+
+class Presenter(models.Model):
+    """A person presenting an item, with the affiliation printed "as at the time".
+
+    The affiliation comes from the registry for the meeting's date unless the secretariat typed one
+    for the record (``affiliation_ja``/``affiliation_en``).
+    """
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="presenters")
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="presentations")
+    position = models.PositiveSmallIntegerField(default=0)
+    affiliation_ja = models.CharField(_("affiliation for the record (Japanese)"), max_length=300, blank=True)
+    affiliation_en = models.CharField(_("affiliation for the record (English)"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("presenter")
+        verbose_name_plural = _("presenters")
+
+    def __str__(self) -> str:
+        return str(self.person)
+
+
+class Material(models.Model):
+    """Something distributed or presented (資料1 …): an uploaded file with versions, or a link."""
+
+    meeting = models.ForeignKey("meetings.Meeting", on_delete=models.CASCADE, related_name="materials")
+    item = models.ForeignKey(AgendaItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="materials")
+    label = models.CharField(_("label"), max_length=40, blank=True, help_text=_("e.g. 資料1"))
+    title_ja = models.CharField(_("title (Japanese)"), max_length=300, blank=True)
+    title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
+    url = models.URLField(_("link"), blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("material")
+        verbose_name_plural = _("materials")
+
+    def __str__(self) -> str:
+        return " ".join(p for p in (self.label, self.title) if p)
+
+    @property
+    def title(self) -> str:
+        return localized(self, "title")
+
+    @property
+    def forum(self) -> Any:
+        return self.meeting.forum
+
+
+def material_path(instance: MaterialVersion, filename: str) -> str:
+    meeting = instance.material.meeting
+    return f"materials/{meeting.forum_id}/{meeting.pk}/{instance.material_id}/{instance.sha256[:16]}-{filename}"
+
+
+class MaterialVersion(models.Model):
+    """One uploaded file of a material. Re-uploading adds a version; old ones stay."""
+
+    material = models.ForeignKey(Material, on_delete=models.CASCADE, related_name="versions")
+    file = models.FileField(upload_to=material_path, max_length=300)
+    original_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+
+    class Meta:
+        ordering = ["-uploaded_at", "-pk"]
+        verbose_name = _("material version")
+        verbose_name_plural = _("material versions")
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class TopicProposal(models.Model):
+    """A member's proposed theme or presentation for a coming meeting (call for topics)."""
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("Proposed")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+
+    meeting = models.ForeignKey("meetings.Meeting", on_delete=models.CASCADE, related_name="proposals")
+    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("what and why"), blank=True)
+    presenter = models.ForeignKey(
+        "people.Person",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("proposed presenter"),
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PROPOSED)
+    agenda_item = models.OneToOneField(
+        AgendaItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="proposal"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("topic proposal")
+        verbose_name_plural = _("topic proposals")
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def forum(self) -> Any:
+        return self.meeting.forum

@@ -1,0 +1,134 @@
+"""A meeting: when and where, in which zone, and where it stands."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Any
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from mshub.core.i18n import localized
+from mshub.core.timezones import in_zone, validate_timezone
+
+
+class MeetingStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    ANNOUNCED = "announced", _("Announced")
+    HELD = "held", _("Held")
+    REPORT_PUBLISHED = "report_published", _("Report published")
+    CANCELLED = "cancelled", _("Cancelled")
+    POSTPONED = "postponed", _("Postponed")
+
+
+# Which status may follow which (services.status enforces it).
+TRANSITIONS: dict[str, set[str]] = {
+    MeetingStatus.PLANNED: {MeetingStatus.ANNOUNCED, MeetingStatus.CANCELLED, MeetingStatus.POSTPONED},
+    MeetingStatus.ANNOUNCED: {MeetingStatus.HELD, MeetingStatus.CANCELLED, MeetingStatus.POSTPONED},
+    MeetingStatus.POSTPONED: {MeetingStatus.PLANNED, MeetingStatus.ANNOUNCED, MeetingStatus.CANCELLED},
+    MeetingStatus.HELD: {MeetingStatus.REPORT_PUBLISHED},
+    MeetingStatus.REPORT_PUBLISHED: set(),
+    MeetingStatus.CANCELLED: set(),
+}
+PUBLIC_STATUSES = [
+    MeetingStatus.ANNOUNCED,
+    MeetingStatus.HELD,
+    MeetingStatus.REPORT_PUBLISHED,
+    MeetingStatus.CANCELLED,
+    MeetingStatus.POSTPONED,
+]
+
+
+class Meeting(models.Model):
+    forum = models.ForeignKey("core.Forum", on_delete=models.CASCADE, related_name="meetings")
+    series = models.ForeignKey("meetings.MeetingSeries", on_delete=models.PROTECT, related_name="meetings")
+    number = models.PositiveIntegerField(_("number"))
+    title_ja = models.CharField(_("title (Japanese)"), max_length=300, blank=True)
+    title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
+    start = models.DateTimeField(_("starts"))
+    end = models.DateTimeField(_("ends"))
+    timezone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default="Asia/Tokyo",
+        validators=[validate_timezone],
+        help_text=_("The IANA zone of the venue; start and end are entered and shown in it."),
+    )
+    venue_ja = models.CharField(_("venue (Japanese)"), max_length=300, blank=True)
+    venue_en = models.CharField(_("venue (English)"), max_length=300, blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    map_url = models.URLField(_("map link"), blank=True)
+    online_url = models.URLField(_("online access"), blank=True, help_text=_("Shown only to registrants."))
+    web_url = models.URLField(_("meeting page"), blank=True, help_text=_("The page printed in the report's overview."))
+    hybrid = models.BooleanField(_("on-site and remote"), default=True)
+    language = models.CharField(
+        _("language"), max_length=5, choices=[("ja", "日本語"), ("en", "English")], default="ja"
+    )
+    status = models.CharField(_("status"), max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED)
+    status_note = models.CharField(_("status note"), max_length=300, blank=True)
+    capacity = models.PositiveIntegerField(_("on-site seats"), null=True, blank=True, help_text=_("Empty: no limit."))
+    registration_closes = models.DateTimeField(_("registration closes"), null=True, blank=True)
+    next_meeting_note_ja = models.TextField(_("next meeting (Japanese)"), blank=True)
+    next_meeting_note_en = models.TextField(_("next meeting (English)"), blank=True)
+    uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+    sequence = models.PositiveIntegerField(default=0, editable=False, help_text="iCalendar SEQUENCE")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-start"]
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        constraints = [
+            models.UniqueConstraint(fields=["series", "number"], name="meeting_number_unique_in_series"),
+            models.CheckConstraint(
+                condition=Q(end__gt=models.F("start")),
+                name="meeting_ends_after_it_starts",
+                violation_error_message=_("A meeting must end after it starts."),
+            ),
+        ]
+        indexes = [models.Index(fields=["forum", "start"])]
+
+    def __str__(self) -> str:
+        return f"{self.series.numbered(self.number)} {self.title}".strip()
+
+    @property
+    def title(self) -> str:
+        return localized(self, "title")
+
+    @property
+    def venue(self) -> str:
+        return localized(self, "venue")
+
+    @property
+    def next_meeting_note(self) -> str:
+        return localized(self, "next_meeting_note")
+
+    @property
+    def local_start(self) -> datetime:
+        return in_zone(self.start, self.timezone)
+
+    @property
+    def local_end(self) -> datetime:
+        return in_zone(self.end, self.timezone)
+
+    @property
+    def local_date(self) -> date:
+        """The calendar date at the venue: what "affiliation as at the time" is looked up on."""
+        return self.local_start.date()
+
+    @property
+    def is_public(self) -> bool:
+        return self.status in PUBLIC_STATUSES
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "meetings:meeting",
+            kwargs={"forum": self.forum.slug, "series": self.series.slug, "number": self.number},
+        )
+
+    def url_kwargs(self) -> dict[str, Any]:
+        return {"forum": self.forum.slug, "series": self.series.slug, "number": self.number}

@@ -1,0 +1,76 @@
+"""Registrations: on-site or remote, with the stakeholder-group survey, waiting list and check-in."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class AttendanceMode(models.TextChoices):
+    ONSITE = "onsite", _("On site")
+    REMOTE = "remote", _("Remote")
+
+
+class RegistrationStatus(models.TextChoices):
+    CONFIRMED = "confirmed", _("Confirmed")
+    WAITLISTED = "waitlisted", _("Waiting list")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class Registration(models.Model):
+    meeting = models.ForeignKey("meetings.Meeting", on_delete=models.CASCADE, related_name="registrations")
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.SET_NULL, null=True, blank=True, related_name="registrations"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("email"))
+    organization = models.CharField(_("organisation"), max_length=300, blank=True)
+    stakeholder_group = models.ForeignKey(
+        "people.StakeholderGroup", on_delete=models.PROTECT, related_name="+", verbose_name=_("stakeholder group")
+    )
+    gender = models.ForeignKey(
+        "people.Gender",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("gender"),
+        help_text=_("Optional. Counted in statistics only, never shown per person."),
+    )
+    mode = models.CharField(_("attendance"), max_length=10, choices=AttendanceMode.choices)
+    consent_listing = models.BooleanField(_("list my name and organisation among the participants"), default=False)
+    status = models.CharField(max_length=20, choices=RegistrationStatus.choices, default=RegistrationStatus.CONFIRMED)
+    waitlist_position = models.PositiveIntegerField(null=True, blank=True)
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    checked_in_at = models.DateTimeField(_("checked in"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "email"],
+                condition=~Q(status="cancelled"),
+                name="one_live_registration_per_email",
+                violation_error_message=_("This address is already registered for this meeting."),
+            )
+        ]
+        indexes = [models.Index(fields=["meeting", "status", "mode"])]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_mode_display()})"
+
+    @property
+    def forum(self) -> Any:
+        return self.meeting.forum

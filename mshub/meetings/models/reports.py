@@ -1,0 +1,33 @@
+"""Published reports: each publication freezes a dated version; corrections add versions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ReportVersion(models.Model):
+    meeting = models.ForeignKey("meetings.Meeting", on_delete=models.CASCADE, related_name="report_versions")
+    version = models.PositiveSmallIntegerField()
+    language = models.CharField(max_length=5, choices=[("ja", "日本語"), ("en", "English")])
+    published_at = models.DateTimeField(auto_now_add=True)
+    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    note = models.CharField(_("what changed"), max_length=300, blank=True)
+    html = models.TextField()
+    markdown = models.TextField()
+    pdf = models.FileField(upload_to="reports/", blank=True)
+
+    class Meta:
+        ordering = ["-version", "language"]
+        constraints = [models.UniqueConstraint(fields=["meeting", "version", "language"], name="report_version_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.meeting} v{self.version} ({self.language})"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise ValueError("Published report versions are frozen; publish a correction instead.")
+        super().save(*args, **kwargs)

@@ -1,0 +1,56 @@
+"""A numbered series of meetings (the regular forum meeting, the steering group, …)."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from mshub.core.i18n import current_language, localized
+from mshub.core.timezones import validate_timezone
+
+
+def ordinal(n: int) -> str:
+    """1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st …"""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+class MeetingSeries(models.Model):
+    forum = models.ForeignKey("core.Forum", on_delete=models.CASCADE, related_name="meeting_series")
+    slug = models.SlugField(_("short name in addresses"), max_length=40)
+    name_ja = models.CharField(_("name (Japanese)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+    is_steering = models.BooleanField(
+        _("steering meetings"),
+        default=False,
+        help_text=_("Memos of these meetings record attendees, distributed materials, decisions and action items."),
+    )
+    mailing_list = models.EmailField(_("announcement address"), blank=True)
+    timezone = models.CharField(
+        _("usual time zone"), max_length=64, default="Asia/Tokyo", validators=[validate_timezone]
+    )
+    default_venue_ja = models.CharField(_("usual venue (Japanese)"), max_length=200, blank=True)
+    default_venue_en = models.CharField(_("usual venue (English)"), max_length=200, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "slug"]
+        verbose_name = _("meeting series")
+        verbose_name_plural = _("meeting series")
+        constraints = [models.UniqueConstraint(fields=["forum", "slug"], name="series_slug_unique_in_forum")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return localized(self, "name")
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:series", kwargs={"forum": self.forum.slug, "series": self.slug})
+
+    def numbered(self, number: int, language: str | None = None) -> str:
+        """ "第11回" in Japanese, "11th" in English."""
+        lang = language or current_language()
+        return f"第{number}回" if lang == "ja" else ordinal(number)

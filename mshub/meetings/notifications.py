@@ -1,0 +1,78 @@
+"""Mail the meetings area sends. Templates live beside it in templates/meetings/emails/."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from mshub.core.tasks import send_mail_task
+from mshub.meetings.models import Meeting, Registration
+
+
+def _send(
+    template: str, to: list[str], context: dict[str, Any], language: str = "ja", reply_to: list[str] | None = None
+) -> None:
+    with translation.override(language):
+        subject = "".join(render_to_string(f"meetings/emails/{template}_subject.txt", context).splitlines())
+        body = render_to_string(f"meetings/emails/{template}.txt", context)
+    send_mail_task.delay(subject=subject, body=body, to=to, reply_to=reply_to)
+
+
+def cancel_url(registration: Registration) -> str:
+    meeting = registration.meeting
+    return settings.SITE_URL + reverse(
+        "meetings:registration-cancel", kwargs={**meeting.url_kwargs(), "token": registration.token}
+    )
+
+
+def _context(registration: Registration) -> dict[str, Any]:
+    meeting = registration.meeting
+    return {
+        "registration": registration,
+        "meeting": meeting,
+        "cancel_url": cancel_url(registration),
+        "meeting_url": settings.SITE_URL + meeting.get_absolute_url(),
+    }
+
+
+def send_confirmation(registration: Registration) -> None:
+    _send("registration_confirmed", [registration.email], _context(registration), registration.meeting.language)
+
+
+def send_promotion(registration: Registration) -> None:
+    _send("registration_promoted", [registration.email], _context(registration), registration.meeting.language)
+
+
+def send_reminder(registration: Registration) -> None:
+    _send("registration_reminder", [registration.email], _context(registration), registration.meeting.language)
+
+
+def send_announcement(meeting: Meeting) -> bool:
+    """Announce to the series' mailing list. Returns False when the series has no list address."""
+    address = meeting.series.mailing_list or meeting.forum.mailing_list
+    if not address:
+        return False
+    _send(
+        "announcement",
+        [address],
+        {"meeting": meeting, "meeting_url": settings.SITE_URL + meeting.get_absolute_url()},
+        meeting.language,
+    )
+    return True
+
+
+def send_report_published(meeting: Meeting) -> bool:
+    address = meeting.series.mailing_list or meeting.forum.mailing_list
+    if not address:
+        return False
+    _send(
+        "report_published",
+        [address],
+        {"meeting": meeting, "report_url": settings.SITE_URL + reverse("meetings:report", kwargs=meeting.url_kwargs())},
+        meeting.language,
+    )
+    return True

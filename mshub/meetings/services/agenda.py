@@ -1,0 +1,113 @@
+"""The agenda as a numbered tree (1, 2, 2.1 …), presenters with their affiliation at the time, ordering."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import models, transaction
+
+from mshub.core.i18n import current_language
+from mshub.meetings.models import AgendaItem, Meeting, Presenter
+from mshub.people.models import Affiliation
+
+
+@dataclass
+class AgendaNode:
+    item: AgendaItem
+    number: str
+    depth: int
+    children: list[AgendaNode] = field(default_factory=list)
+
+
+def agenda_items(meeting: Meeting) -> models.QuerySet[AgendaItem]:
+    """All items with what pages and reports show, in a fixed number of queries."""
+    day = meeting.local_date
+    return (
+        AgendaItem.objects.filter(meeting=meeting)
+        .select_related("deferred_to__series")
+        .prefetch_related(
+            models.Prefetch(
+                "presenters",
+                queryset=Presenter.objects.select_related("person__forum").prefetch_related(
+                    models.Prefetch(
+                        "person__affiliations",
+                        queryset=Affiliation.objects.valid_on(day).best_first().select_related("organization"),
+                        to_attr="affiliations_then",
+                    )
+                ),
+            ),
+            "interventions",
+            "materials__versions",
+        )
+        .order_by("position", "pk")
+    )
+
+
+def agenda_tree(meeting: Meeting, items: list[AgendaItem] | None = None) -> list[AgendaNode]:
+    items = list(items if items is not None else agenda_items(meeting))
+    by_parent: dict[int | None, list[AgendaItem]] = {}
+    for item in items:
+        by_parent.setdefault(item.parent_id, []).append(item)
+
+    def build(parent: int | None, prefix: str, depth: int) -> list[AgendaNode]:
+        nodes = []
+        for index, item in enumerate(by_parent.get(parent, []), start=1):
+            number = f"{prefix}{index}"
+            nodes.append(AgendaNode(item, number, depth, build(item.pk, f"{number}.", depth + 1)))
+        return nodes
+
+    return build(None, "", 0)
+
+
+def flatten(nodes: list[AgendaNode]) -> list[AgendaNode]:
+    out: list[AgendaNode] = []
+    for node in nodes:
+        out.append(node)
+        out.extend(flatten(node.children))
+    return out
+
+
+def presenter_affiliation(presenter: Presenter, meeting: Meeting, language: str | None = None) -> str:
+    """The affiliation printed beside a presenter: typed for the record, else the registry's on the day."""
+    lang = language or current_language()
+    typed = presenter.affiliation_ja if lang == "ja" else presenter.affiliation_en
+    typed = typed or presenter.affiliation_en or presenter.affiliation_ja
+    if typed:
+        return typed
+    affiliation = presenter.person.affiliation_on(meeting.local_date)
+    if affiliation is None:
+        return ""
+    org = affiliation.organization
+    org_name = (org.name_ja or org.name_en) if lang == "ja" else (org.name_en or org.name_ja)
+    dept = (
+        (affiliation.department_ja or affiliation.department_en)
+        if lang == "ja"
+        else (affiliation.department_en or affiliation.department_ja)
+    )
+    return f"{org_name}{dept}" if lang == "ja" else ", ".join(p for p in (dept, org_name) if p)
+
+
+@transaction.atomic
+def add_item(meeting: Meeting, *, parent: AgendaItem | None = None, **fields: Any) -> AgendaItem:
+    siblings = AgendaItem.objects.filter(meeting=meeting, parent=parent)
+    position = (siblings.aggregate(p=models.Max("position"))["p"] or 0) + 1
+    return AgendaItem.objects.create(meeting=meeting, parent=parent, position=position, **fields)
+
+
+@transaction.atomic
+def move_item(item: AgendaItem, direction: int) -> None:
+    """Swap ``item`` with its previous (-1) or next (+1) sibling; renumbers siblings 1…n."""
+    siblings = list(
+        AgendaItem.objects.select_for_update()
+        .filter(meeting=item.meeting_id, parent=item.parent_id)
+        .order_by("position", "pk")
+    )
+    index = next(i for i, s in enumerate(siblings) if s.pk == item.pk)
+    other = index + direction
+    if 0 <= other < len(siblings):
+        siblings[index], siblings[other] = siblings[other], siblings[index]
+    for position, sibling in enumerate(siblings, start=1):
+        if sibling.position != position:
+            sibling.position = position
+            sibling.save(update_fields=["position"])

@@ -1,0 +1,156 @@
+"""Registration: capacity with a waiting list, cancellation with promotion, check-in at the door.
+
+Each workflow locks the meeting row first (``select_for_update`` on PostgreSQL; SQLite's
+``BEGIN IMMEDIATE`` transactions serialise writers), so two people racing for the last seat
+cannot both get it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from mshub.core.models.events import record
+from mshub.meetings.models import AttendanceMode, Meeting, MeetingStatus, Registration, RegistrationStatus
+from mshub.people.models import Person
+
+LIVE = [RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED]
+
+
+class RegistrationError(ValueError):
+    """A registration that cannot be taken, with a message for the registrant."""
+
+
+def registration_open(meeting: Meeting, now: Any = None) -> bool:
+    now = now or timezone.now()
+    closes = meeting.registration_closes or meeting.start
+    return meeting.status == MeetingStatus.ANNOUNCED and now < closes
+
+
+def seats_taken(meeting: Meeting) -> int:
+    return Registration.objects.filter(
+        meeting=meeting, mode=AttendanceMode.ONSITE, status=RegistrationStatus.CONFIRMED
+    ).count()
+
+
+@transaction.atomic
+def register(
+    meeting: Meeting, *, name: str, email: str, mode: str, stakeholder_group: Any, now: Any = None, **fields: Any
+) -> Registration:
+    """Take a registration. On-site beyond capacity goes to the waiting list."""
+    from mshub.meetings.notifications import send_confirmation
+
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if not registration_open(meeting, now):
+        raise RegistrationError(_("Registration for this meeting is closed."))
+    email = email.strip().lower()
+    if Registration.objects.filter(meeting=meeting, email__iexact=email, status__in=LIVE).exists():
+        raise RegistrationError(_("This address is already registered for this meeting."))
+    registration = Registration(
+        meeting=meeting, name=name.strip(), email=email, mode=mode, stakeholder_group=stakeholder_group, **fields
+    )
+    registration.person = Person.objects.filter(forum=meeting.forum, email__iexact=email).first()
+    if mode == AttendanceMode.ONSITE and meeting.capacity is not None and seats_taken(meeting) >= meeting.capacity:
+        registration.status = RegistrationStatus.WAITLISTED
+        last = Registration.objects.filter(meeting=meeting, status=RegistrationStatus.WAITLISTED).aggregate(
+            p=models.Max("waitlist_position")
+        )["p"]
+        registration.waitlist_position = (last or 0) + 1
+    registration.save()
+    transaction.on_commit(lambda: send_confirmation(registration))
+    return registration
+
+
+@transaction.atomic
+def cancel(registration: Registration, actor: Any = None) -> Registration | None:
+    """Cancel; a freed on-site seat goes to the first on the waiting list, who is told by mail.
+
+    Returns the promoted registration, if any.
+    """
+    from mshub.meetings.notifications import send_promotion
+
+    meeting = Meeting.objects.select_for_update().get(pk=registration.meeting_id)
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if registration.status == RegistrationStatus.CANCELLED:
+        return None
+    freed_seat = registration.status == RegistrationStatus.CONFIRMED and registration.mode == AttendanceMode.ONSITE
+    registration.status = RegistrationStatus.CANCELLED
+    registration.waitlist_position = None
+    registration.cancelled_at = timezone.now()
+    registration.save(update_fields=["status", "waitlist_position", "cancelled_at"])
+    record(meeting.forum, actor, "registration.cancelled", meeting, summary=f"#{registration.pk}")
+    if not freed_seat or (meeting.capacity is not None and seats_taken(meeting) >= meeting.capacity):
+        return None
+    promoted = (
+        Registration.objects.select_for_update()
+        .filter(meeting=meeting, status=RegistrationStatus.WAITLISTED)
+        .order_by("waitlist_position", "pk")
+        .first()
+    )
+    if promoted is None:
+        return None
+    promoted.status = RegistrationStatus.CONFIRMED
+    promoted.waitlist_position = None
+    promoted.save(update_fields=["status", "waitlist_position"])
+    transaction.on_commit(lambda: send_promotion(promoted))
+    return promoted
+
+
+@transaction.atomic
+def check_in(registration: Registration, actor: Any = None) -> Registration:
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if registration.status != RegistrationStatus.CONFIRMED:
+        raise RegistrationError(_("Only confirmed registrations can be checked in."))
+    if registration.checked_in_at is not None:
+        raise RegistrationError(
+            _("Already checked in at %(time)s.")
+            % {"time": timezone.localtime(registration.checked_in_at).strftime("%H:%M")}
+        )
+    registration.checked_in_at = timezone.now()
+    registration.save(update_fields=["checked_in_at"])
+    return registration
+
+
+@transaction.atomic
+def undo_check_in(registration: Registration) -> None:
+    Registration.objects.filter(pk=registration.pk).update(checked_in_at=None)
+
+
+@dataclass
+class Participation:
+    onsite: int
+    remote: int
+    registered_onsite: int
+    registered_remote: int
+    waitlisted: int
+
+
+def participation(meeting: Meeting) -> Participation:
+    """Counts for the report: on-site from check-ins at the door; remote from remote check-ins if any
+    were recorded, else confirmed remote registrations."""
+    rows = (
+        Registration.objects.filter(meeting=meeting)
+        .values("mode", "status")
+        .annotate(n=models.Count("pk"), checked=models.Count("checked_in_at"))
+    )
+    confirmed = {AttendanceMode.ONSITE: 0, AttendanceMode.REMOTE: 0}
+    checked = {AttendanceMode.ONSITE: 0, AttendanceMode.REMOTE: 0}
+    waitlisted = 0
+    for row in rows:
+        if row["status"] == RegistrationStatus.CONFIRMED:
+            confirmed[row["mode"]] += row["n"]
+            checked[row["mode"]] += row["checked"]
+        elif row["status"] == RegistrationStatus.WAITLISTED:
+            waitlisted += row["n"]
+    remote = checked[AttendanceMode.REMOTE] or confirmed[AttendanceMode.REMOTE]
+    return Participation(
+        onsite=checked[AttendanceMode.ONSITE],
+        remote=remote,
+        registered_onsite=confirmed[AttendanceMode.ONSITE],
+        registered_remote=confirmed[AttendanceMode.REMOTE],
+        waitlisted=waitlisted,
+    )

@@ -1,0 +1,113 @@
+"""Editing the agenda and the minutes: items, order, presenters, Q/A/C entries."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
+
+from mshub.core.models.events import record
+from mshub.meetings.forms import AgendaItemForm, InterventionForm, NewItemForm, PresenterForm
+from mshub.meetings.models import AgendaItem, Intervention, Presenter
+from mshub.meetings.services.agenda import add_item, agenda_tree, flatten, move_item
+from mshub.meetings.views.base import MeetingView
+
+
+class AgendaManageView(MeetingView, TemplateView):
+    """The agenda as an editable list: add items and sub-items, move them up and down (no JavaScript needed)."""
+
+    permission_required = "meetings.change_meeting"
+    template_name = "meetings/agenda_manage.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["agenda"] = flatten(agenda_tree(self.meeting))
+        context.setdefault("new_form", NewItemForm(meeting=self.meeting))
+        return context
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        here = reverse("meetings:agenda", kwargs=self.meeting.url_kwargs())
+        if "move" in request.POST:
+            item = get_object_or_404(AgendaItem, meeting=self.meeting, pk=request.POST.get("item") or 0)
+            move_item(item, -1 if request.POST["move"] == "up" else 1)
+            return HttpResponseRedirect(here)
+        if "delete" in request.POST:
+            item = get_object_or_404(AgendaItem, meeting=self.meeting, pk=request.POST.get("item") or 0)
+            record(self.forum, request.user, "agenda.item_deleted", self.meeting, summary=item.title)
+            item.delete()
+            return HttpResponseRedirect(here)
+        form = NewItemForm(request.POST, meeting=self.meeting)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(new_form=form), status=400)
+        item = add_item(
+            self.meeting,
+            parent=form.cleaned_data["parent"],
+            title_ja=form.cleaned_data["title_ja"],
+            title_en=form.cleaned_data["title_en"],
+        )
+        record(self.forum, request.user, "agenda.item_added", self.meeting, summary=item.title)
+        return HttpResponseRedirect(here)
+
+
+class AgendaItemView(MeetingView, TemplateView):
+    """One item: its fields, presenters and the Q/A/C entries of the minutes."""
+
+    permission_required = "meetings.edit_minutes"
+    template_name = "meetings/item_manage.html"
+
+    @property
+    def item(self) -> AgendaItem:
+        return get_object_or_404(AgendaItem, meeting=self.meeting, pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        item = kwargs.get("item") or self.item
+        context.update(
+            item=item,
+            item_form=kwargs.get("item_form") or AgendaItemForm(instance=item, meeting=self.meeting),
+            presenter_form=kwargs.get("presenter_form") or PresenterForm(forum=self.forum),
+            intervention_form=kwargs.get("intervention_form") or InterventionForm(),
+            presenters=item.presenters.select_related("person"),
+            interventions=item.interventions.all(),
+        )
+        return context
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        item = self.item
+        here = reverse("meetings:item", kwargs={**self.meeting.url_kwargs(), "pk": item.pk})
+        action = request.POST.get("action")
+        if action == "item":
+            form = AgendaItemForm(request.POST, instance=item, meeting=self.meeting)
+            if not form.is_valid():
+                return self.render_to_response(self.get_context_data(item=item, item_form=form), status=400)
+            form.save()
+        elif action == "presenter":
+            pform = PresenterForm(request.POST, forum=self.forum)
+            if not pform.is_valid():
+                return self.render_to_response(self.get_context_data(item=item, presenter_form=pform), status=400)
+            Presenter.objects.create(item=item, position=item.presenters.count(), **pform.cleaned_data)
+        elif action == "remove_presenter":
+            Presenter.objects.filter(item=item, pk=request.POST.get("presenter") or 0).delete()
+        elif action == "intervention":
+            iform = InterventionForm(request.POST)
+            if not iform.is_valid():
+                return self.render_to_response(self.get_context_data(item=item, intervention_form=iform), status=400)
+            with transaction.atomic():
+                entry = iform.save(commit=False)
+                entry.item = item
+                entry.position = item.interventions.count() + 1
+                entry.save()
+        elif action == "remove_intervention":
+            Intervention.objects.filter(item=item, pk=request.POST.get("intervention") or 0).delete()
+        else:
+            messages.error(request, _("Unknown action."))
+            return HttpResponseRedirect(here)
+        record(self.forum, request.user, f"minutes.{action}", self.meeting, summary=item.title)
+        messages.success(request, _("Saved."))
+        return HttpResponseRedirect(here)

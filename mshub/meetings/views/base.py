@@ -1,0 +1,56 @@
+"""Finding the meeting named in the URL, in the current forum."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from django.shortcuts import get_object_or_404
+
+from mshub.core.views.base import ForumView
+from mshub.meetings.models import Meeting, MeetingSeries
+
+
+class MeetingView(ForumView):
+    """A view of one meeting (``<series>/<number>/``); the permission is checked on the meeting."""
+
+    _meeting: Meeting | None = None
+
+    @property
+    def meeting(self) -> Meeting:
+        if self._meeting is None:
+            self._meeting = get_object_or_404(
+                Meeting.objects.select_related("series", "forum"),
+                forum=self.forum,
+                series__slug=self.kwargs["series"],
+                number=self.kwargs["number"],
+            )
+        return self._meeting
+
+    def get_permission_object(self) -> Any:
+        return self.meeting
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["meeting"] = self.meeting
+        return context
+
+
+class SeriesView(ForumView):
+    _series: MeetingSeries | None = None
+
+    @property
+    def series(self) -> MeetingSeries:
+        if self._series is None:
+            self._series = get_object_or_404(MeetingSeries, forum=self.forum, slug=self.kwargs["series"])
+        return self._series
+
+
+def visible_meetings(view: ForumView) -> models.QuerySet[Meeting]:
+    """Meetings the visitor may see in lists: public ones, and planned ones for members."""
+    qs = Meeting.objects.filter(forum=view.forum).select_related("series", "forum")
+    if not view.request.user.has_perm("meetings.view_planned_meetings", view.forum):
+        from mshub.meetings.models.meeting import PUBLIC_STATUSES
+
+        qs = qs.filter(status__in=PUBLIC_STATUSES)
+    return qs

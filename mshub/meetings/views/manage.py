@@ -1,0 +1,91 @@
+"""Planning screens: create and edit meetings, change their status."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, View
+
+from mshub.core.models.events import record
+from mshub.core.views.base import ForumView
+from mshub.meetings.forms import MeetingForm
+from mshub.meetings.models import Meeting, MeetingStatus
+from mshub.meetings.models.meeting import TRANSITIONS
+from mshub.meetings.services.meetings import bump_sequence, change_status, create_meeting
+from mshub.meetings.views.base import MeetingView
+
+_MEETING_FIELDS = list(MeetingForm.Meta.fields)
+
+
+class MeetingCreateView(ForumView, FormView[MeetingForm]):
+    permission_required = "meetings.add_meeting"
+    template_name = "meetings/meeting_form.html"
+    form_class = MeetingForm
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {**super().get_form_kwargs(), "forum": self.forum}
+
+    def form_valid(self, form: MeetingForm) -> HttpResponse:
+        data = form.cleaned_data
+        fields = {name: data[name] for name in _MEETING_FIELDS if name != "timezone"}
+        try:
+            meeting = create_meeting(
+                data["series"],
+                start=data["start"],
+                end=data["end"],
+                timezone=data["timezone"],
+                actor=self.request.user,
+                **fields,
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, _("%(meeting)s was created.") % {"meeting": meeting})
+        return HttpResponseRedirect(meeting.get_absolute_url())
+
+
+class MeetingUpdateView(MeetingView, FormView[MeetingForm]):
+    permission_required = "meetings.change_meeting"
+    template_name = "meetings/meeting_form.html"
+    form_class = MeetingForm
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {**super().get_form_kwargs(), "forum": self.forum, "instance": self.meeting}
+
+    def form_valid(self, form: MeetingForm) -> HttpResponse:
+        meeting: Meeting = form.save(commit=False)
+        meeting.start, meeting.end = form.cleaned_data["start"], form.cleaned_data["end"]
+        meeting.save()
+        if {"date", "start_time", "end_time", "timezone", "venue_ja", "venue_en", "title_ja", "title_en"} & set(
+            form.changed_data
+        ):
+            bump_sequence(meeting)  # calendar subscribers must see the change
+        record(self.forum, self.request.user, "meeting.changed", meeting, fields=sorted(form.changed_data))
+        messages.success(self.request, _("Saved."))
+        return HttpResponseRedirect(meeting.get_absolute_url())
+
+
+class MeetingStatusView(MeetingView, View):
+    permission_required = "meetings.change_meeting"
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        status = request.POST.get("status", "")
+        if status == MeetingStatus.REPORT_PUBLISHED or status not in TRANSITIONS.get(self.meeting.status, set()):
+            messages.error(request, _("That status change is not possible."))
+            return HttpResponseRedirect(self.meeting.get_absolute_url())
+        try:
+            meeting = change_status(self.meeting, status, actor=request.user, note=request.POST.get("note", "")[:300])
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return HttpResponseRedirect(self.meeting.get_absolute_url())
+        if status == MeetingStatus.ANNOUNCED:
+            from mshub.meetings.notifications import send_announcement
+
+            if send_announcement(meeting):
+                messages.info(request, _("The announcement was sent to the mailing list."))
+        messages.success(request, _("The meeting is now “%(status)s”.") % {"status": meeting.get_status_display()})
+        return HttpResponseRedirect(meeting.get_absolute_url())

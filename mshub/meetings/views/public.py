@@ -1,0 +1,77 @@
+"""Public pages: the list of meetings, a series, one meeting with its agenda."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils import timezone
+from django.views.generic import TemplateView
+
+from mshub.core.views.base import ForumView
+from mshub.meetings.models import MeetingSeries, MeetingStatus, Registration, RegistrationStatus
+from mshub.meetings.models.meeting import TRANSITIONS
+from mshub.meetings.services.agenda import agenda_tree, flatten, presenter_affiliation
+from mshub.meetings.services.registration import participation, registration_open, seats_taken
+from mshub.meetings.views.base import MeetingView, SeriesView, visible_meetings
+
+
+class MeetingIndexView(ForumView, TemplateView):
+    permission_required = "core.view_forum"
+    template_name = "meetings/index.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        now = timezone.now()
+        meetings = visible_meetings(self)
+        context["upcoming"] = list(meetings.filter(end__gte=now).order_by("start"))
+        context["past"] = list(meetings.filter(end__lt=now).order_by("-start")[:100])
+        context["series_list"] = MeetingSeries.objects.filter(forum=self.forum)
+        return context
+
+
+class SeriesDetailView(SeriesView, TemplateView):
+    permission_required = "core.view_forum"
+    template_name = "meetings/series.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["series"] = self.series
+        context["meetings"] = visible_meetings(self).filter(series=self.series).order_by("-number")
+        return context
+
+
+class MeetingDetailView(MeetingView, TemplateView):
+    permission_required = "meetings.view_meeting"
+    template_name = "meetings/meeting.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        meeting = self.meeting
+        nodes = flatten(agenda_tree(meeting))
+        for node in nodes:
+            node.presenter_lines = [  # type: ignore[attr-defined]
+                (p.person, presenter_affiliation(p, meeting)) for p in node.item.presenters.all()
+            ]
+        user = self.request.user
+        mine = None
+        if user.is_authenticated:
+            mine = Registration.objects.filter(
+                meeting=meeting,
+                email__iexact=user.email,
+                status=RegistrationStatus.CONFIRMED,
+            ).first()
+        context.update(
+            agenda=nodes,
+            registration_open=registration_open(meeting),
+            seats_left=None if meeting.capacity is None else max(0, meeting.capacity - seats_taken(meeting)),
+            my_registration=mine,
+            show_online_url=bool(mine) or user.has_perm("meetings.view_registrations", meeting),
+            counts=participation(meeting) if user.has_perm("meetings.view_registrations", meeting) else None,
+            has_report=user.has_perm("meetings.view_report", meeting) and meeting.report_versions.exists(),
+            status_choices=[
+                (s, MeetingStatus(s).label)
+                for s in sorted(TRANSITIONS[meeting.status])
+                if s != MeetingStatus.REPORT_PUBLISHED
+            ],
+        )
+        return context

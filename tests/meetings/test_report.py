@@ -1,0 +1,134 @@
+"""The report generated from the records carries the sample report's facts."""
+
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from mshub.meetings.reports.context import report_context
+from mshub.meetings.reports.render import render_html, render_markdown, render_pdf
+from tests.meetings.sample11 import build_meeting_11
+
+pytestmark = pytest.mark.django_db
+
+
+def text_of(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+@pytest.fixture
+def meeting11(forum):
+    return build_meeting_11(forum)
+
+
+def test_html_report_has_the_facts_of_the_sample(meeting11):
+    text = text_of(render_html(meeting11, "ja"))
+    assert "第11回" in text
+    assert "2016年1月28日 (木) 18:01–20:09" in text
+    assert "会場: JPNIC 会議室" in text
+    assert "http://igcj.jp/meetings/2016/0128/" in text
+    assert "会場参加者数: 28 名" in text
+    assert "遠隔参加者数: 3 名" in text
+    # Agenda with numbers, presenters, and affiliations as at 2016-01-28.
+    assert "1. WSIS+10 の状況報告 総務省情報通信国際戦略局国際政策課 高根 優子" in text
+    assert "2.1. 概要報告 一般社団法人日本ネットワークインフォメーションセンター(JPNIC) 奥谷 泉" in text
+    assert "2.2. セキュリティ関連の議論 JPNIC 奥谷 泉" in text
+    assert "2.5. 政府セクターの動向 総務省総合通信基盤局電気通信事業部データ通信課 菅田 洋一" in text
+    assert "後年の所属先" not in text
+    assert "体調不良" in text
+    assert "Q. 12 月のハイレベル会合" in text
+    assert "ゼロレーティング¹" in text
+    assert "特定のコンテンツまたはサービスを利用した場合に、データ課金の対象外にすること" in text
+    assert "4 月で検討している" in text
+
+
+def test_report_sections_are_in_the_established_order(meeting11):
+    text = text_of(render_html(meeting11, "ja"))
+    order = [
+        "1. 会合の概要について",
+        "1.1. 参加状況",
+        "1.2. アジェンダ",
+        "2. 質疑応答・議論内容",
+        "1. WSIS+10",
+        "2.1. 概要報告",
+        "2.6. IGF に関する議論",
+        "3. IANA",
+        "4. その他",
+        "次回",
+    ]
+    positions = [
+        text.rindex(h) if h.startswith(("1. WSIS", "2.1.", "2.6.", "3. IANA", "4.")) else text.index(h) for h in order
+    ]
+    assert positions == sorted(positions), list(zip(order, positions, strict=True))
+
+
+def test_markdown_report_has_the_same_facts_and_no_raw_html(meeting11, forum):
+    from mshub.meetings.models import Intervention
+
+    item = meeting11.agenda_items.get(title_ja="その他")
+    Intervention.objects.create(item=item, kind="C", text_ja="<script>alert(1)</script> **bold**")
+    md = render_markdown(meeting11, "ja")
+    assert md.startswith("# 第11回")
+    assert "- 会場参加者数: 28 名" in md
+    assert "2.3. ビジネスセクターの動向" in md
+    assert "ゼロレーティング[^1]" in md
+    assert "[^1]: 特定のコンテンツ" in md
+    assert "<script>" not in md
+    assert r"\<script\>" in md
+    assert r"\*\*bold\*\*" in md
+
+
+def test_english_report_uses_english_labels(meeting11):
+    text = text_of(render_html(meeting11, "en"))
+    assert "11th" in text
+    assert "On-site participants: 28 people" in text
+    assert "Overview of the meeting" in text
+
+
+def test_report_query_count_does_not_grow_with_the_agenda(forum, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from mshub.meetings.models import Intervention, Presenter
+    from mshub.meetings.services import agenda
+    from tests.factories import PersonFactory
+
+    meeting = build_meeting_11(forum)
+    with CaptureQueriesContext(connection) as few:
+        render_html(meeting, "ja", report_context(meeting, "ja"))
+    for n in range(60):
+        item = agenda.add_item(meeting, title_ja=f"追加議題{n}")
+        Presenter.objects.create(item=item, person=PersonFactory(forum=forum))
+        Intervention.objects.create(item=item, kind="Q", text_ja="質問")
+    with CaptureQueriesContext(connection) as many:
+        render_html(meeting, "ja", report_context(meeting, "ja"))
+    assert len(many.captured_queries) == len(few.captured_queries)
+
+
+@pytest.mark.slow
+def test_pdf_has_japanese_glyphs_page_numbers_and_the_facts(meeting11, tmp_path):
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    pdf = render_pdf(render_html(meeting11, "ja"))
+    reader = PdfReader(BytesIO(pdf))
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert "会場参加者数" in text
+    assert "28" in text
+    fonts = {
+        str(font["/BaseFont"])
+        for page in reader.pages
+        for font in (page["/Resources"].get("/Font") or {}).values()  # type: ignore[union-attr]
+    }
+    assert any("CJK" in f for f in fonts), fonts
+    assert f"1 / {len(reader.pages)}" in reader.pages[0].extract_text()
+    if shutil.which("pdftoppm"):
+        path = tmp_path / "report.pdf"
+        path.write_bytes(pdf)
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(path), str(tmp_path / "p")], check=True
+        )
+        png = next(tmp_path.glob("p*.png"))
+        assert png.stat().st_size > 5000
