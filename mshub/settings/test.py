@@ -18,5 +18,5 @@ MEDIA_ROOT = VAR_DIR / "test-media"
 
 # A file, not SQLite's shared in-memory database: concurrent-writer tests need real file locking
 # (busy_timeout, BEGIN IMMEDIATE), as in production. PostgreSQL runs keep their own test database.
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}  # noqa: F405
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}

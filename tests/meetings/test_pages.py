@@ -1,0 +1,186 @@
+"""Meeting pages through HTTP: registration, cancel link, check-in, publishing, calendars, feeds."""
+
+import datetime as dt
+
+import pytest
+from icalendar import Calendar
+
+from mshub.meetings.models import Meeting, Registration, ReportVersion
+from mshub.meetings.services.meetings import change_status, create_meeting
+from tests.meetings.sample11 import build_meeting_11
+
+pytestmark = pytest.mark.django_db
+
+
+def url(meeting, name="meeting", **kw):
+    from django.urls import reverse
+
+    return reverse(f"meetings:{name}", kwargs={**meeting.url_kwargs(), **kw})
+
+
+def test_public_registration_form_registers_and_redirects(announced, group, client):
+    response = client.post(
+        url(announced, "register"),
+        {
+            "name": "Aki",
+            "email": "aki@example.org",
+            "organization": "NPO",
+            "stakeholder_group": group.pk,
+            "mode": "onsite",
+            "consent_listing": "on",
+        },
+    )
+    assert response.status_code == 302
+    reg = Registration.objects.get(email="aki@example.org")
+    assert reg.status == "confirmed"
+    assert reg.consent_listing is True
+
+
+def test_registration_form_errors_keep_input_and_write_nothing(announced, group, client):
+    response = client.post(
+        url(announced, "register"),
+        {"name": "Keep Me", "email": "not-an-email", "stakeholder_group": group.pk, "mode": "onsite"},
+    )
+    assert response.status_code == 200
+    assert 'value="Keep Me"' in response.content.decode()
+    assert not Registration.objects.exists()
+
+
+def test_registration_after_close_shows_a_clear_error(announced, group, client):
+    Meeting.objects.filter(pk=announced.pk).update(registration_closes=dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
+    response = client.post(
+        url(announced, "register"),
+        {"name": "Late", "email": "late@example.org", "stakeholder_group": group.pk, "mode": "onsite"},
+    )
+    assert response.status_code == 200
+    assert not Registration.objects.exists()
+
+
+def test_cancel_link_cancels_only_its_registration(announced, group, client):
+    from mshub.meetings.services.registration import register
+
+    mine = register(announced, name="A", email="a@example.org", mode="onsite", stakeholder_group=group)
+    other = register(announced, name="B", email="b@example.org", mode="onsite", stakeholder_group=group)
+    assert client.get(url(announced, "registration-cancel", token="wrong-token")).status_code == 404
+    assert client.post(url(announced, "registration-cancel", token=mine.token)).status_code == 302
+    mine.refresh_from_db()
+    other.refresh_from_db()
+    assert (mine.status, other.status) == ("cancelled", "confirmed")
+
+
+def test_online_link_only_for_registrants(announced, group, cast):
+    from mshub.meetings.services.registration import register
+
+    assert "meet.example.org" not in cast.client("anonymous").get(url(announced)).content.decode()
+    register(announced, name="M", email="member@example.org", mode="remote", stakeholder_group=group)
+    assert "meet.example.org" in cast.client("member").get(url(announced)).content.decode()
+
+
+def test_only_the_secretariat_sees_registrant_emails(announced, group, cast):
+    from mshub.meetings.services.registration import register
+
+    register(announced, name="Private", email="private@example.org", mode="onsite", stakeholder_group=group)
+    steering = cast.client("steering").get(url(announced, "registrations"))
+    secretariat = cast.client("secretariat").get(url(announced, "registrations"))
+    assert steering.status_code == 200
+    assert "Private" in steering.content.decode()
+    assert "private@example.org" not in steering.content.decode()
+    assert "private@example.org" in secretariat.content.decode()
+    assert cast.client("member").get(url(announced, "registrations")).status_code == 403
+
+
+def test_check_in_page_searches_and_checks_in_once(announced, group, cast):
+    from mshub.meetings.services.registration import register
+
+    reg = register(announced, name="山本 花", email="h@example.org", mode="onsite", stakeholder_group=group)
+    client = cast.client("steering")
+    page = client.get(url(announced, "checkin"), {"q": "山本"}).content.decode()
+    assert "山本 花" in page
+    assert client.post(url(announced, "checkin"), {"registration": reg.pk}).status_code == 302
+    reg.refresh_from_db()
+    first = reg.checked_in_at
+    assert first is not None
+    client.post(url(announced, "checkin"), {"registration": reg.pk})
+    reg.refresh_from_db()
+    assert reg.checked_in_at == first
+
+
+def test_planned_meetings_are_hidden_from_the_public(series, cast):
+    planned = create_meeting(
+        series, start=dt.datetime(2031, 1, 1, 18), end=dt.datetime(2031, 1, 1, 20), title_ja="秘密の計画"
+    )
+    assert cast.client("anonymous").get(url(planned)).status_code == 302
+    assert cast.client("visitor").get(url(planned)).status_code == 403
+    assert cast.client("member").get(url(planned)).status_code == 200
+    index = cast.client("anonymous").get(f"/{cast.forum.slug}/meetings/").content.decode()
+    assert "秘密の計画" not in index
+
+
+def test_meeting_ics_is_valid_and_keeps_uid_while_sequence_grows(announced, client):
+    first = Calendar.from_ical(client.get(url(announced, "meeting-ics")).content)
+    [event] = first.walk("VEVENT")
+    assert event["DTSTART"].dt == announced.start
+    assert str(event["UID"]) == f"{announced.uid}@mshub"
+    change_status(announced, "postponed", note="venue closed")
+    second = Calendar.from_ical(client.get(url(announced, "meeting-ics")).content)
+    [event2] = second.walk("VEVENT")
+    assert str(event2["UID"]) == str(event["UID"])
+    assert int(event2["SEQUENCE"]) == int(event["SEQUENCE"]) + 1
+    assert str(event2["STATUS"]) == "TENTATIVE"
+
+
+def test_hostile_title_is_escaped_in_html_and_safe_in_ics(series, client):
+    meeting = create_meeting(
+        series,
+        start=dt.datetime(2031, 2, 1, 18),
+        end=dt.datetime(2031, 2, 1, 20),
+        title_ja="<img src=x onerror=alert(1)>\r\nBEGIN:VEVENT",
+    )
+    change_status(meeting, "announced")
+    html = client.get(url(meeting)).content.decode()
+    assert "<img src=x" not in html
+    body = client.get(url(meeting, "meeting-ics")).content
+    assert len(Calendar.from_ical(body).walk("VEVENT")) == 1  # the title cannot inject a second event
+
+
+def test_series_feed_lists_public_meetings_in_utc(announced, series, client):
+    body = client.get(f"/{series.forum.slug}/meetings/{series.slug}/calendar.ics").content
+    cal = Calendar.from_ical(body)
+    assert str(cal["X-WR-TIMEZONE"]) == series.timezone
+    assert [str(e["UID"]) for e in cal.walk("VEVENT")] == [f"{announced.uid}@mshub"]
+
+
+def test_publishing_freezes_a_version_and_corrections_add_one(forum, cast, django_capture_on_commit_callbacks):
+    meeting = build_meeting_11(forum)
+    client = cast.client("secretariat")
+    assert cast.client("anonymous").get(url(meeting, "report")).status_code == 302  # not published yet
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url(meeting, "publish"), {"note": ""}).status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.status == "report_published"
+    v1 = ReportVersion.objects.get(meeting=meeting, version=1, language="ja")
+    assert v1.pdf.name.endswith(".pdf")
+    v1.html  # noqa: B018
+    with pytest.raises(ValueError, match="frozen"):
+        v1.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url(meeting, "publish"), {"note": "typo in 2.3"})
+    assert list(
+        ReportVersion.objects.filter(meeting=meeting).values_list("version", flat=True).order_by("version")
+    ) == [1, 2]
+    public = cast.client("anonymous")
+    assert public.get(url(meeting, "report")).status_code == 200
+    assert public.get(url(meeting, "report-version", version=1)).status_code == 200
+    md = public.get(url(meeting, "report-md"))
+    assert md["Content-Type"].startswith("text/markdown")
+    pdf = public.get(url(meeting, "report-pdf"))
+    assert pdf.content.startswith(b"%PDF")
+    feed = public.get(f"/{forum.slug}/meetings/reports.atom").content.decode()
+    assert "v2" in feed
+    assert "typo in 2.3" in feed
+
+
+def test_member_may_not_publish(forum, cast):
+    meeting = build_meeting_11(forum)
+    assert cast.client("steering").post(url(meeting, "publish")).status_code == 403
+    assert not ReportVersion.objects.exists()
