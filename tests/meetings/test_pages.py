@@ -184,3 +184,10 @@ def test_member_may_not_publish(forum, cast):
     meeting = build_meeting_11(forum)
     assert cast.client("steering").post(url(meeting, "publish")).status_code == 403
     assert not ReportVersion.objects.exists()
+
+
+def test_forum_home_lists_the_next_public_meetings(announced, series, cast):
+    create_meeting(series, start=dt.datetime(2032, 1, 1, 18), end=dt.datetime(2032, 1, 1, 20), title_ja="未発表")
+    page = cast.client("anonymous").get(f"/{cast.forum.slug}/").content.decode()
+    assert announced.title_ja in page
+    assert "未発表" not in page

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.db import models
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView, UpdateView
 
@@ -37,6 +38,9 @@ class ForumHomeView(ForumView, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
+        from mshub.meetings.views.base import visible_meetings
+
+        context["next_meetings"] = list(visible_meetings(self).filter(end__gte=timezone.now()).order_by("start")[:5])
         context["organization_count"] = self.forum.organizations.count()
         if self.request.user.has_perm("people.view_person", self.forum):
             context["person_count"] = self.forum.persons.count()
