@@ -84,6 +84,7 @@ def report_is_published(user: Any, obj: Any) -> bool:
     meeting = getattr(obj, "meeting", obj)
     return getattr(meeting, "status", None) == "report_published"
 
+
 PERMISSIONS: dict[str, Any] = {
     # Forums
     "core.view_forum": can_read_forum,

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from mshub.meetings.views import agenda, checkin, feeds, manage, public, registration, reports
+from mshub.meetings.views import agenda, checkin, feeds, manage, memo, public, registration, reports
 
 app_name = "meetings"
 
@@ -13,6 +13,8 @@ meeting_patterns = [
     path("status/", manage.MeetingStatusView.as_view(), name="meeting-status"),
     path("agenda/", agenda.AgendaManageView.as_view(), name="agenda"),
     path("agenda/<int:pk>/", agenda.AgendaItemView.as_view(), name="item"),
+    path("memo/", memo.MemoView.as_view(), name="memo"),
+    path("materials/<int:pk>/", memo.MaterialDownloadView.as_view(), name="material"),
     path("registrations/", checkin.RegistrationListView.as_view(), name="registrations"),
     path("check-in/", checkin.CheckInView.as_view(), name="checkin"),
     path("report/", reports.ReportView.as_view(), name="report"),

@@ -62,6 +62,7 @@ class MeetingDetailView(MeetingView, TemplateView):
             ).first()
         context.update(
             agenda=nodes,
+            materials=meeting.materials.prefetch_related("versions"),
             registration_open=registration_open(meeting),
             seats_left=None if meeting.capacity is None else max(0, meeting.capacity - seats_taken(meeting)),
             my_registration=mine,

@@ -1,0 +1,194 @@
+"""The memo of a meeting: attendees, materials (資料), decisions, action items, footnotes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView, View
+
+from mshub.core.models.events import record
+from mshub.meetings.models import ActionItem, ActionStatus, Attendance, Decision, Footnote, Material, MaterialVersion
+from mshub.meetings.services.minutes import (
+    add_material,
+    add_material_version,
+    carried_over_actions,
+    close_action,
+    next_footnote_mark,
+)
+from mshub.meetings.views.base import MeetingView
+from mshub.people.models import Person
+
+
+class MaterialForm(forms.Form):
+    label = forms.CharField(label=gettext_lazy("Label"), max_length=40, required=False)
+    title_ja = forms.CharField(label=gettext_lazy("title (Japanese)"), max_length=300, required=False)
+    title_en = forms.CharField(label=gettext_lazy("title (English)"), max_length=300, required=False)
+    url = forms.URLField(label=gettext_lazy("link"), required=False, assume_scheme="https")
+    file = forms.FileField(label=gettext_lazy("File"), required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not (data.get("title_ja") or data.get("title_en")):
+            raise forms.ValidationError(_("Give the material a title."))
+        if not data.get("url") and not data.get("file"):
+            raise forms.ValidationError(_("Upload a file or give a link."))
+        return data
+
+
+class DecisionForm(forms.ModelForm[Decision]):
+    class Meta:
+        model = Decision
+        fields = ["text_ja", "text_en"]
+        widgets = {"text_ja": forms.Textarea(attrs={"rows": 2}), "text_en": forms.Textarea(attrs={"rows": 2})}
+
+
+class ActionForm(forms.ModelForm[ActionItem]):
+    class Meta:
+        model = ActionItem
+        fields = ["text_ja", "text_en", "owner", "owner_text", "due"]
+        widgets = {
+            "due": forms.DateInput(attrs={"type": "date"}),
+            "text_ja": forms.Textarea(attrs={"rows": 2}),
+            "text_en": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args: Any, forum: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = Person.objects.filter(forum=forum)  # type: ignore[attr-defined]
+
+
+class FootnoteForm(forms.ModelForm[Footnote]):
+    class Meta:
+        model = Footnote
+        fields = ["term", "text_ja", "text_en"]
+
+
+class AttendanceForm(forms.Form):
+    person = forms.ModelChoiceField(queryset=Person.objects.none(), label=gettext_lazy("Attendee"))
+    remote = forms.BooleanField(label=gettext_lazy("remote"), required=False)
+
+    def __init__(self, *args: Any, forum: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = Person.objects.filter(forum=forum)  # type: ignore[attr-defined]
+
+
+class MemoView(MeetingView, TemplateView):
+    permission_required = "meetings.edit_minutes"
+    template_name = "meetings/memo.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        meeting = self.meeting
+        context.update(
+            attendances=meeting.attendances.select_related("person"),
+            materials=meeting.materials.prefetch_related("versions"),
+            decisions=meeting.decisions.all(),
+            actions=meeting.action_items.select_related("owner"),
+            carried=carried_over_actions(meeting),
+            footnotes=meeting.footnotes.all(),
+            forms={
+                "attendance": kwargs.get("attendance") or AttendanceForm(forum=self.forum),
+                "material": kwargs.get("material") or MaterialForm(),
+                "decision": kwargs.get("decision") or DecisionForm(),
+                "action": kwargs.get("action") or ActionForm(forum=self.forum),
+                "footnote": kwargs.get("footnote") or FootnoteForm(),
+            },
+        )
+        return context
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        meeting = self.meeting
+        section = request.POST.get("section", "")
+        here = reverse("meetings:memo", kwargs=meeting.url_kwargs())
+        if section == "attendance":
+            form: forms.BaseForm = AttendanceForm(request.POST, forum=self.forum)
+            if form.is_valid():
+                Attendance.objects.get_or_create(
+                    meeting=meeting,
+                    person=form.cleaned_data["person"],
+                    defaults={"remote": form.cleaned_data["remote"]},
+                )
+        elif section == "material":
+            form = MaterialForm(request.POST, request.FILES)
+            if form.is_valid():
+                data = dict(form.cleaned_data)
+                try:
+                    add_material(meeting, upload=data.pop("file"), actor=request.user, **data)
+                except ValidationError as exc:
+                    form.add_error("file", exc)
+        elif section == "version":
+            material = get_object_or_404(Material, meeting=meeting, pk=request.POST.get("material") or 0)
+            upload = request.FILES.get("file")
+            if upload is None:
+                messages.error(request, _("Choose a file to upload."))
+                return HttpResponseRedirect(here)
+            try:
+                add_material_version(material, upload, request.user)
+            except ValidationError as exc:
+                messages.error(request, " ".join(exc.messages))
+                return HttpResponseRedirect(here)
+            form = MaterialForm()
+        elif section == "decision":
+            form = DecisionForm(
+                request.POST, instance=Decision(meeting=meeting, position=meeting.decisions.count() + 1)
+            )
+            if form.is_valid():
+                form.save()
+        elif section == "action":
+            form = ActionForm(request.POST, forum=self.forum, instance=ActionItem(meeting=meeting))
+            if form.is_valid():
+                form.save()
+        elif section == "close_action":
+            action = get_object_or_404(ActionItem, meeting__series=meeting.series, pk=request.POST.get("action") or 0)
+            status = request.POST.get("status")
+            if status in (ActionStatus.DONE, ActionStatus.DROPPED):
+                close_action(action, status, meeting, request.user)
+            form = DecisionForm()
+        elif section == "footnote":
+            form = FootnoteForm(request.POST, instance=Footnote(meeting=meeting, mark=next_footnote_mark(meeting)))
+            if form.is_valid():
+                form.save()
+        else:
+            messages.error(request, _("Unknown action."))
+            return HttpResponseRedirect(here)
+        if not form.is_valid() and form.is_bound:
+            return self.render_to_response(self.get_context_data(**{section: form}), status=400)
+        record(self.forum, request.user, f"memo.{section}", meeting)
+        messages.success(request, _("Saved."))
+        return HttpResponseRedirect(here)
+
+
+class MaterialDownloadView(MeetingView, View):
+    """A material's file (latest version, or ``?version=<id>``), as an attachment, never sniffed as HTML."""
+
+    permission_required = "meetings.view_meeting"
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> FileResponse:
+        material = get_object_or_404(Material, meeting=self.meeting, pk=self.kwargs["pk"])
+        versions = MaterialVersion.objects.filter(material=material)
+        version_id = request.GET.get("version")
+        version = get_object_or_404(versions, pk=version_id) if version_id else versions.first()
+        if version is None:
+            raise _no_file()
+        response = FileResponse(
+            version.file.open("rb"),
+            as_attachment=True,
+            filename=version.original_name,
+            content_type=version.content_type,
+        )
+        response["X-Content-Type-Options"] = "nosniff"
+        return response
+
+
+def _no_file() -> Exception:
+    from django.http import Http404
+
+    return Http404("No file")
