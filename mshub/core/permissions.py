@@ -122,6 +122,8 @@ PERMISSIONS: dict[str, Any] = {
     "meetings.edit_minutes": is_steering,
     "meetings.view_report": (can_read_forum & report_is_published) | is_steering,
     "meetings.publish_report": is_secretariat,
+    "meetings.view_statistics": is_member,
+    "meetings.view_survey_results": is_steering,
 }
 
 for _name, _predicate in PERMISSIONS.items():

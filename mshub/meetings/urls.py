@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from mshub.meetings.views import agenda, checkin, feeds, manage, memo, public, registration, reports
+from mshub.meetings.views import agenda, checkin, feeds, manage, memo, public, registration, reports, statistics
 
 app_name = "meetings"
 
@@ -29,6 +29,8 @@ urlpatterns = [
     path("meetings/new/", manage.MeetingCreateView.as_view(), name="meeting-create"),
     path("meetings/calendar.ics", feeds.ForumIcsView.as_view(), name="forum-ics"),
     path("meetings/reports.atom", feeds.ReportsFeedView.as_view(), name="reports-feed"),
+    path("meetings/statistics/", statistics.StatisticsView.as_view(), name="statistics"),
+    path("meetings/statistics.csv", statistics.StatisticsCsvView.as_view(), name="statistics-csv"),
     path("meetings/<slug:series>/", public.SeriesDetailView.as_view(), name="series"),
     path("meetings/<slug:series>/calendar.ics", feeds.SeriesIcsView.as_view(), name="series-ics"),
     path("meetings/<slug:series>/<int:number>/", include(meeting_patterns)),

@@ -10,6 +10,16 @@ from mshub.core.i18n import current_language, localized
 from mshub.core.timezones import validate_timezone
 
 
+RESERVED_SERIES_SLUGS = frozenset({"new", "statistics", "calendar", "reports"})
+
+
+def validate_series_slug(value: str) -> None:
+    from django.core.exceptions import ValidationError
+
+    if value in RESERVED_SERIES_SLUGS:
+        raise ValidationError(_("“%(slug)s” is used by the site."), params={"slug": value})
+
+
 def ordinal(n: int) -> str:
     """1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st …"""
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
@@ -18,7 +28,7 @@ def ordinal(n: int) -> str:
 
 class MeetingSeries(models.Model):
     forum = models.ForeignKey("core.Forum", on_delete=models.CASCADE, related_name="meeting_series")
-    slug = models.SlugField(_("short name in addresses"), max_length=40)
+    slug = models.SlugField(_("short name in addresses"), max_length=40, validators=[validate_series_slug])
     name_ja = models.CharField(_("name (Japanese)"), max_length=200)
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
     is_steering = models.BooleanField(

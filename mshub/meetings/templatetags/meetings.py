@@ -46,3 +46,9 @@ def footnote_refs(text: Any) -> SafeString:
 def footnote_refs_md(text: Any) -> str:
     """In Markdown (already escaped by ``md``), ``\\[^3\\]`` becomes the footnote reference ``[^3]``."""
     return re.sub(r"\\\[\^(\d{1,3})\\\]", r"[^\1]", str(text))
+
+
+@register.filter
+def get_item(mapping: Any, key: Any) -> Any:
+    """``{{ counts|get_item:code }}``: a mapping's value, 0 when absent."""
+    return mapping.get(key, 0) if mapping else 0
