@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 from mshub.core.i18n import current_language, localized
 from mshub.core.timezones import validate_timezone
 
-
 RESERVED_SERIES_SLUGS = frozenset({"new", "statistics", "calendar", "reports"})
 
 
