@@ -76,3 +76,23 @@ def send_report_published(meeting: Meeting) -> bool:
         meeting.language,
     )
     return True
+
+
+def survey_url(registration: Registration) -> str:
+    return settings.SITE_URL + reverse(
+        "meetings:survey", kwargs={**registration.meeting.url_kwargs(), "token": registration.token}
+    )
+
+
+def send_survey_invitations(meeting: Meeting) -> int:
+    """After the meeting: one mail per attendee with their personal survey link."""
+    from mshub.meetings.models import RegistrationStatus
+
+    sent = 0
+    for registration in meeting.registrations.filter(status=RegistrationStatus.CONFIRMED).select_related(
+        "meeting__series", "meeting__forum"
+    ):
+        context = {**_context(registration), "survey_url": survey_url(registration)}
+        _send("survey_invitation", [registration.email], context, meeting.language)
+        sent += 1
+    return sent

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from mshub.meetings.views import agenda, checkin, feeds, manage, memo, public, registration, reports, statistics
+from mshub.meetings.views import agenda, checkin, feeds, manage, memo, public, registration, reports, statistics, survey
 
 app_name = "meetings"
 
@@ -14,6 +14,8 @@ meeting_patterns = [
     path("agenda/", agenda.AgendaManageView.as_view(), name="agenda"),
     path("agenda/<int:pk>/", agenda.AgendaItemView.as_view(), name="item"),
     path("memo/", memo.MemoView.as_view(), name="memo"),
+    path("survey/<str:token>/", survey.SurveyView.as_view(), name="survey"),
+    path("survey-results/", survey.SurveyResultsView.as_view(), name="survey-results"),
     path("materials/<int:pk>/", memo.MaterialDownloadView.as_view(), name="material"),
     path("registrations/", checkin.RegistrationListView.as_view(), name="registrations"),
     path("check-in/", checkin.CheckInView.as_view(), name="checkin"),

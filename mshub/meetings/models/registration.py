@@ -53,6 +53,7 @@ class Registration(models.Model):
     checked_in_at = models.DateTimeField(_("checked in"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
+    reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["created_at", "pk"]

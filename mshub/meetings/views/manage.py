@@ -82,10 +82,12 @@ class MeetingStatusView(MeetingView, View):
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
             return HttpResponseRedirect(self.meeting.get_absolute_url())
-        if status == MeetingStatus.ANNOUNCED:
-            from mshub.meetings.notifications import send_announcement
+        from mshub.meetings import notifications
 
-            if send_announcement(meeting):
-                messages.info(request, _("The announcement was sent to the mailing list."))
+        if status == MeetingStatus.ANNOUNCED and notifications.send_announcement(meeting):
+            messages.info(request, _("The announcement was sent to the mailing list."))
+        if status == MeetingStatus.HELD:
+            n = notifications.send_survey_invitations(meeting)
+            messages.info(request, _("Survey invitations were sent to %(n)s participants.") % {"n": n})
         messages.success(request, _("The meeting is now “%(status)s”.") % {"status": meeting.get_status_display()})
         return HttpResponseRedirect(meeting.get_absolute_url())
