@@ -123,6 +123,8 @@ PERMISSIONS: dict[str, Any] = {
     "meetings.view_report": (can_read_forum & report_is_published) | is_steering,
     "meetings.publish_report": is_secretariat,
     "meetings.view_statistics": is_member,
+    "meetings.propose_topic": is_member,
+    "meetings.review_proposals": is_steering,
     "meetings.view_survey_results": is_steering,
 }
 

@@ -1,6 +1,18 @@
 from django.urls import include, path
 
-from mshub.meetings.views import agenda, checkin, feeds, manage, memo, public, registration, reports, statistics, survey
+from mshub.meetings.views import (
+    agenda,
+    checkin,
+    feeds,
+    manage,
+    memo,
+    proposals,
+    public,
+    registration,
+    reports,
+    statistics,
+    survey,
+)
 
 app_name = "meetings"
 
@@ -14,6 +26,7 @@ meeting_patterns = [
     path("agenda/", agenda.AgendaManageView.as_view(), name="agenda"),
     path("agenda/<int:pk>/", agenda.AgendaItemView.as_view(), name="item"),
     path("memo/", memo.MemoView.as_view(), name="memo"),
+    path("proposals/", proposals.ProposalsView.as_view(), name="proposals"),
     path("survey/<str:token>/", survey.SurveyView.as_view(), name="survey"),
     path("survey-results/", survey.SurveyResultsView.as_view(), name="survey-results"),
     path("materials/<int:pk>/", memo.MaterialDownloadView.as_view(), name="material"),

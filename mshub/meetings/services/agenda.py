@@ -111,3 +111,22 @@ def move_item(item: AgendaItem, direction: int) -> None:
         if sibling.position != position:
             sibling.position = position
             sibling.save(update_fields=["position"])
+
+
+@transaction.atomic
+def accept_proposal(proposal: Any, actor: Any = None, parent: AgendaItem | None = None) -> AgendaItem:
+    """Put a proposed topic on the agenda; the proposal keeps its link to the item."""
+    from mshub.core.models.events import record
+    from mshub.meetings.models import TopicProposal
+
+    proposal = TopicProposal.objects.select_for_update().get(pk=proposal.pk)
+    if proposal.agenda_item_id:
+        return proposal.agenda_item
+    item = add_item(proposal.meeting, parent=parent, title_ja=proposal.title)
+    if proposal.presenter_id:
+        Presenter.objects.create(item=item, person_id=proposal.presenter_id)
+    proposal.agenda_item = item
+    proposal.status = TopicProposal.Status.ACCEPTED
+    proposal.save(update_fields=["agenda_item", "status"])
+    record(proposal.meeting.forum, actor, "proposal.accepted", proposal.meeting, summary=proposal.title)
+    return item

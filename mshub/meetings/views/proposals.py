@@ -1,0 +1,81 @@
+"""Call for topics: members propose themes or presentations; the steering group accepts them into the agenda."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
+
+from mshub.core.models.events import record
+from mshub.meetings.models import MeetingStatus, TopicProposal
+from mshub.meetings.services.agenda import accept_proposal
+from mshub.meetings.views.base import MeetingView
+from mshub.people.models import Person
+
+OPEN_FOR_PROPOSALS = (MeetingStatus.PLANNED, MeetingStatus.ANNOUNCED, MeetingStatus.POSTPONED)
+
+
+class ProposalForm(forms.ModelForm[TopicProposal]):
+    class Meta:
+        model = TopicProposal
+        fields = ["title", "description", "presenter"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args: Any, forum: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["presenter"].queryset = Person.objects.filter(forum=forum)  # type: ignore[attr-defined]
+
+
+class ProposalsView(MeetingView, TemplateView):
+    permission_required = "meetings.propose_topic"
+    template_name = "meetings/proposals.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        reviewer = self.request.user.has_perm("meetings.review_proposals", self.meeting)
+        proposals = self.meeting.proposals.select_related("presenter", "agenda_item", "proposed_by")
+        if not reviewer:
+            proposals = proposals.filter(proposed_by_id=self.request.user.pk)
+        context.update(
+            proposals=proposals,
+            reviewer=reviewer,
+            open=self.meeting.status in OPEN_FOR_PROPOSALS,
+            form=kwargs.get("form") or ProposalForm(forum=self.forum),
+        )
+        return context
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        here = reverse("meetings:proposals", kwargs=self.meeting.url_kwargs())
+        decision = request.POST.get("decision")
+        if decision:
+            if not request.user.has_perm("meetings.review_proposals", self.meeting):
+                from django.core.exceptions import PermissionDenied
+
+                raise PermissionDenied
+            proposal = get_object_or_404(TopicProposal, meeting=self.meeting, pk=request.POST.get("proposal") or 0)
+            if decision == "accept":
+                accept_proposal(proposal, actor=request.user)
+                messages.success(request, _("“%(title)s” is on the agenda.") % {"title": proposal.title})
+            elif decision == "decline" and proposal.agenda_item_id is None:
+                proposal.status = TopicProposal.Status.DECLINED
+                proposal.save(update_fields=["status"])
+                record(self.forum, request.user, "proposal.declined", self.meeting, summary=proposal.title)
+            return HttpResponseRedirect(here)
+        if self.meeting.status not in OPEN_FOR_PROPOSALS:
+            messages.error(request, _("Proposals are closed for this meeting."))
+            return HttpResponseRedirect(here)
+        form = ProposalForm(
+            request.POST, forum=self.forum, instance=TopicProposal(meeting=self.meeting, proposed_by=request.user)
+        )
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        form.save()
+        record(self.forum, request.user, "proposal.created", self.meeting, summary=form.instance.title)
+        messages.success(request, _("Thank you; the steering group will consider your proposal."))
+        return HttpResponseRedirect(here)
