@@ -71,7 +71,7 @@ class ProposalsView(MeetingView, TemplateView):
             messages.error(request, _("Proposals are closed for this meeting."))
             return HttpResponseRedirect(here)
         form = ProposalForm(
-            request.POST, forum=self.forum, instance=TopicProposal(meeting=self.meeting, proposed_by=request.user)
+            request.POST, forum=self.forum, instance=TopicProposal(meeting=self.meeting, proposed_by_id=request.user.pk)
         )
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form), status=400)
