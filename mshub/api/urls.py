@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 from rest_framework.routers import DefaultRouter, SimpleRouter
 
 from mshub.core.api import ForumViewSet
+from mshub.meetings import api as meetings_api
 from mshub.people import api as people_api
 
 app_name = "api"
@@ -16,6 +17,7 @@ forum_router = SimpleRouter()
 forum_router.register("stakeholder-groups", people_api.StakeholderGroupViewSet, basename="stakeholdergroup")
 forum_router.register("organizations", people_api.OrganizationViewSet, basename="organization")
 forum_router.register("persons", people_api.PersonViewSet, basename="person")
+forum_router.register("meetings", meetings_api.MeetingViewSet, basename="meeting")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

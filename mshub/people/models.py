@@ -240,6 +240,10 @@ class Person(models.Model):
         prefetched: list[Affiliation] | None = getattr(self, "affiliations_then", None)
         if prefetched is not None:
             return prefetched
+        if "affiliations" in getattr(self, "_prefetched_objects_cache", {}):
+            # All affiliations were prefetched (e.g. for meetings on different dates): filter here.
+            held = [a for a in self.affiliations.all() if a.holds_on(day)]
+            return sorted(held, key=lambda a: (not a.is_primary, -(a.start.toordinal() if a.start else 0), -a.pk))
         return list(self.affiliations.valid_on(day).best_first().select_related("organization"))
 
     def affiliation_on(self, day: dt.date) -> Affiliation | None:

@@ -1,0 +1,110 @@
+"""JSON API for meetings: public meetings with their agenda and published report versions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from mshub.api.views import ForumReadOnlyViewSet
+from mshub.meetings.models import AgendaItem, Meeting, MeetingSeries, Presenter, ReportVersion
+from mshub.meetings.models.meeting import PUBLIC_STATUSES
+from mshub.people.models import Affiliation
+
+
+class SeriesSerializer(serializers.ModelSerializer[MeetingSeries]):
+    class Meta:
+        model = MeetingSeries
+        fields = ["slug", "name_ja", "name_en", "timezone"]
+
+
+class PresenterSerializer(serializers.ModelSerializer[Presenter]):
+    name = serializers.CharField(source="person.name", read_only=True)
+    affiliation = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Presenter
+        fields = ["name", "affiliation"]
+
+    def get_affiliation(self, presenter: Presenter) -> str:
+        from mshub.meetings.services.agenda import presenter_affiliation
+
+        return presenter_affiliation(presenter, presenter.item.meeting)
+
+
+class AgendaItemSerializer(serializers.ModelSerializer[AgendaItem]):
+    presenters = PresenterSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = AgendaItem
+        fields = ["id", "parent", "position", "title_ja", "title_en", "outcome", "presenters"]
+
+
+class ReportVersionSerializer(serializers.ModelSerializer[ReportVersion]):
+    class Meta:
+        model = ReportVersion
+        fields = ["version", "language", "published_at", "note"]
+
+
+class MeetingSerializer(serializers.ModelSerializer[Meeting]):
+    series = SeriesSerializer(read_only=True)
+    agenda = serializers.SerializerMethodField()
+    reports = ReportVersionSerializer(source="report_versions", many=True, read_only=True)
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "id",
+            "series",
+            "number",
+            "title_ja",
+            "title_en",
+            "start",
+            "end",
+            "timezone",
+            "venue_ja",
+            "venue_en",
+            "address",
+            "hybrid",
+            "status",
+            "url",
+            "agenda",
+            "reports",
+        ]
+
+    @extend_schema_field(AgendaItemSerializer(many=True))
+    def get_agenda(self, meeting: Meeting) -> Any:
+        return AgendaItemSerializer(meeting.agenda_items.all(), many=True).data
+
+    def get_url(self, meeting: Meeting) -> str:
+        return meeting.get_absolute_url()
+
+
+class MeetingViewSet(ForumReadOnlyViewSet):
+    """Announced, held and reported meetings (planned ones are the steering group's business)."""
+
+    serializer_class = MeetingSerializer
+    queryset = (
+        Meeting.objects.filter(status__in=PUBLIC_STATUSES)
+        .select_related("series", "forum")
+        .prefetch_related(
+            "report_versions",
+            models.Prefetch(
+                "agenda_items",
+                queryset=AgendaItem.objects.select_related("meeting").prefetch_related(
+                    models.Prefetch(
+                        "presenters",
+                        queryset=Presenter.objects.select_related("person", "item__meeting").prefetch_related(
+                            models.Prefetch(
+                                "person__affiliations", queryset=Affiliation.objects.select_related("organization")
+                            )
+                        ),
+                    )
+                ),
+            ),
+        )
+    )
+    permission_required = "meetings.view_meeting"
