@@ -34,8 +34,23 @@ def markdown_table() -> str:
     return "\n".join(lines) + "\n"
 
 
+START, END = "<!-- permissions:start -->\n", "<!-- permissions:end -->"
+
+
 class Command(BaseCommand):
     help = "Print every permission and which roles hold it (public forum), as a Markdown table."
 
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("--update", metavar="FILE", help="replace the table between the markers in FILE")
+
     def handle(self, *args: Any, **options: Any) -> None:
-        self.stdout.write(markdown_table(), ending="")
+        if not options["update"]:
+            self.stdout.write(markdown_table(), ending="")
+            return
+        from pathlib import Path
+
+        path = Path(options["update"])
+        text = path.read_text(encoding="utf-8")
+        head, rest = text.split(START, 1)
+        path.write_text(head + START + markdown_table() + END + rest.split(END, 1)[1], encoding="utf-8")
+        self.stdout.write(f"updated {path}")
