@@ -59,3 +59,21 @@ def change_role(membership: Membership, role: str | None, actor: Any = None) -> 
     membership.save(update_fields=["role"])
     record(membership.forum, actor, "member.role_changed", membership, summary=f"{membership.user.email}: {role}")
     return membership
+
+
+@transaction.atomic
+def delete_forum(forum: Forum) -> None:
+    """Delete a forum and everything it owns.
+
+    Records inside a forum protect each other (a presenter keeps its person, an organisation its
+    stakeholder group), so they go in dependency order: meetings, people, organisations, then the
+    forum with its vocabularies, memberships and events.
+    """
+    from mshub.meetings.models import Meeting, MeetingSeries
+    from mshub.people.models import Organization, Person
+
+    Meeting.objects.filter(forum=forum).delete()
+    MeetingSeries.objects.filter(forum=forum).delete()
+    Person.objects.filter(forum=forum).delete()
+    Organization.objects.filter(forum=forum).delete()
+    forum.delete()

@@ -104,3 +104,20 @@ def test_forum_settings_form_keeps_input_on_error(cast):
     assert 'value="KEEPME"' in response.content.decode()
     cast.forum.refresh_from_db()
     assert cast.forum.short_name == ""
+
+
+def test_deleting_a_forum_removes_everything_it_owns_and_nothing_else(forum):
+    from mshub.core.services import delete_forum
+    from mshub.meetings.models import Meeting
+    from mshub.people.models import Organization, Person
+    from tests.factories import ForumFactory
+    from tests.meetings.sample11 import build_meeting_11
+
+    other = ForumFactory()
+    build_meeting_11(other)
+    build_meeting_11(forum)
+    delete_forum(forum)
+    assert not Forum.objects.filter(pk=forum.pk).exists()
+    assert not Person.objects.filter(forum_id=forum.pk).exists()
+    assert Meeting.objects.filter(forum=other).count() == 1
+    assert Organization.objects.filter(forum=other).exists()
