@@ -20,3 +20,7 @@ MEDIA_ROOT = VAR_DIR / "test-media"
 # (busy_timeout, BEGIN IMMEDIATE), as in production. PostgreSQL runs keep their own test database.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
+
+# Tests read messages in the source language; the Japanese catalogue and the production default
+# (LANGUAGE_CODE=ja) are tested explicitly in tests/core/test_i18n.py.
+LANGUAGE_CODE = "en"

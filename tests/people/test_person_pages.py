@@ -89,7 +89,7 @@ def test_person_page_answers_where_someone_was_on_a_date(forum, cast):
     AffiliationFactory(person=person, organization=ministry, start=dt.date(2013, 4, 1), end=dt.date(2016, 3, 31))
     AffiliationFactory(person=person, start=dt.date(2016, 4, 1))
     html = cast.client("member").get(person.get_absolute_url() + "?on=2016-01-28").content.decode()
-    assert "デジタル通信省" in html.split('data-testid="as-at"')[1].split("</p>")[0]
+    assert "Ministry of Digital Affairs" in html.split('data-testid="as-at"')[1].split("</p>")[0]
 
 
 def test_people_list_filters_by_current_stakeholder_group(forum, cast):

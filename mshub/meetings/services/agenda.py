@@ -79,13 +79,10 @@ def presenter_affiliation(presenter: Presenter, meeting: Meeting, language: str 
     if affiliation is None:
         return ""
     org = affiliation.organization
-    org_name = (org.name_ja or org.name_en) if lang == "ja" else (org.name_en or org.name_ja)
-    dept = (
-        (affiliation.department_ja or affiliation.department_en)
-        if lang == "ja"
-        else (affiliation.department_en or affiliation.department_ja)
-    )
-    return f"{org_name}{dept}" if lang == "ja" else ", ".join(p for p in (dept, org_name) if p)
+    if lang == "en" and org.name_en:
+        return ", ".join(p for p in (affiliation.department_en, org.name_en) if p)
+    # Japanese, or no English name on record: the Japanese form (組織名 + 部署).
+    return f"{org.name_ja or org.name_en}{affiliation.department_ja or affiliation.department_en}"
 
 
 @transaction.atomic
