@@ -32,7 +32,7 @@ install-dev: $(VENV)/.dev
 demo: install
 	@mkdir -p var
 	$(MANAGE) migrate --noinput
-	$(MANAGE) loaddemo
+	$(MANAGE) loaddemo --url http://$(HOST):$(PORT)
 	@echo
 	@echo "  mshub is running at http://$(HOST):$(PORT)/  (Ctrl-C to stop)"
 	@echo
