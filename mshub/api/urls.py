@@ -2,6 +2,8 @@
 
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
+from rest_framework import routers
+from rest_framework.permissions import AllowAny
 from rest_framework.routers import DefaultRouter, SimpleRouter
 
 from mshub.core.api import ForumViewSet
@@ -10,7 +12,15 @@ from mshub.people import api as people_api
 
 app_name = "api"
 
+
+class APIRootView(routers.APIRootView):
+    """The API's index lists its endpoints; each endpoint checks its own permission."""
+
+    permission_classes = [AllowAny]
+
+
 site_router = DefaultRouter()
+site_router.APIRootView = APIRootView
 site_router.register("forums", ForumViewSet, basename="forum")
 
 forum_router = SimpleRouter()
