@@ -92,7 +92,7 @@ class OrganizationViewSet(ForumReadOnlyViewSet):
 
 class PersonViewSet(ForumReadOnlyViewSet):
     serializer_class = PersonSerializer
-    queryset = Person.objects.prefetch_related(
+    queryset = Person.objects.select_related("forum").prefetch_related(
         models.Prefetch("affiliations", queryset=Affiliation.objects.select_related("organization"))  # type: ignore[arg-type]
     )
     permission_required = "people.view_person"

@@ -171,7 +171,11 @@ def test_every_forum_view_names_its_permission():
 @pytest.fixture
 def objects(cast, settings, tmp_path) -> dict[str, Any]:
     settings.MEDIA_ROOT = tmp_path
-    forum = cast.forum
+    return build_objects(cast.forum)
+
+
+def build_objects(forum: Any) -> dict[str, Any]:
+    """One of each record a forum URL can name, with a published report and a registration."""
     person = PersonFactory(forum=forum)
     affiliation = AffiliationFactory(person=person, organization=OrganizationFactory(forum=forum))
     series = MeetingSeries.objects.create(forum=forum, slug="regular", name_ja="定例")
