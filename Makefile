@@ -54,7 +54,7 @@ migrations-check: install-dev
 	DJANGO_SETTINGS_MODULE=mshub.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
 pytest: install-dev
-	$(BIN)/pytest
+	$(BIN)/pytest --cov --cov-report=term:skip-covered
 
 # The suite again, against PostgreSQL (CI does this; needs DATABASE_URL).
 test-postgres: install-dev

@@ -93,6 +93,6 @@ class OrganizationViewSet(ForumReadOnlyViewSet):
 class PersonViewSet(ForumReadOnlyViewSet):
     serializer_class = PersonSerializer
     queryset = Person.objects.select_related("forum").prefetch_related(
-        models.Prefetch("affiliations", queryset=Affiliation.objects.select_related("organization"))  # type: ignore[arg-type]
+        models.Prefetch("affiliations", queryset=Affiliation.objects.select_related("organization"))
     )
     permission_required = "people.view_person"

@@ -49,6 +49,7 @@ def _manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
         "SESSION_COOKIE_SECURE",
         "CSRF_COOKIE_SECURE",
         "CELERY_BROKER_URL",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",  # set for the browser tests in this process
     }
     clean = {k: v for k, v in os.environ.items() if k not in relaxed}
     clean.update(env)
