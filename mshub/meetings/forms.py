@@ -21,6 +21,7 @@ class RegistrationForm(forms.ModelForm[Registration]):
 
     def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["email"].required = True  # only walk-ins at the door may lack one
         self.fields["stakeholder_group"].queryset = StakeholderGroup.objects.filter(  # type: ignore[attr-defined]
             forum=meeting.forum, active=True
         )
@@ -164,3 +165,15 @@ class InterventionForm(forms.ModelForm[Intervention]):
 
 class CheckInSearchForm(forms.Form):
     q = forms.CharField(label=_("Name or organisation"), required=False)
+
+
+class WalkInForm(RegistrationForm):
+    """Someone registered at the door (or joining online) by staff: email optional, checked in at once."""
+
+    class Meta(RegistrationForm.Meta):
+        fields = ["name", "organization", "stakeholder_group", "gender", "mode", "email"]
+
+    def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:
+        super().__init__(*args, meeting=meeting, **kwargs)
+        self.fields["email"].required = False
+        self.fields["mode"].choices = AttendanceMode.choices  # type: ignore[attr-defined]

@@ -191,3 +191,44 @@ def test_forum_home_lists_the_next_public_meetings(announced, series, cast):
     page = cast.client("anonymous").get(f"/{cast.forum.slug}/").content.decode()
     assert announced.title_ja in page
     assert "未発表" not in page
+
+
+def test_walk_ins_are_registered_and_checked_in_even_after_the_close(announced, group, cast):
+    Meeting.objects.filter(pk=announced.pk).update(registration_closes=dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
+    client = cast.client("steering")
+    url_ = url(announced, "checkin")
+    assert (
+        client.post(
+            url_, {"walk_in": "1", "name": "飛び入り", "stakeholder_group": group.pk, "mode": "onsite"}
+        ).status_code
+        == 302
+    )
+    assert (
+        client.post(
+            url_,
+            {"walk_in": "1", "name": "遠隔", "stakeholder_group": group.pk, "mode": "remote", "email": "r@example.org"},
+        ).status_code
+        == 302
+    )
+    assert (
+        client.post(url_, {"walk_in": "1", "name": "", "stakeholder_group": group.pk, "mode": "onsite"}).status_code
+        == 400
+    )
+    from mshub.meetings.services.registration import participation
+
+    counts = participation(announced)
+    assert (counts.onsite, counts.remote) == (1, 1)
+    assert (
+        cast.client("member")
+        .post(url_, {"walk_in": "1", "name": "x", "stakeholder_group": group.pk, "mode": "onsite"})
+        .status_code
+        == 403
+    )
+
+
+def test_public_registration_still_requires_an_email(announced, group, client):
+    response = client.post(
+        url(announced, "register"), {"name": "No Mail", "stakeholder_group": group.pk, "mode": "onsite"}
+    )
+    assert response.status_code == 200
+    assert not Registration.objects.exists()

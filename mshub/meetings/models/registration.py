@@ -31,7 +31,7 @@ class Registration(models.Model):
         "people.Person", on_delete=models.SET_NULL, null=True, blank=True, related_name="registrations"
     )
     name = models.CharField(_("name"), max_length=200)
-    email = models.EmailField(_("email"))
+    email = models.EmailField(_("email"), blank=True, help_text=_("Empty only for walk-ins registered at the door."))
     organization = models.CharField(_("organisation"), max_length=300, blank=True)
     stakeholder_group = models.ForeignKey(
         "people.StakeholderGroup", on_delete=models.PROTECT, related_name="+", verbose_name=_("stakeholder group")
@@ -62,7 +62,7 @@ class Registration(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["meeting", "email"],
-                condition=~Q(status="cancelled"),
+                condition=~Q(status="cancelled") & ~Q(email=""),
                 name="one_live_registration_per_email",
                 violation_error_message=_("This address is already registered for this meeting."),
             )

@@ -66,6 +66,32 @@ def register(
 
 
 @transaction.atomic
+def walk_in(
+    meeting: Meeting, *, name: str, mode: str, stakeholder_group: Any, actor: Any = None, email: str = "", **fields: Any
+) -> Registration:
+    """Register someone at the door (or a remote participant who joined online) and check them in.
+
+    Staff only: works after registration has closed and does not take a waiting-list place.
+    """
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    email = email.strip().lower()
+    if email and Registration.objects.filter(meeting=meeting, email__iexact=email, status__in=LIVE).exists():
+        raise RegistrationError(_("This address is already registered for this meeting."))
+    registration = Registration.objects.create(
+        meeting=meeting,
+        name=name.strip(),
+        email=email,
+        mode=mode,
+        stakeholder_group=stakeholder_group,
+        person=Person.objects.filter(forum=meeting.forum, email__iexact=email).first() if email else None,
+        checked_in_at=timezone.now(),
+        **fields,
+    )
+    record(meeting.forum, actor, "registration.walk_in", meeting, summary=f"#{registration.pk}")
+    return registration
+
+
+@transaction.atomic
 def cancel(registration: Registration, actor: Any = None) -> Registration | None:
     """Cancel; a freed on-site seat goes to the first on the waiting list, who is told by mail.
 

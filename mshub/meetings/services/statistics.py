@@ -63,7 +63,7 @@ def meeting_stats(meetings: QuerySet[Meeting]) -> list[MeetingStats]:
         s.by_group[r.stakeholder_group.code] += 1
         s.by_igf_category[r.stakeholder_group.igf_category or "Other"] += 1
         s.by_gender[r.gender.code if r.gender else "undisclosed"] += 1
-        if first_seen.get(r.email) == s.meeting.start:
+        if not r.email or first_seen.get(r.email) == s.meeting.start:  # walk-ins without email count as new
             s.first_time += 1
     return list(stats.values())
 

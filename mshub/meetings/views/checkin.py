@@ -13,9 +13,15 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from mshub.meetings.forms import CheckInSearchForm
+from mshub.meetings.forms import CheckInSearchForm, WalkInForm
 from mshub.meetings.models import Registration, RegistrationStatus
-from mshub.meetings.services.registration import RegistrationError, check_in, participation, undo_check_in
+from mshub.meetings.services.registration import (
+    RegistrationError,
+    check_in,
+    participation,
+    undo_check_in,
+    walk_in,
+)
 from mshub.meetings.views.base import MeetingView
 
 
@@ -63,10 +69,25 @@ class CheckInView(MeetingView, TemplateView):
             search_form=CheckInSearchForm(self.request.GET or None),
             registrations=self.matches()[:200],
             counts=participation(self.meeting),
+            walk_in_form=kwargs.get("walk_in_form") or WalkInForm(meeting=self.meeting),
         )
         return context
 
+    def walk_in(self, request: HttpRequest) -> HttpResponse:
+        form = WalkInForm(request.POST, meeting=self.meeting)
+        if form.is_valid():
+            try:
+                registration = walk_in(self.meeting, actor=request.user, **form.cleaned_data)
+            except RegistrationError as exc:
+                form.add_error("email", str(exc))
+            else:
+                messages.success(request, _("%(name)s is checked in.") % {"name": registration.name})
+                return HttpResponseRedirect(reverse("meetings:checkin", kwargs=self.meeting.url_kwargs()))
+        return self.render_to_response(self.get_context_data(walk_in_form=form), status=400)
+
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if "walk_in" in request.POST:
+            return self.walk_in(request)
         registration = get_object_or_404(Registration, meeting=self.meeting, pk=request.POST.get("registration"))
         try:
             if request.POST.get("undo"):
