@@ -112,6 +112,7 @@ def database_config(url: str) -> dict[str, Any]:
 
 
 VAR_DIR = Path(env.str("MSHUB_VAR_DIR", default=str(BASE_DIR / "var")))
+VAR_DIR.mkdir(parents=True, exist_ok=True)  # SQLite, media and static live here; a fresh clone has none
 DATABASES = {"default": database_config(env.str("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'mshub.sqlite3'}"))}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
