@@ -34,6 +34,12 @@ class MeetingForm(forms.ModelForm[Meeting]):
     """Create or edit a meeting. Start and end are the venue's wall-clock times in ``timezone``."""
 
     series = forms.ModelChoiceField(queryset=MeetingSeries.objects.none(), label=_("Series"))
+    number = forms.IntegerField(
+        label=_("Number"),
+        min_value=1,
+        required=False,
+        help_text=_("Leave empty for the next number in the series; give one to enter a past meeting."),
+    )
     date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     start_time = forms.TimeField(label=_("Starts"), widget=forms.TimeInput(attrs={"type": "time"}))
     end_time = forms.TimeField(label=_("Ends"), widget=forms.TimeInput(attrs={"type": "time"}))
@@ -73,6 +79,7 @@ class MeetingForm(forms.ModelForm[Meeting]):
         self.fields["timezone"].widget = forms.Select(choices=zone_choices())
         if self.instance.pk:
             del self.fields["series"]
+            del self.fields["number"]
             self.initial.update(
                 date=self.instance.local_start.date(),
                 start_time=self.instance.local_start.time(),
@@ -83,6 +90,9 @@ class MeetingForm(forms.ModelForm[Meeting]):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        series, number = data.get("series"), data.get("number")
+        if series and number and Meeting.objects.filter(series=series, number=number).exists():
+            self.add_error("number", _("This series already has a meeting with that number."))
         day, start, end, zone = data.get("date"), data.get("start_time"), data.get("end_time"), data.get("timezone")
         if day and start and end and zone:
             if end <= start:

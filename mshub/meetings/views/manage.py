@@ -38,6 +38,7 @@ class MeetingCreateView(ForumView, FormView[MeetingForm]):
                 start=data["start"],
                 end=data["end"],
                 timezone=data["timezone"],
+                number=data.get("number"),
                 actor=self.request.user,
                 **fields,
             )
