@@ -139,8 +139,15 @@ def test_meeting_page_query_count_stays_flat(announced, cast, forum, group):
 
 
 def test_a_past_meeting_can_be_entered_with_its_number_once(series, cast):
-    data = {"series": series.pk, "number": 11, "date": "2016-01-28", "start_time": "18:01", "end_time": "20:09",
-            "timezone": "Asia/Tokyo", "language": "ja"}
+    data = {
+        "series": series.pk,
+        "number": 11,
+        "date": "2016-01-28",
+        "start_time": "18:01",
+        "end_time": "20:09",
+        "timezone": "Asia/Tokyo",
+        "language": "ja",
+    }
     client = cast.client("steering")
     assert client.post(f"/{cast.forum.slug}/meetings/new/", data).status_code == 302
     again = client.post(f"/{cast.forum.slug}/meetings/new/", data)

@@ -29,9 +29,9 @@ def test_upload_a_material_then_a_new_version_keeps_the_old_one(announced, cast)
         memo_url(announced),
         {
             "section": "material",
-            "label": "資料1",
-            "title_ja": "IGF報告",
-            "file": SimpleUploadedFile("igf.pdf", PDF, content_type="application/pdf"),
+            "material-label": "資料1",
+            "material-title_ja": "IGF報告",
+            "material-file": SimpleUploadedFile("igf.pdf", PDF, content_type="application/pdf"),
         },
     )
     assert response.status_code == 302
@@ -59,7 +59,7 @@ def test_upload_a_material_then_a_new_version_keeps_the_old_one(announced, cast)
 def test_disguised_or_empty_uploads_are_refused_with_a_reason(announced, cast, name, content, message):
     response = cast.client("steering").post(
         memo_url(announced),
-        {"section": "material", "title_ja": "怪しい資料", "file": SimpleUploadedFile(name, content)},
+        {"section": "material", "material-title_ja": "怪しい資料", "material-file": SimpleUploadedFile(name, content)},
     )
     assert response.status_code == 400
     assert message in response.content.decode()
@@ -71,7 +71,11 @@ def test_oversized_upload_is_refused(announced, cast, settings):
     settings.MATERIAL_MAX_BYTES = 1024
     response = cast.client("steering").post(
         memo_url(announced),
-        {"section": "material", "title_ja": "大きすぎる", "file": SimpleUploadedFile("big.pdf", PDF + b"0" * 2048)},
+        {
+            "section": "material",
+            "material-title_ja": "大きすぎる",
+            "material-file": SimpleUploadedFile("big.pdf", PDF + b"0" * 2048),
+        },
     )
     assert response.status_code == 400
     assert "the limit is" in response.content.decode()
@@ -81,7 +85,11 @@ def test_oversized_upload_is_refused(announced, cast, settings):
 def test_plain_text_and_utf8_japanese_are_accepted(announced, cast):
     response = cast.client("steering").post(
         memo_url(announced),
-        {"section": "material", "title_ja": "メモ", "file": SimpleUploadedFile("memo.txt", "議事メモ\n".encode())},
+        {
+            "section": "material",
+            "material-title_ja": "メモ",
+            "material-file": SimpleUploadedFile("memo.txt", "議事メモ\n".encode()),
+        },
     )
     assert response.status_code == 302
     assert MaterialVersion.objects.get().content_type == "text/plain"
@@ -92,7 +100,12 @@ def test_open_action_items_carry_over_until_closed(series, announced, cast, foru
     client = cast.client("steering")
     client.post(
         memo_url(earlier),
-        {"section": "action", "text_ja": "次回テーマ案をまとめる", "owner_text": "事務局", "due": "2020-02-01"},
+        {
+            "section": "action",
+            "action-text_ja": "次回テーマ案をまとめる",
+            "action-owner_text": "事務局",
+            "action-due": "2020-02-01",
+        },
     )
     action = ActionItem.objects.get()
     assert list(carried_over_actions(announced)) == [action]
@@ -105,12 +118,23 @@ def test_open_action_items_carry_over_until_closed(series, announced, cast, foru
 
 def test_decisions_and_footnotes_are_numbered(announced, cast):
     client = cast.client("steering")
-    client.post(memo_url(announced), {"section": "decision", "text_ja": "次回は4月に開催する"})
-    client.post(memo_url(announced), {"section": "footnote", "term": "CSIRT", "text_ja": "定義1"})
-    client.post(memo_url(announced), {"section": "footnote", "term": "FIRST", "text_ja": "定義2"})
+    client.post(memo_url(announced), {"section": "decision", "decision-text_ja": "次回は4月に開催する"})
+    client.post(memo_url(announced), {"section": "footnote", "footnote-term": "CSIRT", "footnote-text_ja": "定義1"})
+    client.post(memo_url(announced), {"section": "footnote", "footnote-term": "FIRST", "footnote-text_ja": "定義2"})
     assert list(announced.footnotes.values_list("mark", "term")) == [(1, "CSIRT"), (2, "FIRST")]
     assert announced.decisions.get().text_ja == "次回は4月に開催する"
 
 
 def test_members_cannot_edit_the_memo(announced, cast):
-    assert cast.client("member").post(memo_url(announced), {"section": "decision", "text_ja": "x"}).status_code == 403
+    assert (
+        cast.client("member").post(memo_url(announced), {"section": "decision", "decision-text_ja": "x"}).status_code
+        == 403
+    )
+
+
+def test_empty_decisions_and_footnotes_are_refused(announced, cast):
+    client = cast.client("steering")
+    assert client.post(memo_url(announced), {"section": "decision", "decision-text_ja": ""}).status_code == 400
+    assert client.post(memo_url(announced), {"section": "footnote", "footnote-term": "X"}).status_code == 400
+    assert not announced.decisions.exists()
+    assert not announced.footnotes.exists()

@@ -43,14 +43,24 @@ class MaterialForm(forms.Form):
         return data
 
 
-class DecisionForm(forms.ModelForm[Decision]):
+class BilingualTextRequired:
+    """Forms whose record needs its text in at least one language."""
+
+    def clean(self) -> dict[str, Any]:
+        data: dict[str, Any] = super().clean() or {}  # type: ignore[misc]
+        if not (data.get("text_ja") or data.get("text_en")):
+            raise forms.ValidationError(_("Write the text in Japanese or English."))
+        return data
+
+
+class DecisionForm(BilingualTextRequired, forms.ModelForm[Decision]):
     class Meta:
         model = Decision
         fields = ["text_ja", "text_en"]
         widgets = {"text_ja": forms.Textarea(attrs={"rows": 2}), "text_en": forms.Textarea(attrs={"rows": 2})}
 
 
-class ActionForm(forms.ModelForm[ActionItem]):
+class ActionForm(BilingualTextRequired, forms.ModelForm[ActionItem]):
     class Meta:
         model = ActionItem
         fields = ["text_ja", "text_en", "owner", "owner_text", "due"]
@@ -65,7 +75,7 @@ class ActionForm(forms.ModelForm[ActionItem]):
         self.fields["owner"].queryset = Person.objects.filter(forum=forum)  # type: ignore[attr-defined]
 
 
-class FootnoteForm(forms.ModelForm[Footnote]):
+class FootnoteForm(BilingualTextRequired, forms.ModelForm[Footnote]):
     class Meta:
         model = Footnote
         fields = ["term", "text_ja", "text_en"]
@@ -94,12 +104,13 @@ class MemoView(MeetingView, TemplateView):
             actions=meeting.action_items.select_related("owner"),
             carried=carried_over_actions(meeting),
             footnotes=meeting.footnotes.all(),
+            # Each form has its own prefix: several share field names (text_ja), and ids must be unique.
             forms={
-                "attendance": kwargs.get("attendance") or AttendanceForm(forum=self.forum),
-                "material": kwargs.get("material") or MaterialForm(),
-                "decision": kwargs.get("decision") or DecisionForm(),
-                "action": kwargs.get("action") or ActionForm(forum=self.forum),
-                "footnote": kwargs.get("footnote") or FootnoteForm(),
+                "attendance": kwargs.get("attendance") or AttendanceForm(forum=self.forum, prefix="attendance"),
+                "material": kwargs.get("material") or MaterialForm(prefix="material"),
+                "decision": kwargs.get("decision") or DecisionForm(prefix="decision"),
+                "action": kwargs.get("action") or ActionForm(forum=self.forum, prefix="action"),
+                "footnote": kwargs.get("footnote") or FootnoteForm(prefix="footnote"),
             },
         )
         return context
@@ -109,7 +120,7 @@ class MemoView(MeetingView, TemplateView):
         section = request.POST.get("section", "")
         here = reverse("meetings:memo", kwargs=meeting.url_kwargs())
         if section == "attendance":
-            form: forms.BaseForm = AttendanceForm(request.POST, forum=self.forum)
+            form: forms.BaseForm = AttendanceForm(request.POST, forum=self.forum, prefix=section)
             if form.is_valid():
                 Attendance.objects.get_or_create(
                     meeting=meeting,
@@ -117,7 +128,7 @@ class MemoView(MeetingView, TemplateView):
                     defaults={"remote": form.cleaned_data["remote"]},
                 )
         elif section == "material":
-            form = MaterialForm(request.POST, request.FILES)
+            form = MaterialForm(request.POST, request.FILES, prefix=section)
             if form.is_valid():
                 data = dict(form.cleaned_data)
                 try:
@@ -138,12 +149,14 @@ class MemoView(MeetingView, TemplateView):
             form = MaterialForm()
         elif section == "decision":
             form = DecisionForm(
-                request.POST, instance=Decision(meeting=meeting, position=meeting.decisions.count() + 1)
+                request.POST,
+                prefix=section,
+                instance=Decision(meeting=meeting, position=meeting.decisions.count() + 1),
             )
             if form.is_valid():
                 form.save()
         elif section == "action":
-            form = ActionForm(request.POST, forum=self.forum, instance=ActionItem(meeting=meeting))
+            form = ActionForm(request.POST, forum=self.forum, prefix=section, instance=ActionItem(meeting=meeting))
             if form.is_valid():
                 form.save()
         elif section == "close_action":
@@ -153,7 +166,9 @@ class MemoView(MeetingView, TemplateView):
                 close_action(action, status, meeting, request.user)
             form = DecisionForm()
         elif section == "footnote":
-            form = FootnoteForm(request.POST, instance=Footnote(meeting=meeting, mark=next_footnote_mark(meeting)))
+            form = FootnoteForm(
+                request.POST, prefix=section, instance=Footnote(meeting=meeting, mark=next_footnote_mark(meeting))
+            )
             if form.is_valid():
                 form.save()
         else:
