@@ -163,8 +163,12 @@ class PresenterForm(forms.Form):
 class InterventionForm(forms.ModelForm[Intervention]):
     class Meta:
         model = Intervention
-        fields = ["kind", "text_ja", "text_en"]
+        fields = ["kind", "text_ja", "text_en", "speaker"]
         widgets = {"text_ja": forms.Textarea(attrs={"rows": 3}), "text_en": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args: Any, forum: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["speaker"].queryset = Person.objects.filter(forum=forum)  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

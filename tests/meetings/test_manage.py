@@ -115,27 +115,37 @@ def test_item_page_records_presenters_and_interventions(announced, cast, forum):
     assert Presenter.objects.filter(item=item).count() == 1
 
 
-def test_meeting_page_query_count_stays_flat(announced, cast, forum, group):
+@pytest.mark.slow
+def test_page_query_counts_are_the_same_with_10_or_200_items_and_registrations(announced, cast, forum, group):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     from mshub.meetings.services.agenda import add_item
-    from mshub.meetings.services.registration import register
+    from mshub.meetings.services.registration import walk_in
 
     client = cast.client("secretariat")
+    base = announced.get_absolute_url()
+    pages = [base, f"{base}registrations/", f"{base}check-in/", f"{base}agenda/", f"{base}report/"]
 
-    def count() -> int:
-        with CaptureQueriesContext(connection) as ctx:
-            assert client.get(announced.get_absolute_url()).status_code == 200
-        return len(ctx.captured_queries)
+    def grow(n: int) -> None:
+        for i in range(n):
+            item = add_item(announced, title_ja=f"議題{i}")
+            Presenter.objects.create(item=item, person=PersonFactory(forum=forum))
+            Intervention.objects.create(item=item, kind="Q", text_ja="質問")
+            walk_in(announced, name=f"n{i}", mode="onsite" if i % 3 else "remote", stakeholder_group=group)
 
-    add_item(announced, title_ja="最初")
-    few = count()
-    for n in range(40):
-        item = add_item(announced, title_ja=f"議題{n}")
-        Presenter.objects.create(item=item, person=PersonFactory(forum=forum))
-        register(announced, name=f"n{n}", email=f"n{n}@example.org", mode="remote", stakeholder_group=group)
-    assert count() == few
+    def counts() -> list[int]:
+        result = []
+        for page in pages:
+            with CaptureQueriesContext(connection) as ctx:
+                assert client.get(page).status_code == 200, page
+            result.append(len(ctx.captured_queries))
+        return result
+
+    grow(10)
+    at_10 = counts()
+    grow(190)
+    assert counts() == at_10
 
 
 def test_a_past_meeting_can_be_entered_with_its_number_once(series, cast):

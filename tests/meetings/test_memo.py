@@ -138,3 +138,27 @@ def test_empty_decisions_and_footnotes_are_refused(announced, cast):
     assert client.post(memo_url(announced), {"section": "footnote", "footnote-term": "X"}).status_code == 400
     assert not announced.decisions.exists()
     assert not announced.footnotes.exists()
+
+
+def test_open_actions_show_on_the_next_meetings_page_for_the_steering_group(series, announced, cast):
+    earlier = create_meeting(series, start=dt.datetime(2020, 1, 1, 18), end=dt.datetime(2020, 1, 1, 20))
+    ActionItem.objects.create(meeting=earlier, text_ja="会場を探す", owner_text="事務局")
+    assert "会場を探す" in cast.client("steering").get(announced.get_absolute_url()).content.decode()
+    assert "会場を探す" not in cast.client("anonymous").get(announced.get_absolute_url()).content.decode()
+
+
+def test_an_intervention_can_name_a_speaker_of_this_forum_only(announced, cast, forum):
+    from mshub.meetings.models import Intervention
+    from mshub.meetings.services.agenda import add_item
+    from tests.factories import PersonFactory
+
+    item = add_item(announced, title_ja="議題")
+    url = f"{announced.get_absolute_url()}agenda/{item.pk}/"
+    mine, foreign = PersonFactory(forum=forum), PersonFactory()
+    client = cast.client("steering")
+    client.post(url, {"action": "intervention", "kind": "C", "text_ja": "記名", "speaker": mine.pk})
+    assert (
+        client.post(url, {"action": "intervention", "kind": "C", "text_ja": "x", "speaker": foreign.pk}).status_code
+        == 400
+    )
+    assert list(Intervention.objects.values_list("speaker", flat=True)) == [mine.pk]

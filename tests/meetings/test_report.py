@@ -135,3 +135,15 @@ def test_pdf_has_japanese_glyphs_page_numbers_and_the_facts(meeting11, tmp_path)
         )
         png = next(tmp_path.glob("p*.png"))
         assert png.stat().st_size > 5000
+
+
+def test_an_attributed_entry_names_its_speaker_and_others_stay_anonymous(meeting11, forum):
+    from mshub.meetings.models import Intervention
+    from tests.factories import PersonFactory
+
+    speaker = PersonFactory(forum=forum, family_name_ja="発言", given_name_ja="太郎")
+    item = meeting11.agenda_items.get(title_ja="その他")
+    Intervention.objects.create(item=item, kind="C", text_ja="記名のコメント", speaker=speaker)
+    text = text_of(render_html(meeting11, "ja"))
+    assert "C. (発言 太郎) 記名のコメント" in text
+    assert "Q. 12 月のハイレベル会合" in text  # anonymous entries carry no name

@@ -8,7 +8,7 @@ from typing import Any
 from django.db import models, transaction
 
 from mshub.core.i18n import current_language
-from mshub.meetings.models import AgendaItem, Meeting, Presenter
+from mshub.meetings.models import AgendaItem, Intervention, Meeting, Presenter
 from mshub.people.models import Affiliation
 
 
@@ -37,7 +37,7 @@ def agenda_items(meeting: Meeting) -> models.QuerySet[AgendaItem]:
                     )
                 ),
             ),
-            "interventions",
+            models.Prefetch("interventions", queryset=Intervention.objects.select_related("speaker")),
             "materials__versions",
         )
         .order_by("position", "pk")

@@ -72,9 +72,9 @@ class AgendaItemView(MeetingView, TemplateView):
             item=item,
             item_form=kwargs.get("item_form") or AgendaItemForm(instance=item, meeting=self.meeting),
             presenter_form=kwargs.get("presenter_form") or PresenterForm(forum=self.forum),
-            intervention_form=kwargs.get("intervention_form") or InterventionForm(),
+            intervention_form=kwargs.get("intervention_form") or InterventionForm(forum=self.forum),
             presenters=item.presenters.select_related("person"),
-            interventions=item.interventions.all(),
+            interventions=item.interventions.select_related("speaker"),
         )
         return context
 
@@ -95,7 +95,7 @@ class AgendaItemView(MeetingView, TemplateView):
         elif action == "remove_presenter":
             Presenter.objects.filter(item=item, pk=request.POST.get("presenter") or 0).delete()
         elif action == "intervention":
-            iform = InterventionForm(request.POST)
+            iform = InterventionForm(request.POST, forum=self.forum)
             if not iform.is_valid():
                 return self.render_to_response(self.get_context_data(item=item, intervention_form=iform), status=400)
             with transaction.atomic():

@@ -11,6 +11,7 @@ from mshub.core.views.base import ForumView
 from mshub.meetings.models import MeetingSeries, MeetingStatus, Registration, RegistrationStatus
 from mshub.meetings.models.meeting import TRANSITIONS
 from mshub.meetings.services.agenda import agenda_tree, flatten, presenter_affiliation
+from mshub.meetings.services.minutes import carried_over_actions
 from mshub.meetings.services.registration import participation, registration_open, seats_taken
 from mshub.meetings.views.base import MeetingView, SeriesView, visible_meetings
 
@@ -63,6 +64,7 @@ class MeetingDetailView(MeetingView, TemplateView):
         context.update(
             agenda=nodes,
             materials=meeting.materials.prefetch_related("versions"),
+            carried_actions=carried_over_actions(meeting) if user.has_perm("meetings.edit_minutes", meeting) else [],
             registration_open=registration_open(meeting),
             seats_left=None if meeting.capacity is None else max(0, meeting.capacity - seats_taken(meeting)),
             my_registration=mine,
