@@ -51,9 +51,14 @@ def send_reminder(registration: Registration) -> None:
     _send("registration_reminder", [registration.email], _context(registration), registration.meeting.language)
 
 
+def list_address(meeting: Meeting) -> str:
+    """Where announcements go: the series' list, else the forum's."""
+    return meeting.series.mailing_list or meeting.forum.mailing_list
+
+
 def send_announcement(meeting: Meeting) -> bool:
-    """Announce to the series' mailing list. Returns False when the series has no list address."""
-    address = meeting.series.mailing_list or meeting.forum.mailing_list
+    """Announce to the mailing list. Returns False when neither the series nor the forum has one."""
+    address = list_address(meeting)
     if not address:
         return False
     _send(
@@ -66,7 +71,7 @@ def send_announcement(meeting: Meeting) -> bool:
 
 
 def send_report_published(meeting: Meeting) -> bool:
-    address = meeting.series.mailing_list or meeting.forum.mailing_list
+    address = list_address(meeting)
     if not address:
         return False
     _send(
