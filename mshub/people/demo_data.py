@@ -2,9 +2,9 @@
 
 Organisations: (key, name ja, name en, short, stakeholder group, kind, country, website domain)
 People: (family ja, given ja, family kana, given kana, family latin, given latin, gender, pronouns,
-         [(org key, department ja, title ja, title en, start, end), ...])
-"""
+         [(org key, department ja, title ja, title en, start, end), ...])"""
 
+# fmt: off  (tables read best one row a line)
 ORGANIZATIONS = [
     (
         "mdc",
@@ -380,6 +380,7 @@ FAMILY = [
     ("湯川", "ゆかわ", "Yukawa"),
     ("吉岡", "よしおか", "Yoshioka"),
 ]
+
 GIVEN = [
     ("葵", "あおい", "Aoi", "female"),
     ("一真", "かずま", "Kazuma", "male"),
@@ -400,6 +401,7 @@ GIVEN = [
     ("晴", "はる", "Haru", ""),
     ("由紀", "ゆき", "Yuki", "female"),
 ]
+
 TITLES = [
     ("課長補佐", "Deputy Director"),
     ("主任研究員", "Senior Researcher"),
@@ -413,3 +415,4 @@ TITLES = [
     ("事務局長", "Secretary General"),
     ("代表", "Representative"),
 ]
+# fmt: on
