@@ -71,6 +71,7 @@ compilemessages: install-dev
 bench: install-dev
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/meetings.py
+	$(BIN)/python bench/archive.py
 
 clean:
 	rm -rf $(VENV) var/static .pytest_cache .mypy_cache .ruff_cache .coverage

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "mshub.accounts",
     "mshub.people",
     "mshub.meetings",
+    "mshub.archive",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -1,0 +1,76 @@
+"""Archive import speed: pages per second for text and PDF on a generated archive.
+
+    .venv/bin/python bench/archive.py [--documents 500] [--pdfs 100]
+
+Generates reports in the variations the parser handles (numbers, dates and names vary), renders
+distinct PDFs with WeasyPrint (a real text layer), then times ``parse_document`` on each. Prints
+numbers; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def documents(n: int, rng: random.Random) -> list[str]:
+    from tests.archive.variants import WIDE
+
+    out = []
+    for i in range(n):
+        text = WIDE.replace("第２３回", f"第{i + 1}回").replace("４２名", f"{rng.randint(5, 90)}名")
+        out.append(text.replace("２０１９年１１月７日", f"{2010 + i % 15}年{1 + i % 12}月{1 + i % 28}日"))
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--documents", type=int, default=500)
+    parser.add_argument("--pdfs", type=int, default=100)
+    args = parser.parse_args()
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mshub.settings.test")
+    import django
+
+    django.setup()
+    import logging
+
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    from weasyprint import HTML
+
+    from mshub.archive.importer import parse_document
+
+    rng = random.Random(7)
+    texts = documents(args.documents, rng)
+    start = time.perf_counter()
+    ok = sum(not parse_document(t.encode(), f"r{i}.txt")["errors"] for i, t in enumerate(texts))
+    elapsed = time.perf_counter() - start
+    pages = sum(t.count("\f") + 1 for t in texts)
+    print(f"text: {len(texts)} documents, {pages} pages, {ok} parsed, {pages / elapsed:.0f} pages/s")
+
+    start = time.perf_counter()
+    pdfs = []
+    for text in texts[: args.pdfs]:
+        body = "".join(f"<p>{line}</p>" for line in text.replace("\f", "\n").splitlines())
+        pdfs.append(HTML(string=f'<html lang="ja"><body>{body}</body></html>').write_pdf())
+    print(f"  (rendering {len(pdfs)} PDFs took {time.perf_counter() - start:.1f} s, not counted)")
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    pdf_pages = sum(len(PdfReader(BytesIO(p)).pages) for p in pdfs)
+    start = time.perf_counter()
+    ok = sum(not parse_document(p, f"r{i}.pdf")["errors"] for i, p in enumerate(pdfs))
+    elapsed = time.perf_counter() - start
+    print(f"pdf:  {len(pdfs)} documents, {pdf_pages} pages, {ok} parsed, {pdf_pages / elapsed:.0f} pages/s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,68 @@
+"""One file in, one JSON-ready record out (the schema is in docs/archive.md)."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from mshub.archive.genres import GENRES, detect
+from mshub.archive.sources import ExtractionError, extract
+
+EMPTY: dict[str, Any] = {
+    "series": None,
+    "number": None,
+    "title": None,
+    "date": None,
+    "start": None,
+    "end": None,
+    "venue": None,
+    "url": None,
+    "participants": {"onsite": None, "remote": None},
+    "agenda": [],
+    "footnotes": [],
+    "next_meeting": None,
+    "attendees": [],
+    "materials": [],
+    "decisions": [],
+    "actions": [],
+    "consultations": [],
+    "events": [],
+    "warnings": [],
+    "errors": [],
+}
+
+
+def parse_document(data: bytes, source: str, genre: str | None = None) -> dict[str, Any]:
+    """Parse one document. Never raises: a file that cannot be read comes back with ``errors``."""
+    record: dict[str, Any] = {
+        "source": source,
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "genre": None,
+        "confidence": None,
+        **{k: (v.copy() if isinstance(v, (dict, list)) else v) for k, v in EMPTY.items()},
+    }
+    try:
+        extracted = extract(data, source)
+    except ExtractionError as exc:
+        record["errors"].append(f"{source}: {exc}")
+        return record
+    detected, confidence = detect(extracted.text)
+    if genre is not None:
+        if genre not in GENRES:
+            record["errors"].append(f"unknown genre “{genre}”")
+            return record
+        detected, confidence = genre, 1.0
+    record["genre"], record["confidence"] = detected, confidence
+    try:
+        record.update(_parse(detected, extracted.text))
+    except Exception as exc:
+        record["errors"].append(f"{source}: could not be parsed as {detected} ({type(exc).__name__}: {exc})")
+    return record
+
+
+def _parse(genre: str, text: str) -> dict[str, Any]:
+    if genre in ("meeting_report", "steering_memo"):
+        from mshub.archive.parsers.report import parse_report
+
+        return parse_report(text)
+    return {}
