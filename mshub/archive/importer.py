@@ -61,8 +61,16 @@ def parse_document(data: bytes, source: str, genre: str | None = None) -> dict[s
 
 
 def _parse(genre: str, text: str) -> dict[str, Any]:
-    if genre in ("meeting_report", "steering_memo"):
+    if genre == "meeting_report":
         from mshub.archive.parsers.report import parse_report
 
         return parse_report(text)
+    if genre == "steering_memo":
+        from mshub.archive.parsers.memo import parse_memo
+
+        return parse_memo(text)
+    if genre == "trend_briefing":
+        from mshub.archive.parsers.briefing import parse_briefing
+
+        return parse_briefing(text)
     return {}

@@ -25,8 +25,12 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:\d{1,3}|\d{1,3}\s*/\s*\d{1,3}|[pP]\.
 _MD_LINK = re.compile(r"\[([^\]]*)\]\((?:#|https?://[^)\s]*)\)")
 
 
-def clean_lines(text: str) -> list[str]:
-    """Lines without page numbers, repeated page headers/footers and Markdown link debris."""
+def clean_lines(text: str, keep_positions: bool = False) -> list[str]:
+    """Lines without page numbers, repeated page headers/footers and Markdown link debris.
+
+    With ``keep_positions`` a dropped line becomes an empty line, so that the result still lines up
+    with ``text.splitlines()`` (form feeds counted as line breaks).
+    """
     pages = text.split("\f")
     furniture: set[str] = set()
     if len(pages) >= 3:
@@ -40,6 +44,8 @@ def clean_lines(text: str) -> list[str]:
     for line in text.replace("\f", "\n").splitlines():
         stripped = line.strip()
         if _PAGE_NUMBER.match(narrow(stripped)) or re.sub(r"\d+", "#", narrow(stripped)) in furniture:
+            if keep_positions:
+                out.append("")
             continue
         stripped = _MD_LINK.sub(r"\1", stripped).replace("\\(", "(").replace("\\)", ")")
         out.append(re.sub(r"[ \t]+", " ", stripped))

@@ -135,3 +135,51 @@ def test_pdf_report_with_a_text_layer_is_read():
     assert record["genre"] == "meeting_report"
     assert record["date"] == "2021-03-04"
     assert record["participants"]["remote"] == 55
+
+
+def test_steering_memo_attendees_materials_decisions_and_actions():
+    from tests.archive.variants import MEMO
+
+    record = parse_document(MEMO.encode(), "memo8.txt")
+    assert record["genre"] == "steering_memo"
+    assert (record["number"], record["date"], record["start"], record["end"]) == (8, "2022-05-12", "12:00", "13:00")
+    assert record["attendees"] == ["青山", "石川", "上田", "事務局(小池)"]
+    assert record["materials"] == [
+        {"label": "資料1", "title": "前回アンケート結果"},
+        {"label": "資料2", "title": "次回会合の企画案"},
+    ]
+    assert record["decisions"] == ["次回はデータ流通をテーマとする。", "開催は７月を目途とする。"]
+    assert record["actions"] == [
+        {"text": "登壇候補者に打診する", "owner": "石川"},
+        {"text": "会場を予約する", "owner": "事務局"},
+        {"text": "アンケート項目を見直す", "owner": None},
+    ]
+    items = {i["number"]: i for i in walk(record["agenda"])}
+    assert [e["kind"] for e in items["2"]["interventions"]] == ["Q", "A"]
+
+
+BRIEFING_SAMPLE = SAMPLE.with_name("igcj-trend-briefing-2016.txt")
+
+
+def test_trend_briefing_sample_topics_consultations_and_events():
+    if not BRIEFING_SAMPLE.exists():
+        pytest.skip("../shared/samples is not beside the checkout")
+    record = parse_document(BRIEFING_SAMPLE.read_bytes(), BRIEFING_SAMPLE.name)
+    assert record["genre"] == "trend_briefing"
+    titles = [t["title"] for t in record["topics"]]
+    assert titles[:3] == ["セキュリティ – 国際動向", "セキュリティ – その他動向", "IoT"]
+    assert "IANA機能監督権限移管" in titles
+    cstd, cwg = record["consultations"][:2]
+    assert (cstd["body"], cstd["title"], cstd["deadline"]) == ("ITU", "CSTD WG Enhanced Corporation", "2016-12-07")
+    assert cstd["questions"][0] == "What are the high level characteristics of enhanced cooperation?"
+    assert cstd["url"].startswith("http://unctad.org/en/pages/newsdetails.aspx?OriginalVersionID=1351")
+    assert cwg["deadline"] == "2017-01-04"
+    assert len(cwg["questions"]) == 3
+    assert cwg["url"] == "http://www.itu.int/en/council/cwg-internet/Pages/default.aspx"
+    igf = [c for c in record["consultations"] if c["body"] == "IGF2016"]
+    assert igf[0]["url"] == "http://www.intgovforum.org/review/igf-retreat-proceedings-ideas-and-suggestions/"
+    events = {e["name"]: e for e in record["events"]}
+    assert (events["ICANN57"]["start"], events["ICANN57"]["end"]) == ("2016-11-03", "2016-11-09")
+    assert events["ICANN57"]["url"] == "https://meetings.icann.org/en/hyderabad57"
+    assert (events["IGF2016"]["start"], events["IGF2016"]["end"]) == ("2016-12-05", "2016-12-09")
+    assert events["WTSA-16 ITU"]["end"] == "2016-11-03"
