@@ -80,10 +80,13 @@ def test_genre_can_be_forced_and_unknown_files_are_other(tmp_path):
     assert (forced["genre"], forced["confidence"], forced["number"]) == ("meeting_report", 1.0, None)
 
 
-def test_without_dry_run_the_command_says_what_is_missing(tmp_path):
+@pytest.mark.django_db
+def test_without_dry_run_the_command_needs_a_forum(tmp_path):
     (tmp_path / "r.txt").write_text(WIDE, encoding="utf-8")
-    with pytest.raises(CommandError, match="--dry-run"):
+    with pytest.raises(CommandError, match="--forum"):
         call_command("importdocs", str(tmp_path / "r.txt"))
+    with pytest.raises(CommandError, match="No forum"):
+        call_command("importdocs", str(tmp_path / "r.txt"), "--forum", "nowhere")
 
 
 def test_missing_file_is_reported_not_raised(tmp_path):

@@ -71,6 +71,13 @@ class Meeting(models.Model):
     status_note = models.CharField(_("status note"), max_length=300, blank=True)
     capacity = models.PositiveIntegerField(_("on-site seats"), null=True, blank=True, help_text=_("Empty: no limit."))
     registration_closes = models.DateTimeField(_("registration closes"), null=True, blank=True)
+    reported_onsite = models.PositiveIntegerField(
+        _("on-site participants (as reported)"),
+        null=True,
+        blank=True,
+        help_text=_("For meetings without registrations in mshub, e.g. imported from the archive."),
+    )
+    reported_remote = models.PositiveIntegerField(_("remote participants (as reported)"), null=True, blank=True)
     next_meeting_note_ja = models.TextField(_("next meeting (Japanese)"), blank=True)
     next_meeting_note_en = models.TextField(_("next meeting (English)"), blank=True)
     uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)

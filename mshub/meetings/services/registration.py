@@ -173,8 +173,11 @@ def participation(meeting: Meeting) -> Participation:
         elif row["status"] == RegistrationStatus.WAITLISTED:
             waitlisted += row["n"]
     remote = checked[AttendanceMode.REMOTE] or confirmed[AttendanceMode.REMOTE]
+    onsite = checked[AttendanceMode.ONSITE]
+    if not any(confirmed.values()):  # no registrations in mshub: the counts the report gave, if any
+        onsite, remote = meeting.reported_onsite or 0, meeting.reported_remote or 0
     return Participation(
-        onsite=checked[AttendanceMode.ONSITE],
+        onsite=onsite,
         remote=remote,
         registered_onsite=confirmed[AttendanceMode.ONSITE],
         registered_remote=confirmed[AttendanceMode.REMOTE],

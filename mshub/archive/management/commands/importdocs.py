@@ -24,11 +24,25 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="write nothing")
         parser.add_argument("--json", action="store_true", help="print the records as a JSON array")
         parser.add_argument("--genre", choices=GENRES, help="skip detection: treat every file as this genre")
+        parser.add_argument("--forum", help="the forum to store into (slug); required unless --dry-run")
+        parser.add_argument("--series", default="archive", help="meeting series slug for imported meetings")
+        parser.add_argument("--overwrite", action="store_true", help="replace values corrected by hand since")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        forum = series = None
         if not options["dry_run"]:
-            raise CommandError(
-                "Storing imported records is not available yet; run with --dry-run (see docs/archive.md)."
+            from mshub.core.models import Forum
+            from mshub.meetings.models import MeetingSeries
+
+            if not options["forum"]:
+                raise CommandError("Name the forum to store into with --forum SLUG (or use --dry-run).")
+            forum = Forum.objects.filter(slug=options["forum"]).first()
+            if forum is None:
+                raise CommandError(f"No forum “{options['forum']}”.")
+            series, _ = MeetingSeries.objects.get_or_create(
+                forum=forum,
+                slug=options["series"],
+                defaults={"name_ja": "アーカイブ", "name_en": "Archive", "timezone": forum.timezone},
             )
         files: list[Path] = []
         for raw in options["paths"]:
@@ -37,17 +51,28 @@ class Command(BaseCommand):
                 files += sorted(p for p in path.rglob("*") if p.is_file())
             else:
                 files.append(path)
-        records = []
+        records: list[dict[str, Any]] = []
         for path in files:
             try:
                 data = path.read_bytes()
             except OSError as exc:
                 records.append({"source": str(path), "errors": [f"{path}: cannot be opened ({exc.strerror})"]})
                 continue
-            records.append(parse_document(data, str(path), options["genre"]))
+            record = parse_document(data, str(path), options["genre"])
+            if forum is not None and series is not None and not record["errors"]:
+                from mshub.archive.store import StoreError, store_document
+
+                try:
+                    document = store_document(forum, record, path.name, series, overwrite=options["overwrite"])
+                    record["stored"] = {"document": document.pk, "meeting": document.meeting_id}
+                except StoreError as exc:
+                    record["errors"].append(f"{path}: not stored ({exc})")
+            records.append(record)
         if options["json"]:
             self.stdout.write(json.dumps(records, ensure_ascii=False, indent=2))
             return
         for record in records:
             status = "; ".join(record.get("errors", [])) or f"{record['genre']} ({record['confidence']})"
+            if record.get("stored"):
+                status += f", stored as document {record['stored']['document']}"
             self.stdout.write(f"{record['source']}: {status}")

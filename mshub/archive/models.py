@@ -1,0 +1,53 @@
+"""Imported documents and the provenance of every record made from them."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ArchiveDocument(models.Model):
+    """One imported file: its bytes' hash, what was parsed, and when."""
+
+    forum = models.ForeignKey("core.Forum", on_delete=models.CASCADE, related_name="archive_documents")
+    sha256 = models.CharField(max_length=64)
+    name = models.CharField(_("file name"), max_length=255)
+    file = models.FileField(upload_to="archive/", max_length=300, blank=True)
+    genre = models.CharField(_("genre"), max_length=20)
+    confidence = models.FloatField(null=True, blank=True)
+    parsed = models.JSONField(default=dict, encoder=DjangoJSONEncoder)
+    meeting = models.ForeignKey(
+        "meetings.Meeting", on_delete=models.SET_NULL, null=True, blank=True, related_name="archive_documents"
+    )
+    imported_at = models.DateTimeField(auto_now_add=True)
+    imported_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+
+    class Meta:
+        ordering = ["-imported_at"]
+        constraints = [models.UniqueConstraint(fields=["forum", "sha256"], name="archive_document_once_per_forum")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SourceLink(models.Model):
+    """Record X came from document D (page P); ``imported`` holds the values as imported, so that a
+    re-import can tell a manual correction (keep it) from an untouched value (update it)."""
+
+    document = models.ForeignKey(ArchiveDocument, on_delete=models.CASCADE, related_name="links")
+    target_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    target_id = models.CharField(max_length=40)
+    target = GenericForeignKey("target_type", "target_id")
+    key = models.CharField(max_length=100, blank=True, help_text="e.g. the agenda number “2.1”")
+    page = models.PositiveIntegerField(null=True, blank=True)
+    imported = models.JSONField(default=dict, encoder=DjangoJSONEncoder)
+
+    class Meta:
+        indexes = [models.Index(fields=["target_type", "target_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.document} → {self.target_type.model} #{self.target_id}"
