@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("mshub.core.urls")),
     path("<slug:forum>/", include("mshub.people.urls")),
     path("<slug:forum>/", include("mshub.meetings.urls")),
+    path("<slug:forum>/", include("mshub.archive.urls")),
 ]
 
 if settings.DEBUG:

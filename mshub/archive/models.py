@@ -51,3 +51,45 @@ class SourceLink(models.Model):
 
     def __str__(self) -> str:
         return f"{self.document} → {self.target_type.model} #{self.target_id}"
+
+
+class ImportBatch(models.Model):
+    """Files uploaded together; a background task parses them one by one."""
+
+    forum = models.ForeignKey("core.Forum", on_delete=models.CASCADE, related_name="import_batches")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    genre = models.CharField(_("genre"), max_length=20, blank=True, help_text=_("Empty: detect for each file."))
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M}"
+
+
+class ImportItem(models.Model):
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        PARSED = "parsed", _("Ready for review")
+        FAILED = "failed", _("Failed")
+        STORED = "stored", _("Stored")
+
+    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="items")
+    name = models.CharField(_("file name"), max_length=255)
+    file = models.FileField(upload_to="archive/uploads/", max_length=300)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    text = models.TextField(blank=True)
+    record = models.JSONField(default=dict, encoder=DjangoJSONEncoder)
+    error = models.TextField(blank=True)
+    document = models.ForeignKey(ArchiveDocument, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def forum(self) -> object:
+        return self.batch.forum

@@ -125,6 +125,8 @@ PERMISSIONS: dict[str, Any] = {
     "meetings.view_statistics": is_member,
     "meetings.propose_topic": is_member,
     "meetings.review_proposals": is_steering,
+    # The archive: importing old documents is the secretariat's work.
+    "archive.import_documents": is_secretariat,
     "meetings.view_survey_results": is_steering,
 }
 

@@ -80,6 +80,9 @@ EXPECTED: dict[str, tuple[str, int]] = {
     "meetings:report-md": ("public", 200),
     "meetings:report-pdf": ("public", 200),
     "meetings:publish": ("secretariat", 405),  # POST only
+    "archive:index": ("secretariat", 200),
+    "archive:batch": ("secretariat", 200),
+    "archive:review": ("secretariat", 200),
     "api:api-root": ("public", 200),
     "api:schema": ("public", 200),
     "api:docs": ("public", 200),
@@ -190,7 +193,15 @@ def build_objects(forum: Any) -> dict[str, Any]:
     )
     meeting = change_status(meeting, "held")
     publish_report(meeting)
+    from mshub.archive.models import ImportBatch, ImportItem
+
+    batch = ImportBatch.objects.create(forum=forum)
+    import_item = ImportItem.objects.create(
+        batch=batch, name="r.txt", status="parsed", record={"genre": "other"}, file=SimpleUploadedFile("r.txt", b"text")
+    )
     return {
+        "batch": batch,
+        "import_item": import_item,
         "forum": forum,
         "person": person,
         "affiliation": affiliation,
@@ -228,6 +239,8 @@ def url_for(route: Route, o: dict[str, Any]) -> str:
         "api:person-detail": {"pk": o["person"].pk},
         "api:meeting-detail": {"pk": m.pk},
         "accounts:password_reset_confirm": {"uidb64": "MQ", "token": "set-password"},
+        "archive:batch": {"pk": o["batch"].pk},
+        "archive:review": {"pk": o["import_item"].pk},
     }
     kwargs = dict(by_name.get(route.name, {}))
     if "forum" in route.kwargs:

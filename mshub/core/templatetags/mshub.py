@@ -67,6 +67,7 @@ def forum_nav(context: template.Context, forum: Any) -> list[dict[str, str]]:
         ("people.view_stakeholdergroup", _("Stakeholder groups"), reverse("people:stakeholdergroup-list", kwargs=kw)),
         ("core.view_members", _("Members"), reverse("core:members", kwargs=kw)),
         ("core.view_events", _("Activity"), reverse("core:events", kwargs=kw)),
+        ("archive.import_documents", _("Archive"), reverse("archive:index", kwargs=kw)),
         ("people.change_vocabulary", _("Vocabularies"), reverse("people:vocabulary-index", kwargs=kw)),
         ("core.change_forum", _("Settings"), reverse("core:forum-settings", kwargs=kw)),
     ]

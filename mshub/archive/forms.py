@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from mshub.archive.genres import GENRES
+from mshub.archive.sources import MAX_BYTES
+
+MAX_FILES = 200
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".pdf,.html,.htm,.txt,.docx"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        files = data if isinstance(data, (list, tuple)) else [data]
+        cleaned = [super(MultipleFileField, self).clean(f, initial) for f in files if f]
+        if not cleaned:
+            raise ValidationError(_("Choose at least one file."))
+        if len(cleaned) > MAX_FILES:
+            raise ValidationError(_("At most %(n)s files at once.") % {"n": MAX_FILES})
+        for f in cleaned:
+            if f.size > MAX_BYTES:
+                raise ValidationError(_("“%(name)s” is larger than the limit.") % {"name": f.name})
+        return cleaned
+
+
+class UploadForm(forms.Form):
+    documents = MultipleFileField(label=_("Reports, memos or briefings (PDF, HTML, text, Word)"))
+    genre = forms.ChoiceField(
+        label=_("Genre"), required=False, choices=[("", _("Detect for each file")), *[(g, g) for g in GENRES]]
+    )
+
+
+class ReviewForm(forms.Form):
+    """The top-level facts, correctable before storing (the agenda is shown as parsed)."""
+
+    genre = forms.ChoiceField(label=_("Genre"), choices=[(g, g) for g in GENRES])
+    series = forms.CharField(label=_("Series"), required=False)
+    number = forms.IntegerField(label=_("Number"), required=False, min_value=1)
+    title = forms.CharField(label=_("Title"), required=False)
+    date = forms.DateField(label=_("Date"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.TimeField(label=_("Starts"), required=False, widget=forms.TimeInput(attrs={"type": "time"}))
+    end = forms.TimeField(label=_("Ends"), required=False, widget=forms.TimeInput(attrs={"type": "time"}))
+    venue = forms.CharField(label=_("Venue"), required=False)
+    url = forms.URLField(label="URL", required=False, assume_scheme="https")
+    onsite = forms.IntegerField(label=_("On-site participants"), required=False, min_value=0)
+    remote = forms.IntegerField(label=_("Remote participants"), required=False, min_value=0)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("genre") in ("meeting_report", "steering_memo") and not (data.get("number") and data.get("date")):
+            raise ValidationError(_("A meeting needs its number and date."))
+        return data
+
+    @classmethod
+    def initial_from(cls, record: dict[str, Any]) -> dict[str, Any]:
+        participants = record.get("participants") or {}
+        return {
+            k: record.get(k) for k in ("genre", "series", "number", "title", "date", "start", "end", "venue", "url")
+        } | {"onsite": participants.get("onsite"), "remote": participants.get("remote")}
+
+    def apply(self, record: dict[str, Any]) -> dict[str, Any]:
+        data = self.cleaned_data
+        updated = dict(record)
+        for key in ("genre", "series", "number", "title", "venue", "url"):
+            updated[key] = data.get(key) or None
+        updated["date"] = data["date"].isoformat() if data.get("date") else None
+        updated["start"] = data["start"].strftime("%H:%M") if data.get("start") else None
+        updated["end"] = data["end"].strftime("%H:%M") if data.get("end") else None
+        updated["participants"] = {"onsite": data.get("onsite"), "remote": data.get("remote")}
+        return updated

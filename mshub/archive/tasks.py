@@ -1,0 +1,29 @@
+"""Parsing an uploaded batch in the background (a worker in production, in-process otherwise)."""
+
+from __future__ import annotations
+
+from celery import shared_task
+
+
+@shared_task
+def parse_batch(batch_pk: int) -> int:
+    """Parse every queued file of the batch, one at a time, saving each result as it comes."""
+    from mshub.archive.importer import parse_document
+    from mshub.archive.models import ImportItem
+    from mshub.archive.sources import ExtractionError, extract
+
+    done = 0
+    for item in ImportItem.objects.filter(batch_id=batch_pk, status=ImportItem.Status.QUEUED).select_related("batch"):
+        with item.file.open("rb") as handle:
+            data = handle.read()
+        record = parse_document(data, item.name, item.batch.genre or None)
+        try:
+            item.text = extract(data, item.name).text[:500_000]
+        except ExtractionError:
+            item.text = ""
+        item.record = record
+        item.error = "; ".join(record["errors"])
+        item.status = ImportItem.Status.FAILED if record["errors"] else ImportItem.Status.PARSED
+        item.save(update_fields=["text", "record", "error", "status"])
+        done += 1
+    return done

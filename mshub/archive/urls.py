@@ -1,0 +1,11 @@
+from django.urls import path
+
+from mshub.archive import views
+
+app_name = "archive"
+
+urlpatterns = [
+    path("archive/", views.ArchiveIndexView.as_view(), name="index"),
+    path("archive/batches/<int:pk>/", views.BatchView.as_view(), name="batch"),
+    path("archive/files/<int:pk>/", views.ReviewView.as_view(), name="review"),
+]

@@ -1,0 +1,122 @@
+"""The secretariat's archive screens: upload a batch, watch it being parsed, review and store each file."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, TemplateView
+
+from mshub.archive.forms import ReviewForm, UploadForm
+from mshub.archive.models import ArchiveDocument, ImportBatch, ImportItem
+from mshub.archive.store import StoreError, store_document
+from mshub.archive.tasks import parse_batch
+from mshub.core.views.base import ForumView
+from mshub.meetings.models import MeetingSeries
+
+
+class ArchiveIndexView(ForumView, FormView[UploadForm]):
+    permission_required = "archive.import_documents"
+    template_name = "archive/index.html"
+    form_class = UploadForm
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["batches"] = ImportBatch.objects.filter(forum=self.forum)[:20]
+        context["documents"] = ArchiveDocument.objects.filter(forum=self.forum).select_related(
+            "meeting__series", "meeting__forum"
+        )[:100]
+        return context
+
+    def form_valid(self, form: UploadForm) -> HttpResponse:
+        with transaction.atomic():
+            batch = ImportBatch.objects.create(
+                forum=self.forum, created_by_id=self.request.user.pk, genre=form.cleaned_data["genre"]
+            )
+            for upload in form.cleaned_data["documents"]:
+                ImportItem.objects.create(batch=batch, name=(upload.name or "file")[:255], file=upload)
+            transaction.on_commit(partial(parse_batch.delay, batch.pk))
+        return HttpResponseRedirect(reverse("archive:batch", kwargs={"forum": self.forum.slug, "pk": batch.pk}))
+
+
+class BatchView(ForumView, TemplateView):
+    """Progress of a batch; htmx refreshes it every two seconds while files are queued."""
+
+    permission_required = "archive.import_documents"
+    template_name = "archive/batch.html"
+
+    def get_template_names(self) -> list[str]:
+        return ["archive/_batch_items.html"] if self.request.htmx else [self.template_name]  # type: ignore[attr-defined]
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        batch = get_object_or_404(ImportBatch, forum=self.forum, pk=self.kwargs["pk"])
+        items = list(batch.items.all().only("pk", "name", "status", "error", "batch_id"))
+        done = sum(1 for i in items if i.status != ImportItem.Status.QUEUED)
+        context.update(batch=batch, items=items, done=done, total=len(items), running=done < len(items))
+        return context
+
+
+class ReviewView(ForumView, TemplateView):
+    """The parsed result beside the source text; correct the facts, then store."""
+
+    permission_required = "archive.import_documents"
+    template_name = "archive/review.html"
+
+    def item(self) -> ImportItem:
+        return get_object_or_404(
+            ImportItem.objects.select_related("batch"), batch__forum=self.forum, pk=self.kwargs["pk"]
+        )
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        item = kwargs.get("item") or self.item()
+        context.update(
+            item=item,
+            form=kwargs.get("form") or ReviewForm(initial=ReviewForm.initial_from(item.record)),
+            agenda=item.record.get("agenda") or [],
+        )
+        return context
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        item = self.item()
+        if item.status != ImportItem.Status.PARSED:
+            messages.error(
+                request, _("This file cannot be stored (%(status)s).") % {"status": item.get_status_display()}
+            )
+            return HttpResponseRedirect(
+                reverse("archive:batch", kwargs={"forum": self.forum.slug, "pk": item.batch_id})
+            )
+        form = ReviewForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(item=item, form=form), status=400)
+        record = form.apply(item.record)
+        series, _created = MeetingSeries.objects.get_or_create(
+            forum=self.forum,
+            slug="archive",
+            defaults={
+                "name_ja": record.get("series") or "アーカイブ",
+                "name_en": "Archive",
+                "timezone": self.forum.timezone,
+            },
+        )
+        try:
+            document = store_document(self.forum, record, item.name, series, actor=request.user)
+        except StoreError as exc:
+            form.add_error(None, str(exc))
+            return self.render_to_response(self.get_context_data(item=item, form=form), status=400)
+        item.record, item.status, item.document = record, ImportItem.Status.STORED, document
+        item.save(update_fields=["record", "status", "document"])
+        messages.success(request, _("%(name)s was stored.") % {"name": item.name})
+        target = (
+            document.meeting.get_absolute_url()
+            if document.meeting
+            else reverse("archive:index", kwargs={"forum": self.forum.slug})
+        )
+        return HttpResponseRedirect(target)
