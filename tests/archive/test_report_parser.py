@@ -183,3 +183,30 @@ def test_trend_briefing_sample_topics_consultations_and_events():
     assert events["ICANN57"]["url"] == "https://meetings.icann.org/en/hyderabad57"
     assert (events["IGF2016"]["start"], events["IGF2016"]["end"]) == ("2016-12-05", "2016-12-09")
     assert events["WTSA-16 ITU"]["end"] == "2016-11-03"
+
+
+def test_invented_briefing_topics_consultation_and_events():
+    from tests.archive.variants import BRIEFING
+
+    record = parse_document(BRIEFING.encode(), "briefing.txt")
+    assert record["genre"] == "trend_briefing"
+    [privacy] = record["topics"]  # "（続）" joins its topic; the introduction is not a topic
+    assert privacy["title"] == "プライバシー – 国際動向"
+    assert [i["text"] for i in privacy["items"]] == [
+        "欧州で新たなデータ移転枠組みが合意",
+        "米国側も苦情処理の仕組みを整備することにコミット",
+        "アジア太平洋でも越境移転ルールの検討が進む",
+    ]
+    assert privacy["items"][1]["urls"] == ["https://privacy.example.org/framework-agreement"]
+    [consultation] = record["consultations"]
+    assert consultation == {
+        "body": "国連",
+        "title": "デジタル協力ロードマップ",
+        "deadline": "2023-03-31",
+        "questions": ["What should be the priorities for the next five years?", "How can stakeholders take part?"],
+        "url": "https://un.example.org/digital-cooperation/consultation",
+    }
+    events = {e["name"]: e for e in record["events"]}
+    assert (events["APrIGF準備会合"]["start"], events["APrIGF準備会合"]["end"]) == ("2023-01-20", "2023-01-20")
+    assert (events["ICANN76"]["start"], events["ICANN76"]["end"]) == ("2023-03-11", "2023-03-16")
+    assert events["ICANN76"]["url"] == "https://icann.example.org/76"
