@@ -9,7 +9,22 @@ from mshub.core.models import Forum, Membership, Role
 from mshub.core.timezones import zone_choices
 
 
-class ForumSettingsForm(forms.ModelForm[Forum]):
+class OneOfRequired:
+    """Forms that need at least one field of each group (a name in Japanese or English, …)."""
+
+    one_of_required: tuple[tuple[tuple[str, ...], Any], ...] = ()
+
+    def clean(self) -> dict[str, Any]:
+        data: dict[str, Any] = super().clean() or {}  # type: ignore[misc]
+        for fields, message in self.one_of_required:
+            if not any(data.get(field) for field in fields):
+                raise forms.ValidationError(message)
+        return data
+
+
+class ForumSettingsForm(OneOfRequired, forms.ModelForm[Forum]):
+    one_of_required = ((("name_ja", "name_en"), _("Give the forum's name in Japanese or English.")),)
+
     class Meta:
         model = Forum
         fields = [
@@ -32,12 +47,6 @@ class ForumSettingsForm(forms.ModelForm[Forum]):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["timezone"].widget = forms.Select(choices=zone_choices())
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if not data.get("name_ja") and not data.get("name_en"):
-            raise forms.ValidationError(_("Give the forum's name in Japanese or English."))
-        return data
 
 
 class AddMemberForm(forms.Form):

@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from mshub.core.forms import OneOfRequired
 from mshub.core.timezones import make_aware_in, zone_choices
 from mshub.meetings.models import AgendaItem, AttendanceMode, Intervention, Meeting, MeetingSeries, Registration
 from mshub.people.models import Gender, Person, StakeholderGroup
@@ -103,7 +104,12 @@ class MeetingForm(forms.ModelForm[Meeting]):
         return data
 
 
-class AgendaItemForm(forms.ModelForm[AgendaItem]):
+TITLE_REQUIRED = ((("title_ja", "title_en"), _("Give the item a title in Japanese or English.")),)
+
+
+class AgendaItemForm(OneOfRequired, forms.ModelForm[AgendaItem]):
+    one_of_required = TITLE_REQUIRED
+
     class Meta:
         model = AgendaItem
         fields = [
@@ -127,14 +133,14 @@ class AgendaItemForm(forms.ModelForm[AgendaItem]):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if not data.get("title_ja") and not data.get("title_en"):
-            raise forms.ValidationError(_("Give the item a title in Japanese or English."))
         if data.get("outcome") == "deferred" and not data.get("deferred_to"):
             self.add_error("deferred_to", _("Say which meeting the item is deferred to."))
         return data
 
 
-class NewItemForm(forms.Form):
+class NewItemForm(OneOfRequired, forms.Form):
+    one_of_required = TITLE_REQUIRED
+
     title_ja = forms.CharField(label=_("title (Japanese)"), max_length=300, required=False)
     title_en = forms.CharField(label=_("title (English)"), max_length=300, required=False)
     parent = forms.ModelChoiceField(queryset=AgendaItem.objects.none(), required=False, label=_("Sub-item of"))
@@ -142,12 +148,6 @@ class NewItemForm(forms.Form):
     def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["parent"].queryset = AgendaItem.objects.filter(meeting=meeting, parent=None)  # type: ignore[attr-defined]
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if not data.get("title_ja") and not data.get("title_en"):
-            raise forms.ValidationError(_("Give the item a title in Japanese or English."))
-        return data
 
 
 class PresenterForm(forms.Form):
@@ -160,7 +160,9 @@ class PresenterForm(forms.Form):
         self.fields["person"].queryset = Person.objects.filter(forum=forum)  # type: ignore[attr-defined]
 
 
-class InterventionForm(forms.ModelForm[Intervention]):
+class InterventionForm(OneOfRequired, forms.ModelForm[Intervention]):
+    one_of_required = ((("text_ja", "text_en"), _("Write what was said, in Japanese or English.")),)
+
     class Meta:
         model = Intervention
         fields = ["kind", "text_ja", "text_en", "speaker"]
@@ -169,12 +171,6 @@ class InterventionForm(forms.ModelForm[Intervention]):
     def __init__(self, *args: Any, forum: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["speaker"].queryset = Person.objects.filter(forum=forum)  # type: ignore[attr-defined]
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if not data.get("text_ja") and not data.get("text_en"):
-            raise forms.ValidationError(_("Write what was said, in Japanese or English."))
-        return data
 
 
 class CheckInSearchForm(forms.Form):

@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from mshub.core.forms import OneOfRequired
 from mshub.core.models import Forum
 from mshub.people.models import Affiliation, Gender, Organization, OrganizationKind, Person, StakeholderGroup
 
@@ -25,8 +26,14 @@ class ForumModelForm(forms.ModelForm):
             self.instance.forum = forum
 
 
-class PersonForm(ForumModelForm):
+class PersonForm(OneOfRequired, ForumModelForm):
     forum_scoped = {"gender": Gender}
+    one_of_required = (
+        (
+            ("family_name_ja", "given_name_ja", "family_name_latin", "given_name_latin"),
+            _("Give the person's name in Japanese or in Latin script."),
+        ),
+    )
 
     class Meta:
         model = Person
@@ -59,12 +66,6 @@ class PersonForm(ForumModelForm):
                 raise forms.ValidationError(_("Another person in this forum already has this email address."))
         return email
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if not any(data.get(f) for f in ("family_name_ja", "given_name_ja", "family_name_latin", "given_name_latin")):
-            raise forms.ValidationError(_("Give the person's name in Japanese or in Latin script."))
-        return data
-
     def save(self, commit: bool = True) -> Person:
         person: Person = super().save(commit=False)
         if (person.consent_listing, person.consent_contact) != self._consent_before or person.pk is None:
@@ -74,20 +75,15 @@ class PersonForm(ForumModelForm):
         return person
 
 
-class OrganizationForm(ForumModelForm):
+class OrganizationForm(OneOfRequired, ForumModelForm):
     forum_scoped = {"kind": OrganizationKind, "stakeholder_group": StakeholderGroup}
+    one_of_required = ((("name_ja", "name_en"), _("Give the organisation's name in Japanese or English.")),)
     website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
 
     class Meta:
         model = Organization
         fields = ["name_ja", "name_en", "short_name", "stakeholder_group", "kind", "country", "website", "notes"]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if not data.get("name_ja") and not data.get("name_en"):
-            raise forms.ValidationError(_("Give the organisation's name in Japanese or English."))
-        return data
 
 
 class AffiliationForm(forms.ModelForm[Affiliation]):

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 
+from mshub.core.forms import OneOfRequired
 from mshub.core.models.events import record
 from mshub.meetings.models import ActionItem, ActionStatus, Attendance, Decision, Footnote, Material, MaterialVersion
 from mshub.meetings.services.minutes import (
@@ -27,40 +28,33 @@ from mshub.meetings.views.base import MeetingView
 from mshub.people.models import Person
 
 
-class MaterialForm(forms.Form):
+class MaterialForm(OneOfRequired, forms.Form):
+    one_of_required = (
+        (("title_ja", "title_en"), gettext_lazy("Give the material a title.")),
+        (("url", "file"), gettext_lazy("Upload a file or give a link.")),
+    )
     label = forms.CharField(label=gettext_lazy("Label"), max_length=40, required=False)
     title_ja = forms.CharField(label=gettext_lazy("title (Japanese)"), max_length=300, required=False)
     title_en = forms.CharField(label=gettext_lazy("title (English)"), max_length=300, required=False)
     url = forms.URLField(label=gettext_lazy("link"), required=False, assume_scheme="https")
     file = forms.FileField(label=gettext_lazy("File"), required=False)
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if not (data.get("title_ja") or data.get("title_en")):
-            raise forms.ValidationError(_("Give the material a title."))
-        if not data.get("url") and not data.get("file"):
-            raise forms.ValidationError(_("Upload a file or give a link."))
-        return data
+
+TEXT_REQUIRED = ((("text_ja", "text_en"), gettext_lazy("Write the text in Japanese or English.")),)
 
 
-class BilingualTextRequired:
-    """Forms whose record needs its text in at least one language."""
+class DecisionForm(OneOfRequired, forms.ModelForm[Decision]):
+    one_of_required = TEXT_REQUIRED
 
-    def clean(self) -> dict[str, Any]:
-        data: dict[str, Any] = super().clean() or {}  # type: ignore[misc]
-        if not (data.get("text_ja") or data.get("text_en")):
-            raise forms.ValidationError(_("Write the text in Japanese or English."))
-        return data
-
-
-class DecisionForm(BilingualTextRequired, forms.ModelForm[Decision]):
     class Meta:
         model = Decision
         fields = ["text_ja", "text_en"]
         widgets = {"text_ja": forms.Textarea(attrs={"rows": 2}), "text_en": forms.Textarea(attrs={"rows": 2})}
 
 
-class ActionForm(BilingualTextRequired, forms.ModelForm[ActionItem]):
+class ActionForm(OneOfRequired, forms.ModelForm[ActionItem]):
+    one_of_required = TEXT_REQUIRED
+
     class Meta:
         model = ActionItem
         fields = ["text_ja", "text_en", "owner", "owner_text", "due"]
@@ -75,7 +69,9 @@ class ActionForm(BilingualTextRequired, forms.ModelForm[ActionItem]):
         self.fields["owner"].queryset = Person.objects.filter(forum=forum)  # type: ignore[attr-defined]
 
 
-class FootnoteForm(BilingualTextRequired, forms.ModelForm[Footnote]):
+class FootnoteForm(OneOfRequired, forms.ModelForm[Footnote]):
+    one_of_required = TEXT_REQUIRED
+
     class Meta:
         model = Footnote
         fields = ["term", "text_ja", "text_en"]
