@@ -117,3 +117,27 @@ def test_statistics_query_count_is_flat(forum, series, cast):
         for j in range(5):
             _attend(mm, f"p{i}-{j}@example.org", group)
     assert count() == few
+
+
+def test_upcoming_and_steering_meetings_are_not_counted(forum, series, cast):
+    from mshub.meetings.models import MeetingSeries
+
+    group = StakeholderGroup.objects.get(forum=forum, code="government")
+    upcoming = _meeting(series, dt.date(2099, 1, 1))
+    reg.register(
+        upcoming,
+        name="x",
+        email="x@example.org",
+        mode=AttendanceMode.REMOTE,
+        stakeholder_group=group,
+        now=upcoming.start - dt.timedelta(days=1),
+    )
+    steering = MeetingSeries.objects.create(forum=forum, slug="steering", name_ja="運営", is_steering=True)
+    held = _meeting(steering, dt.date(2030, 2, 2))
+    change_status(held, "held")
+    rows = list(
+        csv.DictReader(
+            io.StringIO(cast.client("member").get(f"/{forum.slug}/meetings/statistics.csv").content.decode("utf-8-sig"))
+        )
+    )
+    assert rows == []
