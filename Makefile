@@ -62,7 +62,7 @@ test-postgres: install-dev
 	$(BIN)/pytest -p no:cacheprovider --no-cov
 
 messages: install-dev
-	cd mshub && ../$(BIN)/python ../manage.py makemessages -l ja --no-obsolete --no-location -i 'migrations/*'
+	cd mshub && ../$(BIN)/python ../manage.py makemessages -l ja --no-obsolete --no-location -i 'migrations/*' -e html,txt,py,md
 	cd mshub && ../$(BIN)/python ../manage.py makemessages -d djangojs -l ja --no-obsolete --no-location
 
 compilemessages: install-dev
