@@ -8,6 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Concat
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -113,10 +114,13 @@ class AffiliationQuerySet(models.QuerySet["Affiliation"]):
 
 class PersonQuerySet(models.QuerySet["Person"]):
     def search(self, text: str, with_email: bool = False) -> PersonQuerySet:
+        """Every word must match a name; a Japanese full name typed without a space (高野葵) matches too."""
         q = Q()
+        qs = self.annotate(_full_ja=Concat("family_name_ja", "given_name_ja"))
         for word in text.split():
             w = (
-                Q(family_name_ja__icontains=word)
+                Q(_full_ja__icontains=word)
+                | Q(family_name_ja__icontains=word)
                 | Q(given_name_ja__icontains=word)
                 | Q(family_name_kana__icontains=word)
                 | Q(given_name_kana__icontains=word)
@@ -126,7 +130,7 @@ class PersonQuerySet(models.QuerySet["Person"]):
             if with_email:
                 w |= Q(email__icontains=word)
             q &= w
-        return self.filter(q)
+        return qs.filter(q)
 
     def with_affiliations_on(self, day: dt.date) -> PersonQuerySet:
         """Prefetch each person's affiliations valid on ``day`` into ``affiliations_then``."""

@@ -194,3 +194,11 @@ def test_erase_anonymises_when_a_record_still_needs_the_person(forum, cast):
     assert "Needed" not in person.name
     assert person.affiliations.get().title_en == ""
     assert Event.objects.filter(verb="person.anonymised").exists()
+
+
+def test_a_japanese_full_name_typed_without_a_space_is_found(forum, cast):
+    PersonFactory(forum=forum, family_name_ja="高野", given_name_ja="葵", family_name_latin="Takano")
+    PersonFactory(forum=forum, family_name_ja="高野", given_name_ja="健", family_name_latin="Takano2")
+    html = cast.client("member").get(f"/{forum.slug}/people/", {"q": "高野葵"}).content.decode()
+    assert "高野 葵" in html
+    assert "高野 健" not in html
