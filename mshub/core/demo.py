@@ -1,114 +1,194 @@
-"""``manage.py loaddemo``: an invented community to try mshub with (no real people)."""
+"""``manage.py loaddemo``: an invented community to try mshub with (no real people).
+
+Two forums: a public national forum (``MAIN``) with its registry, meetings and one account per
+role, and a private task-force workspace (``TASKFORCE``, Geneva time) with fewer members and its
+own records. Everything is built in one transaction; a second run changes nothing.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.utils import translation
 
-from mshub.core.models import Forum, Membership, Role
+from mshub.core.models import Forum, Role
 from mshub.core.models.events import record
-from mshub.core.services import create_forum, delete_forum
+from mshub.core.services import add_member, create_forum, delete_forum
 
 PASSWORD = "demo"
 MAIN, TASKFORCE = "jipf", "policy-tf"
-ACCOUNTS = [
-    ("secretariat@demo.example", "事務局 太田", Role.SECRETARIAT),
-    ("steering@demo.example", "運営 三宅", Role.STEERING),
-    ("chair@demo.example", "WG主査 小川", Role.WG_CHAIR),
-    ("member@demo.example", "メンバー 井上", Role.MEMBER),
-    ("visitor@demo.example", "来訪者 木村", None),
-]
 ADMIN = "admin@demo.example"
+VISITOR_NAME = "木村 ゆり"
+MAIN_PEOPLE, TASKFORCE_EXTRA_PEOPLE = 64, 3
+
+# (email, role in the main forum or None for "signed in, not a member", key of the person it belongs to)
+ACCOUNTS: list[tuple[str, Role | None, str]] = [
+    ("secretariat@demo.example", Role.SECRETARIAT, "ota"),
+    ("steering@demo.example", Role.STEERING, "miyake"),
+    ("chair@demo.example", Role.WG_CHAIR, "ogawa"),
+    ("member@demo.example", Role.MEMBER, "inoue"),
+    ("visitor@demo.example", None, ""),
+]
+# The task force: fewer members, and the member and visitor accounts cannot see it.
+TASKFORCE_MEMBERS = [
+    ("secretariat@demo.example", Role.SECRETARIAT),
+    ("chair@demo.example", Role.WG_CHAIR),
+    ("steering@demo.example", Role.MEMBER),
+]
+TASKFORCE_PEOPLE = ("ota", "ogawa", "miyake", "kuwabara", "hattori")  # its own records of them
+
+MAIN_FORUM: dict[str, Any] = {
+    "name_ja": "日本インターネット政策フォーラム",
+    "name_en": "Japan Internet Policy Forum",
+    "short_name": "JIPF",
+    "description_ja": "インターネットガバナンスについて、政府・企業・市民社会・技術コミュニティ・学術が対等に議論する"
+    "国内フォーラムです。国連IGFの国内イニシアティブとして、年3回の定例会合と報告会を開いています。",
+    "description_en": "A national multistakeholder forum where government, business, civil society, the technical "
+    "community and academia discuss Internet governance on an equal footing. As a national IGF initiative it "
+    "holds three regular meetings a year and a report-back after each IGF.",
+    "timezone": "Asia/Tokyo",
+    "mailing_list": "forum@lists.demo.example",
+}
+TASKFORCE_FORUM: dict[str, Any] = {
+    "name_ja": "IG政策タスクフォース",
+    "name_en": "IG Policy Task Force",
+    "short_name": "IGPTF",
+    "description_ja": "国際プロセスへの意見書をまとめる作業部会(メンバー限定)。ジュネーブでの会合に合わせて作業します。",
+    "description_en": "Members-only workspace that drafts position papers for international processes, "
+    "working to the Geneva meeting calendar.",
+    "timezone": "Europe/Zurich",
+    "is_public": False,
+    "accent_color": "#6b3fa0",
+    "mailing_list": "policy-tf@lists.demo.example",
+}
 
 
 @dataclass
 class DemoSummary:
     created: bool
     logins: list[tuple[str, str]]
+    counts: dict[str, tuple[int, int]] = field(default_factory=dict)  # forum slug: (organisations, people)
 
 
 def logins() -> list[tuple[str, str]]:
-    rows = [(email, str(role.label) if role else "signed in, not a member") for email, _name, role in ACCOUNTS]
+    """(email, what the account may do) for every demo account, in English like the rest of the output."""
+    with translation.override("en"):
+        rows = [(email, str(role.label) if role else "signed in, not a member") for email, role, _key in ACCOUNTS]
     return [*rows, (ADMIN, "Django admin (/admin/)")]
 
 
+def counts() -> dict[str, tuple[int, int]]:
+    from mshub.people.models import Organization, Person
+
+    return {
+        slug: (Organization.objects.filter(forum__slug=slug).count(), Person.objects.filter(forum__slug=slug).count())
+        for slug in (MAIN, TASKFORCE)
+    }
+
+
 def remove_demo() -> None:
+    """Delete the demo forums with everything in them, and the demo accounts."""
     for forum in Forum.objects.filter(slug__in=[MAIN, TASKFORCE]):
         delete_forum(forum)
     get_user_model().objects.filter(email__in=[a[0] for a in ACCOUNTS] + [ADMIN]).delete()
 
 
 @transaction.atomic
-def build_demo(reset: bool = False) -> DemoSummary:
-    if reset:
-        remove_demo()
-    elif Forum.objects.filter(slug=MAIN).exists():
-        return DemoSummary(created=False, logins=logins())
+def build_demo(reset: bool = False, meetings: bool = True) -> DemoSummary:
+    """Build the demo unless the main forum is already there (``reset``: rebuild it from scratch).
+
+    ``meetings=False`` leaves out the meetings, registrations and published reports, which take most
+    of the time.
+    """
+    if not reset and Forum.objects.filter(slug=MAIN).exists():
+        return DemoSummary(created=False, logins=logins(), counts=counts())
+    remove_demo()  # also clears what a half-removed demo left behind
     users = _accounts()
-    main = create_forum(
-        MAIN,
-        name_ja="日本インターネット政策フォーラム",
-        name_en="Japan Internet Policy Forum",
-        short_name="JIPF",
-        description_ja="インターネットガバナンスについて、政府・企業・市民社会・技術コミュニティ・学術が対等に議論する場です。",
-        description_en="A multistakeholder forum where government, business, civil society, the technical community "
-        "and academia discuss Internet governance on an equal footing.",
-        timezone="Asia/Tokyo",
-        mailing_list="forum@lists.demo.example",
-        secretariat=users[ACCOUNTS[0][0]],
-    )
-    for email, _name, role in ACCOUNTS[1:]:
+    secretariat = users[ACCOUNTS[0][0]]
+    main = create_forum(MAIN, secretariat=secretariat, **MAIN_FORUM)
+    for email, role, _key in ACCOUNTS[1:]:
         if role is not None:
-            Membership.objects.create(forum=main, user=users[email], role=role)
-    _fill_forum(main, users)
-    taskforce = create_forum(
-        TASKFORCE,
-        name_ja="IG政策タスクフォース",
-        name_en="IG Policy Task Force",
-        short_name="IGPTF",
-        description_ja="国際プロセスへの意見書をまとめる作業部会(メンバー限定)。",
-        description_en="Working space that drafts submissions to international processes (members only).",
-        timezone="Europe/Zurich",
-        is_public=False,
-        accent_color="#6b3fa0",
-        secretariat=users[ACCOUNTS[0][0]],
-    )
-    Membership.objects.create(forum=taskforce, user=users["chair@demo.example"], role=Role.WG_CHAIR)
-    _fill_taskforce(taskforce)
-    return DemoSummary(created=True, logins=logins())
+            add_member(main, email, role, actor=secretariat)
+    people = _fill_main(main, users)
+    if meetings:
+        from mshub.meetings.demo import build_meetings
+
+        build_meetings(main, people, secretariat)
+
+    taskforce = create_forum(TASKFORCE, secretariat=secretariat, **TASKFORCE_FORUM)
+    for email, role in TASKFORCE_MEMBERS[1:]:
+        add_member(taskforce, email, role, actor=secretariat)
+    _fill_taskforce(taskforce, users)
+
+    summary = DemoSummary(created=True, logins=logins(), counts=counts())
+    for forum in (main, taskforce):
+        n_orgs, n_people = summary.counts[forum.slug]
+        record(
+            forum,
+            secretariat,
+            "demo.loaded",
+            forum,
+            summary=f"demo community loaded: {n_orgs} organisations, {n_people} people",
+            organizations=n_orgs,
+            people=n_people,
+        )
+    return summary
 
 
 def _accounts() -> dict[str, Any]:
+    """One account per role (named after the person it belongs to), the visitor, and the admin.
+
+    The password is hashed once and shared: each hash takes a good half second with the production hasher.
+    """
+    from mshub.people.demo_data import PEOPLE
+
+    names = {row[0]: f"{row[1]} {row[2]}" for row in PEOPLE}
+    encoded = make_password(PASSWORD)
     user_model = get_user_model()
-    users = {}
-    for email, name, _role in ACCOUNTS:
-        user = user_model.objects.create_user(email=email, password=PASSWORD, display_name=name)
-        users[email] = user
-    user_model.objects.create_superuser(email=ADMIN, password=PASSWORD, display_name="Admin")
+    users = {
+        email: user_model.objects.create(email=email, password=encoded, display_name=names.get(key, VISITOR_NAME))
+        for email, _role, key in ACCOUNTS
+    }
+    user_model.objects.create(email=ADMIN, password=encoded, display_name="Admin", is_staff=True, is_superuser=True)
     return users
 
 
-def _fill_forum(forum: Forum, users: dict[str, Any]) -> None:
-    from mshub.meetings.demo import build_meetings
+def _link(people: list[Any], keys: list[str], accounts: dict[str, str], users: dict[str, Any]) -> None:
+    """Link the people whose key is in ``accounts`` (key: email) to those accounts."""
+    for person, key in zip(people, keys, strict=False):
+        if key in accounts:
+            person.user = users[accounts[key]]
+            person.save(update_fields=["user"])
+
+
+def _fill_main(forum: Forum, users: dict[str, Any]) -> list[Any]:
     from mshub.people.demo import build_organizations, build_people
-    from mshub.people.demo_data import ORGANIZATIONS
+    from mshub.people.demo_data import ORGANIZATIONS, PEOPLE
 
     orgs = build_organizations(forum, ORGANIZATIONS)
-    people = build_people(forum, orgs, count=64)
-    for person, (email, _name, role) in zip(people, ACCOUNTS, strict=False):
-        if role is not None:
-            person.user = users[email]
-            person.save(update_fields=["user"])
-    build_meetings(forum, people, users[ACCOUNTS[0][0]])
-    record(forum, users[ACCOUNTS[0][0]], "demo.loaded", forum, summary="demo community loaded")
+    people = build_people(forum, orgs, count=MAIN_PEOPLE)
+    _link(people, [row[0] for row in PEOPLE], {key: email for email, _r, key in ACCOUNTS if key}, users)
+    return people
 
 
-def _fill_taskforce(forum: Forum) -> None:
+def _fill_taskforce(forum: Forum, users: dict[str, Any]) -> None:
     from mshub.people.demo import build_organizations, build_people
-    from mshub.people.demo_data import TASKFORCE_ORGANIZATIONS
+    from mshub.people.demo_data import CAREERS, PEOPLE, TASKFORCE_CAREERS, TASKFORCE_ORGANIZATIONS
+    from mshub.people.demo_data import TASKFORCE_PEOPLE as INTERNATIONAL
 
     orgs = build_organizations(forum, TASKFORCE_ORGANIZATIONS)
-    build_people(forum, orgs, count=8, seed=7)
+    rows = [row for row in PEOPLE if row[0] in TASKFORCE_PEOPLE] + INTERNATIONAL
+    people = build_people(
+        forum,
+        orgs,
+        count=len(rows) + TASKFORCE_EXTRA_PEOPLE,
+        seed=7,
+        people=rows,
+        careers=CAREERS + TASKFORCE_CAREERS,
+    )
+    accounts = {key: email for email, _r, key in ACCOUNTS if key and email in dict(TASKFORCE_MEMBERS)}
+    _link(people, [row[0] for row in rows], accounts, users)

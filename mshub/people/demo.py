@@ -1,4 +1,10 @@
-"""Demo organisations and people with changing affiliations, for one forum."""
+"""Demo organisations and people with changing, dated affiliations, for one forum.
+
+Hand-written people (``PEOPLE`` with their ``CAREERS``) come first; the rest of the community is
+combined from family and given names and given a plausible career: a first job in one stakeholder
+group, and for about half of them one or two moves to where people from that group tend to go, on
+the Japanese fiscal-year boundaries (31 March / 1 April, or 30 June / 1 July in government).
+"""
 
 from __future__ import annotations
 
@@ -7,18 +13,22 @@ import random
 from collections.abc import Sequence
 from typing import Any
 
-from django.utils import timezone
-
-from mshub.people.demo_data import FAMILY, GIVEN, TITLES
+from mshub.people.demo_data import CAREERS, DEPARTMENTS, FAMILY, GIVEN, MOVES, PEOPLE, TITLES
 from mshub.people.models import Affiliation, Gender, Organization, OrganizationKind, Person, StakeholderGroup
+
+# (organisation key, department ja, department en, title ja, title en, from, until, main affiliation?)
+Step = tuple[str, str, str, str, str, dt.date | None, dt.date | None, bool]
+
+LAST_MOVE_YEAR = 2024  # generated careers settle before the demo's "today"
+PRONOUNS = {"female": "she/her", "male": "he/him", "other": "they/them"}
 
 
 def build_organizations(forum: Any, table: Sequence[tuple[str, ...]]) -> dict[str, Organization]:
+    """The organisations in ``table`` (rows as in ``demo_data.ORGANIZATIONS``), by key."""
     groups = {g.code: g for g in StakeholderGroup.objects.filter(forum=forum)}
     kinds = {k.code: k for k in OrganizationKind.objects.filter(forum=forum)}
-    orgs = {}
-    for key, ja, en, short, group, kind, country, domain in table:
-        orgs[key] = Organization.objects.create(
+    rows = {
+        key: Organization(
             forum=forum,
             name_ja=ja,
             name_en=en,
@@ -26,21 +36,32 @@ def build_organizations(forum: Any, table: Sequence[tuple[str, ...]]) -> dict[st
             stakeholder_group=groups[group],
             kind=kinds[kind],
             country=country,
-            website=f"https://{domain}/" if domain else "",
+            website=f"https://www.{domain}/" if domain else "",
         )
-    return orgs
+        for key, ja, en, short, group, kind, country, domain in table
+    }
+    Organization.objects.bulk_create(rows.values())
+    return rows
 
 
-def build_people(forum: Any, orgs: dict[str, Organization], count: int, seed: int = 2026) -> list[Person]:
-    """``count`` people; about half change organisation over the years (some more than once)."""
+def build_people(
+    forum: Any,
+    orgs: dict[str, Organization],
+    count: int,
+    *,
+    seed: int = 2026,
+    people: Sequence[tuple[str, ...]] = PEOPLE,
+    careers: Sequence[tuple[Any, ...]] = CAREERS,
+) -> list[Person]:
+    """``people`` with the steps of ``careers`` whose organisation is in ``orgs``, then generated
+    people up to ``count`` in all. The hand-written people come first, in table order."""
     rng = random.Random(seed)
     genders = {g.code: g for g in Gender.objects.filter(forum=forum)}
-    names = [(f, g) for f in FAMILY for g in GIVEN]
-    rng.shuffle(names)
-    keys = sorted(orgs)
-    people = []
-    for i, ((fam, fam_kana, fam_latin), (giv, giv_kana, giv_latin, gender)) in enumerate(names[:count]):
-        person = Person.objects.create(
+    emails: set[str] = set()
+    built: list[tuple[Person, list[Step]]] = []
+    for key, fam, giv, fam_kana, giv_kana, fam_latin, giv_latin, gender, pronouns in people:
+        steps = [_step(row) for row in careers if row[0] == key and row[1] in orgs]
+        person = Person(
             forum=forum,
             family_name_ja=fam,
             given_name_ja=giv,
@@ -48,23 +69,120 @@ def build_people(forum: Any, orgs: dict[str, Organization], count: int, seed: in
             given_name_kana=giv_kana,
             family_name_latin=fam_latin,
             given_name_latin=giv_latin,
-            email=f"{giv_latin.lower()}.{fam_latin.lower()}{i}@demo.example",
             gender=genders.get(gender),
-            pronouns={"other": "they/them"}.get(gender, ""),
-            consent_listing=rng.random() < 0.7,
-            consent_contact=rng.random() < 0.8,
-            consent_updated_at=timezone.now() if i % 3 else None,
+            pronouns=pronouns,
         )
-        start = dt.date(rng.randint(2006, 2015), rng.choice((4, 7, 10)), 1)
-        moves = 0 if i % 2 else rng.choice((1, 1, 2))
-        for step in range(moves + 1):
-            end = None
-            if step < moves:
-                end = dt.date(start.year + rng.randint(2, 5), 3, 31)
-            ja, en = rng.choice(TITLES)
-            org = orgs[keys[(i * 7 + step * 11) % len(keys)]]
-            Affiliation.objects.create(person=person, organization=org, title_ja=ja, title_en=en, start=start, end=end)
-            if end is not None:
-                start = end + dt.timedelta(days=1)
-        people.append(person)
-    return people
+        built.append((_finish(person, steps, orgs, rng, emails), steps))
+
+    taken = {(row[1], row[2]) for row in people}
+    names = [(f, g) for f in FAMILY for g in GIVEN if (f[0], g[0]) not in taken]
+    rng.shuffle(names)
+    for (fam, fam_kana, fam_latin), (giv, giv_kana, giv_latin, gender) in names[: max(0, count - len(built))]:
+        steps = _career(rng, orgs)
+        code = None if rng.random() < 0.06 else gender  # not everyone's gender is on record
+        person = Person(
+            forum=forum,
+            family_name_ja=fam,
+            given_name_ja=giv,
+            family_name_kana=fam_kana,
+            given_name_kana=giv_kana,
+            family_name_latin=fam_latin,
+            given_name_latin=giv_latin,
+            gender=genders.get(code or ""),
+            pronouns=PRONOUNS.get(code or "", "") if rng.random() < 0.25 else "",
+        )
+        built.append((_finish(person, steps, orgs, rng, emails), steps))
+
+    Person.objects.bulk_create([person for person, _steps in built])
+    Affiliation.objects.bulk_create(
+        Affiliation(
+            person=person,
+            organization=orgs[org],
+            department_ja=dep_ja,
+            department_en=dep_en,
+            title_ja=title_ja,
+            title_en=title_en,
+            start=start,
+            end=end,
+            is_primary=primary,
+        )
+        for person, steps in built
+        for org, dep_ja, dep_en, title_ja, title_en, start, end, primary in steps
+    )
+    return [person for person, _steps in built]
+
+
+def _step(row: tuple[Any, ...]) -> Step:
+    _key, org, dep_ja, dep_en, title_ja, title_en, start, end, primary = row
+    return (
+        org,
+        dep_ja,
+        dep_en,
+        title_ja,
+        title_en,
+        dt.date.fromisoformat(start) if start else None,
+        dt.date.fromisoformat(end) if end else None,
+        primary,
+    )
+
+
+def _finish(
+    person: Person, steps: list[Step], orgs: dict[str, Organization], rng: random.Random, emails: set[str]
+) -> Person:
+    """Consent flags and a work address at the current main organisation (unique in the forum)."""
+    current = [s for s in steps if s[7] and s[6] is None] or steps
+    domain = orgs[current[-1][0]].website.removeprefix("https://www.").rstrip("/") if current else ""
+    local = f"{person.given_name_latin[:1]}.{person.family_name_latin}".lower()
+    email, n = f"{local}@{domain or 'mail.example.com'}", 1
+    while email in emails:
+        n += 1
+        email = f"{local}{n}@{domain or 'mail.example.com'}"
+    emails.add(email)
+    person.email = email
+    person.consent_listing = rng.random() < 0.7
+    person.consent_contact = rng.random() < 0.85
+    if rng.random() < 0.6:
+        person.consent_updated_at = dt.datetime(2024, rng.randint(1, 12), rng.randint(1, 28), 10, tzinfo=dt.UTC)
+    return person
+
+
+def _career(rng: random.Random, orgs: dict[str, Organization]) -> list[Step]:
+    """A first job and, for about half, one or two moves; sometimes a board seat on the side."""
+    by_group: dict[str, list[str]] = {}
+    for key, organization in sorted(orgs.items()):
+        by_group.setdefault(organization.stakeholder_group.code, []).append(key)
+    moves = {group: [g for g in nxt if g in by_group] for group, _w, nxt in MOVES if group in by_group}
+    firsts = [(group, weight) for group, weight, _nxt in MOVES if group in by_group]
+    group = rng.choices([g for g, _w in firsts], [w for _g, w in firsts])[0]
+    org = rng.choice(by_group[group])
+    start = dt.date(rng.randint(1998, 2013), rng.choice((4, 4, 4, 7, 10)), 1)
+    steps: list[Step] = []
+    n_moves = rng.choice((0, 0, 0, 1, 1, 2))
+    for step in range(n_moves + 1):
+        if step:
+            group = rng.choice(moves[group] or [group])
+            org = rng.choice([k for k in by_group[group] if k != org] or [k for k in orgs if k != org])
+            group = orgs[org].stakeholder_group.code
+        end_year = start.year + rng.randint(3, 8)
+        if step == n_moves or end_year > LAST_MOVE_YEAR:
+            steps.append((org, *_position(rng, orgs[org]), start, None, True))
+            break
+        end = dt.date(end_year, *((6, 30) if group == "government" else (3, 31)))
+        steps.append((org, *_position(rng, orgs[org]), start, end, True))
+        start = end + dt.timedelta(days=1)
+    held = {s[0] for s in steps}
+    side = [
+        k for k, o in orgs.items() if k not in held and o.kind and o.kind.code in {"nonprofit", "industry-association"}
+    ]
+    if side and rng.random() < 0.12:
+        org = rng.choice(side)
+        since = dt.date(rng.randint(2010, 2022), 6, 1)
+        steps.append(
+            (org, "", "", *rng.choice([("理事", "Board Member"), ("委員", "Committee Member")]), since, None, False)
+        )
+    return steps
+
+
+def _position(rng: random.Random, org: Organization) -> tuple[str, str, str, str]:
+    kind = org.kind.code if org.kind else "other"
+    return (*rng.choice(DEPARTMENTS[kind]), *rng.choice(TITLES[kind]))

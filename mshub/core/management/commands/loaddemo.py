@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 from django.test.utils import override_settings
 
-from mshub.core.demo import MAIN, PASSWORD, build_demo
+from mshub.core.demo import MAIN, PASSWORD, TASKFORCE, build_demo
 
 
 class Command(BaseCommand):
@@ -17,20 +17,23 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--reset", action="store_true", help="delete the demo forums and accounts first")
-        parser.add_argument("--url", default=settings.SITE_URL, help="address to print")
+        parser.add_argument("--no-meetings", action="store_true", help="leave out meetings and reports (faster)")
+        parser.add_argument("--url", default=settings.SITE_URL, help="address to print (default: SITE_URL)")
 
     def handle(self, *args: Any, **options: Any) -> None:
         started = time.perf_counter()
         # The demo's invented registrants and mailing lists must not receive mail.
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
-            summary = build_demo(reset=options["reset"])
+            summary = build_demo(reset=options["reset"], meetings=not options["no_meetings"])
         if summary.created:
-            self.stdout.write(f"Demo community loaded in {time.perf_counter() - started:.1f} s.")
+            self.stdout.write(self.style.SUCCESS(f"Demo community loaded in {time.perf_counter() - started:.1f} s."))
         else:
             self.stdout.write("The demo community is already there (use --reset to rebuild it).")
+        for slug, (n_orgs, n_people) in summary.counts.items():
+            self.stdout.write(f"  {slug}: {n_orgs} organisations, {n_people} people")
         url = options["url"].rstrip("/")
-        self.stdout.write(f"\n  Open {url}/  (the national forum: {url}/{MAIN}/)\n")
-        self.stdout.write(f"  Demo logins (password for all: {PASSWORD}):")
-        for email, role in summary.logins:
-            self.stdout.write(f"    {email:<28} {role}")
+        self.stdout.write(f"\nOpen {url}/  (national forum: {url}/{MAIN}/, private task force: {url}/{TASKFORCE}/)\n")
+        rows = [("email", "password", "role"), *((email, PASSWORD, role) for email, role in summary.logins)]
+        for email, password, role in rows:
+            self.stdout.write(f"  {email:<28} {password:<10} {role}")
         self.stdout.write("")
