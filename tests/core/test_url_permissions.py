@@ -1,231 +1,327 @@
-"""Every URL pattern, for every role, gets exactly the expected allow or deny.
+"""Every URL pattern of the project, for every role, gets exactly the expected allow or deny.
 
-A URL name that is neither in EXPECTED nor in EXEMPT fails the suite: a new view must come with
-its rule (mshub/core/permissions.py) and its line here.
+The test walks ``get_resolver().url_patterns`` recursively. Every named URL must appear either in
+``EXPECTED`` (the least role that may GET it) or in ``EXEMPT`` (with the reason); a URL in neither
+fails the suite, so a new view cannot ship without its rule here and in the permission registry
+(``mshub/core/permissions.py``).
+
+Outcomes:
+
+* allowed: 200, or the status documented in ``ALLOWED_STATUS`` (e.g. 405 for POST-only views);
+* denied, page: anonymous visitors are redirected to sign in (302 to the login URL with ``next``),
+  signed-in users get 403;
+* denied, API (``api:``): 403 for everyone (DRF session authentication sends no challenge, so
+  anonymous callers get 403, not 401).
+
+The walk runs for a public forum and again for a private one (``is_public=False``), where
+"public" routes are closed to anonymous visitors and to the signed-in non-member ("visitor").
+
+For speed the records are built once per module (in a transaction rolled back at the end), each
+test runs in its own savepoint (see ``db`` below) and one signed-in session per role is reused.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.apps import apps
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection, transaction
+from django.test import Client, TestCase, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from mshub.meetings.models import AttendanceMode, MeetingSeries
-from mshub.meetings.services import registration as reg
-from mshub.meetings.services.agenda import add_item
-from mshub.meetings.services.meetings import change_status, create_meeting
-from mshub.meetings.services.minutes import add_material
-from mshub.meetings.services.publishing import publish_report
-from mshub.people.models import StakeholderGroup
-from tests.conftest import ROLES
-from tests.factories import AffiliationFactory, OrganizationFactory, PersonFactory
+from mshub.api.permissions import RulesPermission
+from mshub.core.models import Forum, Membership, Role
+from mshub.core.permissions import PERMISSIONS
+from mshub.core.views.base import ForumView
+from tests.conftest import ROLES, Cast
+from tests.factories import (
+    AffiliationFactory,
+    ForumFactory,
+    MembershipFactory,
+    OrganizationFactory,
+    PersonFactory,
+    UserFactory,
+)
 
-RANK = {"anonymous": 0, "visitor": 0, "member": 1, "wg_chair": 2, "steering": 3, "secretariat": 4}
+# The order of rights the suite expects, independent of the application's own rank table.
+LEVEL = {"anonymous": 0, "visitor": 0, "member": 1, "wg_chair": 2, "steering": 3, "secretariat": 4}
 NEEDED = {"public": 0, "signed_in": 0, "member": 1, "wg_chair": 2, "steering": 3, "secretariat": 4}
 
-# url name: (minimum role for GET, status when allowed). "public": anyone who may read the forum
-# (everyone, for a public forum); "signed_in": any account.
-EXPECTED: dict[str, tuple[str, int]] = {
-    "core:home": ("public", 200),
-    "core:forum": ("public", 200),
-    "core:forum-settings": ("secretariat", 200),
-    "core:members": ("steering", 200),
-    "core:events": ("secretariat", 200),
-    "people:person-list": ("member", 200),
-    "people:person-create": ("steering", 200),
-    "people:person-detail": ("member", 200),
-    "people:person-update": ("steering", 200),
-    "people:person-merge": ("secretariat", 200),
-    "people:person-export": ("secretariat", 200),
-    "people:person-erase": ("secretariat", 200),
-    "people:affiliation-create": ("steering", 200),
-    "people:affiliation-update": ("steering", 200),
-    "people:organization-list": ("public", 200),
-    "people:organization-create": ("steering", 200),
-    "people:organization-detail": ("public", 200),
-    "people:organization-update": ("steering", 200),
-    "people:stakeholdergroup-list": ("public", 200),
-    "people:vocabulary-index": ("secretariat", 200),
-    "people:vocabulary-create": ("secretariat", 200),
-    "people:vocabulary-update": ("secretariat", 200),
-    "meetings:index": ("public", 200),
-    "meetings:meeting-create": ("steering", 200),
-    "meetings:forum-ics": ("public", 200),
-    "meetings:reports-feed": ("public", 200),
-    "meetings:statistics": ("member", 200),
-    "meetings:statistics-csv": ("member", 200),
-    "meetings:series": ("public", 200),
-    "meetings:series-ics": ("public", 200),
-    "meetings:meeting": ("public", 200),
-    "meetings:meeting-ics": ("public", 200),
-    "meetings:register": ("public", 200),
-    "meetings:registration-cancel": ("public", 200),
-    "meetings:meeting-update": ("steering", 200),
-    "meetings:meeting-status": ("steering", 405),  # POST only
-    "meetings:agenda": ("steering", 200),
-    "meetings:item": ("steering", 200),
-    "meetings:memo": ("steering", 200),
-    "meetings:material": ("public", 200),
-    "meetings:proposals": ("member", 200),
-    "meetings:survey": ("public", 200),
-    "meetings:survey-results": ("steering", 200),
-    "meetings:registrations": ("steering", 200),
-    "meetings:checkin": ("steering", 200),
-    "meetings:report": ("public", 200),
-    "meetings:report-version": ("public", 200),
-    "meetings:report-md": ("public", 200),
-    "meetings:report-pdf": ("public", 200),
-    "meetings:publish": ("secretariat", 405),  # POST only
-    "archive:index": ("secretariat", 200),
-    "archive:batch": ("secretariat", 200),
-    "archive:review": ("secretariat", 200),
-    "api:api-root": ("public", 200),
-    "api:schema": ("public", 200),
-    "api:docs": ("public", 200),
-    "api:forum-list": ("public", 200),
-    "api:forum-detail": ("public", 200),
-    "api:stakeholdergroup-list": ("public", 200),
-    "api:stakeholdergroup-detail": ("public", 200),
-    "api:organization-list": ("public", 200),
-    "api:organization-detail": ("public", 200),
-    "api:person-list": ("member", 200),
-    "api:person-detail": ("member", 200),
-    "api:meeting-list": ("public", 200),
-    "api:meeting-detail": ("public", 200),
-    "accounts:login": ("public", 200),
-    "accounts:logout": ("public", 405),  # POST only
-    "accounts:profile": ("signed_in", 200),
-    "accounts:set-timezone": ("public", 405),  # POST only
-    "accounts:password_change": ("signed_in", 200),
-    "accounts:password_change_done": ("signed_in", 200),
-    "accounts:password_reset": ("public", 200),
-    "accounts:password_reset_done": ("public", 200),
-    "accounts:password_reset_confirm": ("public", 200),
-    "accounts:password_reset_complete": ("public", 200),
-    "set_language": ("public", 405),  # POST only
-    "javascript-catalog": ("public", 200),
+# URL name -> the least role that may GET it.
+#   "public":    anyone who may read the forum: everyone for a public forum, members only for a
+#                private one; for a site-wide URL (no <forum>), simply everyone.
+#   "signed_in": any signed-in account (site-wide account pages).
+EXPECTED: dict[str, str] = {
+    # core
+    "core:home": "public",
+    "core:forum": "public",
+    "core:forum-settings": "secretariat",
+    "core:members": "steering",
+    "core:events": "secretariat",
+    # people: the registry
+    "people:person-list": "member",
+    "people:person-create": "steering",
+    "people:person-detail": "member",
+    "people:person-update": "steering",
+    "people:person-merge": "secretariat",
+    "people:person-export": "secretariat",
+    "people:person-erase": "secretariat",
+    "people:affiliation-create": "steering",
+    "people:affiliation-update": "steering",
+    "people:organization-list": "public",
+    "people:organization-create": "steering",
+    "people:organization-detail": "public",
+    "people:organization-update": "steering",
+    "people:stakeholdergroup-list": "public",
+    "people:vocabulary-index": "secretariat",
+    "people:vocabulary-create": "secretariat",
+    "people:vocabulary-update": "secretariat",
+    # meetings
+    "meetings:index": "public",
+    "meetings:meeting-create": "steering",
+    "meetings:forum-ics": "public",
+    "meetings:reports-feed": "public",
+    "meetings:statistics": "member",
+    "meetings:statistics-csv": "member",
+    "meetings:series": "public",
+    "meetings:series-ics": "public",
+    "meetings:meeting": "public",
+    "meetings:meeting-ics": "public",
+    "meetings:register": "public",
+    "meetings:registration-cancel": "public",
+    "meetings:meeting-update": "steering",
+    "meetings:meeting-status": "steering",
+    "meetings:agenda": "steering",
+    "meetings:item": "steering",
+    "meetings:memo": "steering",
+    "meetings:material": "public",
+    "meetings:proposals": "member",
+    "meetings:survey": "public",
+    "meetings:survey-results": "steering",
+    "meetings:registrations": "steering",
+    "meetings:checkin": "steering",
+    "meetings:report": "public",
+    "meetings:report-version": "public",
+    "meetings:report-md": "public",
+    "meetings:report-pdf": "public",
+    "meetings:publish": "secretariat",
+    # archive
+    "archive:index": "secretariat",
+    "archive:batch": "secretariat",
+    "archive:review": "secretariat",
+    # the JSON API
+    "api:api-root": "public",
+    "api:schema": "public",
+    "api:docs": "public",
+    "api:forum-list": "public",
+    "api:forum-detail": "public",
+    "api:stakeholdergroup-list": "public",
+    "api:stakeholdergroup-detail": "public",
+    "api:organization-list": "public",
+    "api:organization-detail": "public",
+    "api:person-list": "member",
+    "api:person-detail": "member",
+    "api:meeting-list": "public",
+    "api:meeting-detail": "public",
+    # accounts (site-wide)
+    "accounts:login": "public",
+    "accounts:logout": "public",
+    "accounts:profile": "signed_in",
+    "accounts:set-timezone": "public",
+    "accounts:password_change": "signed_in",
+    "accounts:password_change_done": "signed_in",
+    "accounts:password_reset": "public",
+    "accounts:password_reset_done": "public",
+    "accounts:password_reset_confirm": "public",
+    "accounts:password_reset_complete": "public",
+    # i18n
+    "set_language": "public",
+    "javascript-catalog": "public",
 }
-EXEMPT_PREFIXES = {"admin:": "Django's admin, with its own staff-only check"}
-SITE_WIDE = {
-    n
-    for n in EXPECTED
-    if not n.startswith(
-        (
-            "core:forum",
-            "core:members",
-            "core:events",
-            "people:",
-            "meetings:",
-            "api:stakeholder",
-            "api:organization",
-            "api:person",
-            "api:meeting",
-        )
-    )
+
+# Allowed GETs that do not answer 200, and why.
+ALLOWED_STATUS: dict[str, int] = {
+    "meetings:meeting-status": 405,  # POST only; the permission is checked before the method
+    "meetings:publish": 405,  # POST only
+    "accounts:logout": 405,  # POST only (Django's LogoutView)
+    "accounts:set-timezone": 405,  # POST only
+    "set_language": 405,  # POST only
+}
+
+# URL namespaces ("ns:*") or names left out of the walk, with the reason.
+EXEMPT: dict[str, str] = {
+    "admin:*": "Django's admin, guarded by its own is_staff check (see test_admin_is_staff_only)",
 }
 
 
-@dataclass
+@dataclass(frozen=True)
 class Route:
-    name: str
-    pattern: str
+    name: str  # namespaced, e.g. "people:person-list"
+    route: str  # the full pattern, e.g. "<slug:forum>/people/<int:pk>/"
     callback: Any
-    kwargs: set[str]
+    kwargs: frozenset[str]
+
+    @property
+    def id(self) -> str:
+        return f"{self.name}.<format>" if "format" in self.kwargs else self.name
+
+    @property
+    def in_forum(self) -> bool:
+        return "forum" in self.kwargs
+
+
+_KWARG = re.compile(r"<(?:\w+:)?(\w+)>")
 
 
 def walk(patterns: list[Any] | None = None, prefix: str = "", namespace: str = "") -> list[Route]:
-    routes = []
-    for p in patterns if patterns is not None else get_resolver().url_patterns:
+    """Every URL pattern below ``patterns`` (default: the project's), with its full route and name."""
+    routes: list[Route] = []
+    for p in get_resolver().url_patterns if patterns is None else patterns:
         if isinstance(p, URLResolver):
             ns = f"{namespace}{p.namespace}:" if p.namespace else namespace
             routes += walk(p.url_patterns, prefix + str(p.pattern), ns)
-        elif isinstance(p, URLPattern) and p.name:
+        elif isinstance(p, URLPattern):
             full = prefix + str(p.pattern)
-            kwargs = set(p.pattern.regex.groupindex) | set(__import__("re").findall(r"<(?:\w+:)?(\w+)>", full))
-            routes.append(Route(f"{namespace}{p.name}", full, p.callback, kwargs))
+            kwargs = frozenset(_KWARG.findall(full)) | frozenset(p.pattern.regex.groupindex)
+            routes.append(Route(f"{namespace}{p.name or ''}", full, p.callback, kwargs))
     return routes
 
 
-def forum_routes() -> list[Route]:
-    # DRF's format-suffix twins (…\.(?P<format>…)) serve the same views; their base route is walked.
-    return [r for r in walk() if "format" not in r.kwargs and not r.name.startswith(tuple(EXEMPT_PREFIXES))]
+def is_exempt(name: str) -> bool:
+    return name in EXEMPT or any(k.endswith(":*") and name.startswith(k[:-1]) for k in EXEMPT)
 
 
-def test_every_url_has_a_rule():
-    missing = sorted({r.name for r in forum_routes()} - set(EXPECTED))
-    assert not missing, f"URL names without a permission rule in this test (and the registry): {missing}"
-    stale = sorted(set(EXPECTED) - {r.name for r in forum_routes()})
-    assert not stale, f"rules for URLs that no longer exist: {stale}"
+ALL_ROUTES = walk()
+ROUTES = [r for r in ALL_ROUTES if not is_exempt(r.name)]
+FORUM_ROUTES = [r for r in ROUTES if r.in_forum]
+# Site-wide URLs that list or show forums: the only ones a forum's visibility changes.
+FORUM_LISTINGS = [r for r in ROUTES if r.name in {"core:home", "api:forum-list", "api:forum-detail"}]
 
 
-def test_every_forum_view_names_its_permission():
-    for route in forum_routes():
-        if "forum" not in route.kwargs:
-            continue
-        view = getattr(route.callback, "view_class", None) or getattr(route.callback, "cls", None)
-        assert view is not None, route.name
-        assert getattr(view, "permission_required", None), f"{route.name}: {view.__name__} has no permission_required"
+def view_class(route: Route) -> type | None:
+    """The class behind a URL: ``view_class`` for Django class-based views, ``cls`` for DRF viewsets."""
+    return getattr(route.callback, "view_class", None) or getattr(route.callback, "cls", None)
 
 
-@pytest.fixture
-def objects(cast, settings, tmp_path) -> dict[str, Any]:
-    settings.MEDIA_ROOT = tmp_path
-    return build_objects(cast.forum)
+# --- the records every URL can name -------------------------------------------------------------
 
 
-def build_objects(forum: Any) -> dict[str, Any]:
-    """One of each record a forum URL can name, with a published report and a registration."""
-    person = PersonFactory(forum=forum)
-    affiliation = AffiliationFactory(person=person, organization=OrganizationFactory(forum=forum))
-    series = MeetingSeries.objects.create(forum=forum, slug="regular", name_ja="定例")
-    start = dt.datetime.now() + dt.timedelta(days=10)
-    meeting = create_meeting(series, start=start, end=start + dt.timedelta(hours=2))
-    item = add_item(meeting, title_ja="議題")
-    material = add_material(meeting, title_ja="資料", upload=SimpleUploadedFile("a.pdf", b"%PDF-1.4\n%%EOF\n"))
+@dataclass
+class World:
+    cast: Cast
+    objects: dict[str, Any]
+    sessions: dict[str, str]  # role -> session key of a signed-in session
+
+    def client(self, role: str) -> Client:
+        """A fresh client carrying the role's module-wide session (cookies never leak between tests)."""
+        client = Client()
+        if role != "anonymous":
+            client.cookies[settings.SESSION_COOKIE_NAME] = self.sessions[role]
+        return client
+
+
+def make_cast(slug: str = "perm-forum") -> Cast:
+    forum = ForumFactory(slug=slug, name_ja="権限フォーラム", name_en="Permission forum", is_public=True)
+    users = {"visitor": UserFactory(email=f"visitor@{slug}.example.org")}
+    for role in (Role.MEMBER, Role.WG_CHAIR, Role.STEERING, Role.SECRETARIAT):
+        user = UserFactory(email=f"{role.value}@{slug}.example.org")
+        MembershipFactory(forum=forum, user=user, role=role)
+        users[role.value] = user
+    return Cast(forum=forum, users=users)
+
+
+def build_objects(forum: Forum, mark: str = "") -> dict[str, Any]:
+    """One of each record a forum URL can name: a person with an affiliation, a meeting with an
+    agenda item, a material, a registration and a published report, an archive import.
+
+    With ``mark``, every name and title carries it (tests/core/test_forum_isolation.py looks for it).
+    """
+    from mshub.archive.models import ImportBatch, ImportItem
+    from mshub.meetings.models import AttendanceMode, MeetingSeries
+    from mshub.meetings.services import registration as reg
+    from mshub.meetings.services.agenda import add_item
+    from mshub.meetings.services.meetings import change_status, create_meeting
+    from mshub.meetings.services.minutes import add_material
+    from mshub.meetings.services.publishing import publish_report
+    from mshub.people.models import StakeholderGroup
+
+    code = mark.lower() or "regular"
+    if mark:
+        group = StakeholderGroup.objects.create(forum=forum, code=code, name_ja=f"{mark} 群", name_en=f"{mark} group")
+    else:
+        group = StakeholderGroup.objects.get(forum=forum, code="government")
+    person = PersonFactory(
+        forum=forum,
+        family_name_ja=f"{mark}山田",
+        family_name_latin=f"{mark}Yamada",
+        email=f"{code}-person@example.org",
+    )
+    organization = OrganizationFactory(
+        forum=forum, name_ja=f"{mark}組織", name_en=f"{mark} Organisation", stakeholder_group=group
+    )
+    affiliation = AffiliationFactory(person=person, organization=organization, title_en=f"{mark} Director")
+    series = MeetingSeries.objects.create(forum=forum, slug=code, name_ja=f"{mark}定例", name_en=f"{mark} Regular")
+    start = dt.datetime.now(dt.UTC) + dt.timedelta(days=10)
+    meeting = create_meeting(series, start=start, end=start + dt.timedelta(hours=2), title_en=f"{mark} Meeting")
+    item = add_item(meeting, title_ja=f"{mark}議題", title_en=f"{mark} Item")
+    material = add_material(meeting, title_ja=f"{mark}資料", upload=SimpleUploadedFile("a.pdf", b"%PDF-1.4\n%%EOF\n"))
     meeting = change_status(meeting, "announced")
-    group = StakeholderGroup.objects.get(forum=forum, code="government")
     registration = reg.register(
-        meeting, name="R", email="r@example.org", mode=AttendanceMode.ONSITE, stakeholder_group=group
+        meeting,
+        name=f"{mark} Registrant",
+        email=f"{code}-registrant@example.org",
+        mode=AttendanceMode.ONSITE,
+        stakeholder_group=group,
     )
     meeting = change_status(meeting, "held")
-    publish_report(meeting)
-    from mshub.archive.models import ImportBatch, ImportItem
-
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        publish_report(meeting)  # and, as after a commit, render and store the PDFs
     batch = ImportBatch.objects.create(forum=forum)
     import_item = ImportItem.objects.create(
-        batch=batch, name="r.txt", status="parsed", record={"genre": "other"}, file=SimpleUploadedFile("r.txt", b"text")
+        batch=batch,
+        name=f"{code}-report.txt",
+        status="parsed",
+        record={"genre": "other", "title": f"{mark} Report"},
+        file=SimpleUploadedFile("r.txt", f"{mark} text".encode()),
     )
     return {
-        "batch": batch,
-        "import_item": import_item,
         "forum": forum,
         "person": person,
         "affiliation": affiliation,
+        "organization": organization,
+        "group": group,
+        "series": series,
         "meeting": meeting,
         "item": item,
         "material": material,
         "registration": registration,
-        "group": group,
-        "series": series,
+        "batch": batch,
+        "import_item": import_item,
     }
 
 
-def url_for(route: Route, o: dict[str, Any]) -> str:
-    m = o["meeting"]
+def url_kwargs(name: str, o: dict[str, Any]) -> dict[str, Any]:
+    """The URL arguments for ``name``; ``pk`` names a different model on different routes."""
+    person, meeting = o["person"], o["meeting"]
     by_name: dict[str, dict[str, Any]] = {
-        "people:person-detail": {"pk": o["person"].pk},
-        "people:person-update": {"pk": o["person"].pk},
-        "people:person-merge": {"pk": o["person"].pk},
-        "people:person-export": {"pk": o["person"].pk},
-        "people:person-erase": {"pk": o["person"].pk},
-        "people:affiliation-create": {"person": o["person"].pk},
-        "people:affiliation-update": {"person": o["person"].pk, "pk": o["affiliation"].pk},
-        "people:organization-detail": {"pk": o["affiliation"].organization_id},
-        "people:organization-update": {"pk": o["affiliation"].organization_id},
+        "people:person-detail": {"pk": person.pk},
+        "people:person-update": {"pk": person.pk},
+        "people:person-merge": {"pk": person.pk},
+        "people:person-export": {"pk": person.pk},
+        "people:person-erase": {"pk": person.pk},
+        "people:affiliation-create": {"person": person.pk},
+        "people:affiliation-update": {"person": person.pk, "pk": o["affiliation"].pk},
+        "people:organization-detail": {"pk": o["organization"].pk},
+        "people:organization-update": {"pk": o["organization"].pk},
         "people:vocabulary-create": {"kind": "stakeholder-groups"},
         "people:vocabulary-update": {"kind": "stakeholder-groups", "pk": o["group"].pk},
         "meetings:item": {"pk": o["item"].pk},
@@ -233,79 +329,288 @@ def url_for(route: Route, o: dict[str, Any]) -> str:
         "meetings:registration-cancel": {"token": o["registration"].token},
         "meetings:survey": {"token": o["registration"].token},
         "meetings:report-version": {"version": 1},
-        "api:forum-detail": {"slug": o["forum"].slug},
-        "api:stakeholdergroup-detail": {"pk": o["group"].pk},
-        "api:organization-detail": {"pk": o["affiliation"].organization_id},
-        "api:person-detail": {"pk": o["person"].pk},
-        "api:meeting-detail": {"pk": m.pk},
-        "accounts:password_reset_confirm": {"uidb64": "MQ", "token": "set-password"},
         "archive:batch": {"pk": o["batch"].pk},
         "archive:review": {"pk": o["import_item"].pk},
+        "api:forum-detail": {"slug": o["forum"].slug},
+        "api:stakeholdergroup-detail": {"pk": o["group"].pk},
+        "api:organization-detail": {"pk": o["organization"].pk},
+        "api:person-detail": {"pk": person.pk},
+        "api:meeting-detail": {"pk": meeting.pk},
+        "accounts:password_reset_confirm": {"uidb64": "MQ", "token": "set-password"},
     }
-    kwargs = dict(by_name.get(route.name, {}))
-    if "forum" in route.kwargs:
+    return dict(by_name.get(name, {}))
+
+
+def url_for(route: Route, o: dict[str, Any]) -> str:
+    kwargs = url_kwargs(route.name, o)
+    if route.in_forum:
         kwargs["forum"] = o["forum"].slug
     if "series" in route.kwargs:
-        kwargs["series"] = m.series.slug
+        kwargs["series"] = o["meeting"].series.slug
     if "number" in route.kwargs:
-        kwargs["number"] = m.number
+        kwargs["number"] = o["meeting"].number
+    if "format" in route.kwargs:
+        kwargs["format"] = "json"
+    missing = route.kwargs - set(kwargs)
+    assert not missing, f"{route.name}: no value for URL argument(s) {sorted(missing)}; add them to url_kwargs()"
     return reverse(route.name, kwargs=kwargs)
 
 
-def expected_status(name: str, role: str, public_forum: bool) -> int:
-    needed, allowed_status = EXPECTED[name]
+@pytest.fixture(scope="module")
+def module_world(
+    django_db_setup: None, django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[World]:
+    """The forum, its cast and records, built once for the module and rolled back after it."""
+    media = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media"))
+    media.enable()
+    # Hundreds of expected 403s would each log a warning with its traceback (seconds of the
+    # run); errors (500s) are still logged.
+    request_log = logging.getLogger("django.request")
+    level = request_log.level
+    request_log.setLevel(logging.ERROR)
+    try:
+        with django_db_blocker.unblock(), transaction.atomic():
+            cast = make_cast()
+            objects = build_objects(cast.forum)
+            sessions = {}
+            for role in ROLES[1:]:
+                client = cast.client(role)
+                sessions[role] = client.session.session_key
+            yield World(cast=cast, objects=objects, sessions=sessions)
+            transaction.set_rollback(True)
+    finally:
+        request_log.setLevel(level)
+        media.disable()
+
+
+@pytest.fixture
+def db(module_world: World) -> Iterator[None]:
+    """Each test in a savepoint of the module's transaction, rolled back after it.
+
+    This shadows pytest-django's ``db`` in this module: its per-test TestCase set-up costs more
+    than the thousand requests here are worth. The name still tells pytest-django to create the
+    test database, and ``module_world`` holds database access open for the module.
+    """
+    with transaction.atomic():
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def world(module_world: World, db: None) -> World:
+    return module_world
+
+
+# --- the rule table is complete -----------------------------------------------------------------
+
+
+def test_every_url_has_a_rule() -> None:
+    unnamed = sorted(r.route for r in ROUTES if r.name.endswith(":") or not r.name)
+    assert not unnamed, f"URL patterns without a name cannot have a rule; name them: {unnamed}"
+    missing = sorted({r.name for r in ROUTES} - set(EXPECTED))
+    assert not missing, (
+        f"URL names without a permission rule: {missing}. Give the view its permission_required "
+        "(mshub/core/permissions.py) and add the least role that may see it to EXPECTED in "
+        "tests/core/test_url_permissions.py (or, for a URL outside mshub's rules, to EXEMPT with the reason)."
+    )
+    stale = sorted(set(EXPECTED) - {r.name for r in ROUTES})
+    assert not stale, f"EXPECTED names URLs that no longer exist: {stale}"
+    assert set(ALLOWED_STATUS) <= set(EXPECTED)
+    assert all(role in NEEDED for role in EXPECTED.values())
+
+
+@pytest.mark.parametrize("route", FORUM_ROUTES, ids=lambda r: r.id)
+def test_every_forum_view_names_a_registered_permission(route: Route) -> None:
+    cls = view_class(route)
+    assert cls is not None, f"{route.name}: a view under /<forum>/ must be a class-based view or a DRF viewset"
+    perm = getattr(cls, "permission_required", None)
+    assert isinstance(perm, str), f"{route.name}: {cls.__name__} has no permission_required"
+    assert perm, f"{route.name}: {cls.__name__} has an empty permission_required"
+    assert perm in PERMISSIONS, f"{route.name}: {cls.__name__} needs {perm!r}, which the registry does not define"
+    if hasattr(route.callback, "view_class"):
+        assert issubclass(cls, ForumView), f"{route.name}: {cls.__name__} does not stand on ForumView"
+    else:
+        classes = cls.permission_classes  # type: ignore[attr-defined]
+        assert any(issubclass(c, RulesPermission) for c in classes), f"{route.name}: not guarded by RulesPermission"
+
+
+# --- the walk -----------------------------------------------------------------------------------
+
+
+def expected_status(route: Route, role: str, forum_public: bool) -> int:
+    name = route.name
+    if name not in EXPECTED:
+        pytest.fail(f"{name} ({route.route}) has no rule: add it to EXPECTED in {__name__}")
+    needed = EXPECTED[name]
     if needed == "signed_in":
         allowed = role != "anonymous"
+    elif needed == "public" and name == "api:forum-detail":
+        allowed = forum_public or LEVEL[role] >= 1  # site-wide, but shows one forum
+    elif needed == "public" and not route.in_forum:
+        allowed = True
     elif needed == "public":
-        allowed = public_forum or name in SITE_WIDE or RANK[role] >= 1
+        allowed = forum_public or LEVEL[role] >= 1
     else:
-        allowed = RANK[role] >= NEEDED[needed]
-    if name == "api:forum-detail" and not public_forum and RANK[role] == 0:
-        return 404  # a private forum does not exist for outsiders
+        allowed = LEVEL[role] >= NEEDED[needed]
+    if name == "api:forum-detail" and not allowed:
+        return 404  # the API's forum list is filtered: a private forum does not exist for outsiders
     if allowed:
         if name == "accounts:login" and role != "anonymous":
-            return 302  # already signed in: sent on
-        return allowed_status
+            return 302  # already signed in: sent on to the site's home
+        return ALLOWED_STATUS.get(name, 200)
     if name.startswith("api:") or role != "anonymous":
         return 403
     return 302
 
 
-@pytest.mark.parametrize("public_forum", [True, False], ids=["public-forum", "private-forum"])
-def test_every_url_allows_and_denies_each_role_as_expected(cast, objects, public_forum):
-    forum = cast.forum
-    forum.is_public = public_forum
-    forum.save()
-    failures = []
-    for role in ROLES:
-        client = cast.client(role)
-        for route in forum_routes():
-            url = url_for(route, objects)
-            want = expected_status(route.name, role, public_forum)
-            response = client.get(url)
-            got = response.status_code
-            if got != want:
-                failures.append(f"{role:<12} {route.name:<36} {url}: {got}, expected {want}")
-            elif got == 302 and route.name != "accounts:login":
-                assert "/accounts/login/" in response["Location"], (role, route.name)
-    assert not failures, "\n" + "\n".join(failures)
+def check(world: World, route: Route, role: str, forum_public: bool) -> None:
+    if not forum_public:
+        Forum.objects.filter(pk=world.cast.forum.pk).update(is_public=False)
+    url = url_for(route, world.objects)
+    want = expected_status(route, role, forum_public)
+    response = world.client(role).get(url)
+    got = response.status_code
+    assert got == want, f"{role} GET {url} ({route.name}): {got}, expected {want}"
+    if got == 302 and route.name != "accounts:login":
+        location = urlsplit(response["Location"])
+        assert location.path == reverse("accounts:login"), f"{route.name}: redirected to {response['Location']}"
+        assert parse_qs(location.query)["next"] == [url]
+    if got == 403 and route.name.startswith("api:"):
+        assert response["Content-Type"].startswith("application/json")
+    if route.name in {"core:home", "api:forum-list"}:
+        body = response.content.decode()
+        slug = world.cast.forum.slug
+        listed = f'href="/{slug}/"' in body or f'"slug":"{slug}"' in body
+        assert listed == (forum_public or LEVEL[role] >= 1), f"{role}: {route.name} lists the forum: {listed}"
 
 
-@pytest.mark.parametrize(
-    ("name", "kwargs", "data"),
-    [
-        ("people:person-create", {}, {"family_name_latin": "Forged"}),
-        ("people:organization-create", {}, {"name_en": "Forged Org"}),
-        ("core:forum-settings", {}, {"name_en": "Hijacked", "timezone": "UTC", "accent_color": "#000000"}),
-        ("core:members", {}, {"email": "intruder@example.org", "role": "secretariat"}),
-        ("meetings:meeting-create", {}, {"title_ja": "偽の会合"}),
-    ],
-)
-def test_members_posting_to_write_views_are_refused_and_nothing_is_written(cast, name, kwargs, data):
-    from mshub.core.models import Event, Forum
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("route", ROUTES, ids=lambda r: r.id)
+def test_public_forum(world: World, route: Route, role: str) -> None:
+    check(world, route, role, forum_public=True)
 
-    before = Event.objects.count()
-    response = cast.client("member").post(reverse(name, kwargs={"forum": cast.forum.slug, **kwargs}), data)
-    assert response.status_code == 403
-    assert Event.objects.count() == before
-    assert Forum.objects.get(pk=cast.forum.pk).name_en != "Hijacked"
+
+# A forum's visibility only separates outsiders from members: the walk of the private forum takes
+# both outsiders, the lowest role that keeps its rights and the highest.
+PRIVATE_FORUM_ROLES = ["anonymous", "visitor", "member", "secretariat"]
+
+
+@pytest.mark.parametrize("role", PRIVATE_FORUM_ROLES)
+@pytest.mark.parametrize("route", FORUM_ROUTES + FORUM_LISTINGS, ids=lambda r: r.id)
+def test_private_forum(world: World, route: Route, role: str) -> None:
+    """A private forum shows nothing to outsiders; its members keep their rights."""
+    check(world, route, role, forum_public=False)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_admin_is_staff_only(world: World, role: str) -> None:
+    """The exempt admin still refuses every non-staff role (none in the cast is staff)."""
+    response = world.client(role).get(reverse("admin:index"))
+    assert response.status_code == 302
+    assert urlsplit(response["Location"]).path == reverse("admin:login")
+
+
+def test_a_member_of_another_forum_is_an_outsider_here(world: World) -> None:
+    """Rights are per forum: the secretariat of another forum is the public in this one."""
+    other = ForumFactory(slug="other-forum")
+    Membership.objects.create(forum=other, user=world.cast.users["visitor"], role=Role.SECRETARIAT)
+    client = world.client("visitor")
+    forum = world.cast.forum.slug
+    assert client.get(reverse("people:person-list", kwargs={"forum": forum})).status_code == 403
+    assert client.get(reverse("core:forum-settings", kwargs={"forum": forum})).status_code == 403
+    assert client.get(reverse("api:person-list", kwargs={"forum": forum})).status_code == 403
+    assert client.get(reverse("people:person-list", kwargs={"forum": other.slug})).status_code == 200
+
+
+# --- writes are refused too ---------------------------------------------------------------------
+
+
+def snapshot() -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of mshub's own tables (small in these tests): proof that nothing was written."""
+    rows: dict[str, list[tuple[Any, ...]]] = {}
+    with connection.cursor() as cursor:
+        for model in apps.get_models(include_auto_created=True):
+            if model._meta.app_label in {"accounts", "core", "people", "meetings", "archive"}:
+                cursor.execute(f"SELECT * FROM {connection.ops.quote_name(model._meta.db_table)} ORDER BY 1")  # noqa: S608
+                rows[model._meta.db_table] = cursor.fetchall()
+    return rows
+
+
+# (url name, least role allowed to POST, form data a permitted user could send)
+WRITES: list[tuple[str, str, dict[str, Any]]] = [
+    ("people:person-create", "steering", {"family_name_latin": "Forged", "email": "forged@example.org"}),
+    ("people:person-update", "steering", {"family_name_latin": "Forged"}),
+    ("people:person-merge", "secretariat", {"duplicate": "__other_person__", "confirm": "on"}),
+    ("people:person-erase", "secretariat", {}),
+    ("people:affiliation-create", "steering", {"organization": "__organization__", "start": "2020-01-01"}),
+    ("people:affiliation-update", "steering", {"organization": "__organization__", "title_en": "Forged"}),
+    ("people:organization-create", "steering", {"name_en": "Forged Org", "stakeholder_group": "__group__"}),
+    ("people:organization-update", "steering", {"name_en": "Forged Org", "stakeholder_group": "__group__"}),
+    ("people:vocabulary-create", "secretariat", {"code": "forged", "name_en": "Forged", "order": 1}),
+    ("people:vocabulary-update", "secretariat", {"name_en": "Forged", "order": 1}),
+    (
+        "core:forum-settings",
+        "secretariat",
+        {"name_ja": "乗っ取り", "name_en": "Hijacked", "timezone": "UTC", "accent_color": "#000000"},
+    ),
+    ("core:members", "secretariat", {"email": "intruder@example.org", "role": "secretariat"}),
+    ("core:members", "secretariat", {"membership": "__member_membership__", "role": "secretariat"}),
+    ("meetings:meeting-create", "steering", {"title_ja": "偽の会合"}),
+    ("meetings:meeting-status", "steering", {"status": "cancelled"}),
+    ("meetings:publish", "secretariat", {}),
+]
+
+
+def denied_roles(least: str) -> list[str]:
+    """Anonymous, a member, and the highest role still below ``least``."""
+    below = [role for role in ROLES if LEVEL[role] < NEEDED[least]]
+    return sorted({"anonymous", "member", below[-1]}, key=ROLES.index)
+
+
+DENIED_WRITES = [
+    pytest.param(name, role, data, id=f"{name}{'[role]' if 'membership' in data else ''}-{role}")
+    for name, least, data in WRITES
+    for role in denied_roles(least)
+]
+
+
+@pytest.mark.parametrize(("name", "role", "data"), DENIED_WRITES)
+def test_posts_to_write_views_are_refused_and_nothing_is_written(
+    world: World, name: str, role: str, data: dict[str, Any]
+) -> None:
+    o = world.objects
+    other = PersonFactory(forum=o["forum"])
+    placeholders = {
+        "__other_person__": other.pk,
+        "__organization__": o["organization"].pk,
+        "__group__": o["group"].pk,
+        "__member_membership__": Membership.objects.get(forum=o["forum"], user=world.cast.users["member"]).pk,
+    }
+    data = {k: placeholders.get(v, v) if isinstance(v, str) else v for k, v in data.items()}
+    route = next(r for r in FORUM_ROUTES if r.name == name)
+    url = url_for(route, o)
+    before = snapshot()
+    response = world.client(role).post(url, data)
+    if role == "anonymous":
+        assert response.status_code == 302
+        assert urlsplit(response["Location"]).path == reverse("accounts:login")
+    else:
+        assert response.status_code == 403, f"{role} POST {url}: {response.status_code}"
+    assert snapshot() == before, f"{role} POST {url} wrote to the database"
+
+
+@pytest.mark.parametrize("role", ["anonymous", "visitor", "member", "steering", "secretariat"])
+def test_the_api_is_read_only(world: World, role: str) -> None:
+    """No role may write through the API: every endpoint is a read-only viewset."""
+    o = world.objects
+    before = snapshot()
+    forum = o["forum"].slug
+    for url in (
+        reverse("api:organization-list", kwargs={"forum": forum}),
+        reverse("api:person-list", kwargs={"forum": forum}),
+    ):
+        response = world.client(role).post(url, {"name_en": "Forged"}, content_type="application/json")
+        assert response.status_code in (403, 405), (role, url, response.status_code)
+    detail = reverse("api:person-detail", kwargs={"forum": forum, "pk": o["person"].pk})
+    assert world.client(role).delete(detail).status_code in (403, 405)
+    assert snapshot() == before
