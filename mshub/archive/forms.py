@@ -55,11 +55,26 @@ class ReviewForm(forms.Form):
     url = forms.URLField(label="URL", required=False, assume_scheme="https")
     onsite = forms.IntegerField(label=_("On-site participants"), required=False, min_value=0)
     remote = forms.IntegerField(label=_("Remote participants"), required=False, min_value=0)
+    store_in = forms.ChoiceField(label=_("Store in the series"), required=False)
+
+    def __init__(self, *args: Any, forum: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from mshub.meetings.models import MeetingSeries
+
+        series = MeetingSeries.objects.filter(forum=forum) if forum is not None else []
+        store_in = self.fields["store_in"]
+        assert isinstance(store_in, forms.ChoiceField)
+        store_in.choices = [
+            ("", _("Automatic: the series the document names, the steering series for memos")),
+            *[(s.slug, str(s)) for s in series],
+        ]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if data.get("genre") in ("meeting_report", "steering_memo") and not (data.get("number") and data.get("date")):
+        if data.get("genre") == "meeting_report" and not (data.get("number") and data.get("date")):
             raise ValidationError(_("A meeting needs its number and date."))
+        if data.get("genre") == "steering_memo" and not data.get("date"):
+            raise ValidationError(_("A steering meeting needs its date."))
         return data
 
     @classmethod

@@ -9,6 +9,21 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+GENRE_LABELS = {
+    "meeting_report": _("Meeting report"),
+    "steering_memo": _("Steering memo"),
+    "trend_briefing": _("Trend briefing"),
+    "other": _("Other document"),
+}
+
+
+def genre_label(genre: str | None) -> str:
+    return str(GENRE_LABELS.get(genre or "", genre or "—"))
+
+
+def document_path(instance: ArchiveDocument, filename: str) -> str:
+    return f"archive/{instance.forum_id}/{instance.sha256[:16]}-{filename}"
+
 
 class ArchiveDocument(models.Model):
     """One imported file: its bytes' hash, what was parsed, and when."""
@@ -16,7 +31,11 @@ class ArchiveDocument(models.Model):
     forum = models.ForeignKey("core.Forum", on_delete=models.CASCADE, related_name="archive_documents")
     sha256 = models.CharField(max_length=64)
     name = models.CharField(_("file name"), max_length=255)
-    file = models.FileField(upload_to="archive/", max_length=300, blank=True)
+    file = models.FileField(_("original file"), upload_to=document_path, max_length=300, blank=True)
+    size = models.PositiveBigIntegerField(_("size in bytes"), default=0)
+    kind = models.CharField(_("format"), max_length=10, blank=True, help_text="pdf, html, docx or text")
+    pages = models.PositiveIntegerField(_("pages"), null=True, blank=True)
+    text = models.TextField(_("extracted text"), blank=True, help_text=_("Pages are separated by form feeds."))
     genre = models.CharField(_("genre"), max_length=20)
     confidence = models.FloatField(null=True, blank=True)
     parsed = models.JSONField(default=dict, encoder=DjangoJSONEncoder)
@@ -32,6 +51,18 @@ class ArchiveDocument(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def genre_label(self) -> str:
+        return genre_label(self.genre)
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("archive:document", kwargs={"forum": self.forum.slug, "pk": self.pk})
+
+    def page_texts(self) -> list[str]:
+        return self.text.split("\f") if self.text else []
 
 
 class SourceLink(models.Model):
@@ -93,3 +124,7 @@ class ImportItem(models.Model):
     @property
     def forum(self) -> object:
         return self.batch.forum
+
+    @property
+    def genre_label(self) -> str:
+        return genre_label(self.record.get("genre"))

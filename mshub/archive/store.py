@@ -1,5 +1,5 @@
-"""Storing a parsed document as records: the meeting, its agenda, presenters matched to the registry,
-the minutes and footnotes, each linked back to its source.
+"""Storing a parsed document: the original file and its text, then (for reports and memos) the
+meeting and everything in it, each record linked back to its source and page (``records.py``).
 
 Each document is stored in one transaction. Importing the same file twice changes nothing; a
 corrected re-import (a new file for the same meeting) updates the records it made, except fields
@@ -8,206 +8,104 @@ someone corrected by hand since (unless ``overwrite``).
 
 from __future__ import annotations
 
-import datetime as dt
+import re
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
-from django.db import models, transaction
+from django.core.files.base import ContentFile
+from django.db import transaction
 
-from mshub.archive.models import ArchiveDocument, SourceLink
+from mshub.archive.models import ArchiveDocument
+from mshub.archive.records import StoreError, store_meeting
+from mshub.archive.sources import ExtractionError, extract
 from mshub.core.models.events import record as log
-from mshub.meetings.models import AgendaItem, Footnote, Intervention, Meeting, MeetingSeries, MeetingStatus, Presenter
-from mshub.people.matching import match_organization, match_person
-from mshub.people.models import Affiliation, Organization, Person, StakeholderGroup
+from mshub.meetings.models import MeetingSeries
+from mshub.people.matching import squash
 
 STORABLE = ("meeting_report", "steering_memo")
 
-
-class StoreError(ValueError):
-    pass
+__all__ = ["STORABLE", "StoreError", "series_for", "store_document"]
 
 
 @transaction.atomic
 def store_document(
-    forum: Any, data: dict[str, Any], name: str, series: MeetingSeries, actor: Any = None, overwrite: bool = False
+    forum: Any,
+    data: dict[str, Any],
+    name: str,
+    series: MeetingSeries | None = None,
+    actor: Any = None,
+    overwrite: bool = False,
+    content: bytes | None = None,
+    series_slug: str | None = None,
 ) -> ArchiveDocument:
+    """Store one parsed document (``data`` as ``parse_document`` returns it, perhaps corrected).
+
+    ``content`` is the original file: kept beside the records, with its text by page. Without
+    ``series``, the series is ``series_slug``'s or the one the record names (see ``series_for``).
+    """
     existing = ArchiveDocument.objects.filter(forum=forum, sha256=data["sha256"]).first()
     if existing is not None:
         return existing  # the same bytes again: nothing changes
     if data.get("errors"):
         raise StoreError("; ".join(data["errors"]))
-    document = ArchiveDocument.objects.create(
+    document = ArchiveDocument(
         forum=forum,
         sha256=data["sha256"],
         name=name[:255],
         genre=data.get("genre") or "other",
         confidence=data.get("confidence"),
         parsed=data,
+        pages=data.get("pages"),
         imported_by=actor if getattr(actor, "pk", None) else None,
     )
+    if content is not None:
+        document.size = len(content)
+        try:
+            extracted = extract(content, name)
+            document.kind, document.text = extracted.kind, extracted.text
+            document.pages = document.pages or (len(extracted.pages) or extracted.text.count("\f") + 1)
+        except ExtractionError:
+            pass  # parsed from corrected data; the file itself is still kept
+        document.file.save(_safe_name(name), ContentFile(content), save=False)
+    document.save()
     if document.genre in STORABLE:
-        document.meeting = _meeting(document, data, series, overwrite)
-        document.save(update_fields=["meeting"])
+        document.meeting = store_meeting(document, data, series or series_for(forum, data, series_slug), overwrite)
+        document.parsed = data  # with the warnings storing added
+        document.save(update_fields=["meeting", "parsed"])
     log(forum, actor, "archive.imported", document.meeting or document, summary=name[:200], genre=document.genre)
     return document
 
 
-def _link(document: ArchiveDocument, target: models.Model, key: str, imported: dict[str, Any]) -> None:
-    SourceLink.objects.create(
-        document=document,
-        target_type=ContentType.objects.get_for_model(target),
-        target_id=str(target.pk),
-        key=key,
-        imported=imported,
+def _safe_name(name: str) -> str:
+    base = re.sub(r"[^\w.\-]+", "_", name.rsplit("/", 1)[-1]).strip("._") or "document"
+    return base[-120:]
+
+
+def series_for(forum: Any, data: dict[str, Any], slug: str | None = None) -> MeetingSeries:
+    """Where an imported meeting goes.
+
+    ``slug`` given: that series (created if missing). Otherwise a steering memo goes to the forum's
+    steering series, and a report to the series whose Japanese or English name is the one the
+    report prints; failing that, to the series ``archive`` (created, named as the document says).
+    """
+    steering = data.get("genre") == "steering_memo"
+    named = data.get("series") or ""
+    if slug is None:
+        candidates = MeetingSeries.objects.filter(forum=forum, is_steering=steering)
+        if steering and candidates:
+            return candidates[0]
+        wanted = squash(named)
+        for series in candidates:
+            if wanted and wanted in (squash(series.name_ja), squash(series.name_en)):
+                return series
+        slug = "steering" if steering else "archive"
+    series, _created = MeetingSeries.objects.get_or_create(
+        forum=forum,
+        slug=slug,
+        defaults={
+            "name_ja": named or ("運営会合" if steering else "アーカイブ"),
+            "name_en": "Steering meetings" if steering else "Archive",
+            "is_steering": steering,
+            "timezone": forum.timezone,
+        },
     )
-
-
-def _previous(target_model: type[models.Model], pk: Any, key: str) -> dict[str, Any]:
-    link = (
-        SourceLink.objects.filter(
-            target_type=ContentType.objects.get_for_model(target_model), target_id=str(pk), key=key
-        )
-        .order_by("-pk")
-        .first()
-    )
-    return link.imported if link else {}
-
-
-def _apply(target: models.Model, values: dict[str, Any], previous: dict[str, Any], overwrite: bool) -> None:
-    """Set each field unless someone changed it by hand since the last import."""
-    for field, value in values.items():
-        current = getattr(target, field)
-        if overwrite or field not in previous or current == previous[field] or current in ("", None):
-            setattr(target, field, value)
-
-
-def _meeting(document: ArchiveDocument, data: dict[str, Any], series: MeetingSeries, overwrite: bool) -> Meeting:
-    if not data.get("number") or not data.get("date"):
-        raise StoreError("a meeting needs its number and date to be stored")
-    from mshub.core.timezones import make_aware_in
-
-    day = dt.date.fromisoformat(data["date"])
-    start = dt.time.fromisoformat(data.get("start") or "00:00")
-    end = dt.time.fromisoformat(data.get("end") or data.get("start") or "23:59")
-    starts = make_aware_in(dt.datetime.combine(day, start), series.timezone)
-    ends = make_aware_in(dt.datetime.combine(day, end), series.timezone)
-    if ends <= starts:
-        ends = starts + dt.timedelta(hours=2)
-    values: dict[str, Any] = {
-        "venue_ja": data.get("venue") or "",
-        "web_url": data.get("url") or "",
-        "start": starts,
-        "end": ends,
-        "reported_onsite": (data.get("participants") or {}).get("onsite"),
-        "reported_remote": (data.get("participants") or {}).get("remote"),
-        "next_meeting_note_ja": data.get("next_meeting") or "",
-    }
-    meeting = Meeting.objects.filter(series=series, number=data["number"]).first()
-    if meeting is None:
-        meeting = Meeting(
-            forum=series.forum,
-            series=series,
-            number=data["number"],
-            timezone=series.timezone,
-            status=MeetingStatus.HELD,
-            **values,
-        )
-        meeting.save()
-    else:
-        _apply(meeting, values, _previous(Meeting, meeting.pk, "meeting"), overwrite)
-        meeting.save()
-    _link(document, meeting, "meeting", {k: v for k, v in values.items() if k not in ("start", "end")})
-    for item in data.get("agenda") or []:
-        _item(document, meeting, item, None, overwrite)
-    for note in data.get("footnotes") or []:
-        footnote, _ = Footnote.objects.get_or_create(meeting=meeting, mark=int(note["mark"] or 0))
-        _apply(footnote, {"text_ja": note["text"]}, _previous(Footnote, footnote.pk, "footnote"), overwrite)
-        footnote.save()
-        _link(document, footnote, "footnote", {"text_ja": note["text"]})
-    return meeting
-
-
-def _item(
-    document: ArchiveDocument, meeting: Meeting, data: dict[str, Any], parent: AgendaItem | None, overwrite: bool
-) -> None:
-    key = f"item:{data['number']}"
-    ct = ContentType.objects.get_for_model(AgendaItem)
-    link = SourceLink.objects.filter(document__meeting=meeting, target_type=ct, key=key).order_by("-pk").first()
-    item = AgendaItem.objects.filter(pk=link.target_id).first() if link else None
-    outcome = data.get("outcome") or "held"
-    values = {
-        "title_ja": data["title"],
-        "outcome": outcome,
-        "outcome_note_ja": (data.get("outcome_note") or "")[:300],
-        "summary_ja": data.get("summary") or "",
-    }
-    if item is None:
-        position = int(data["number"].rsplit(".", 1)[-1] or 0)
-        item = AgendaItem.objects.create(meeting=meeting, parent=parent, position=position, **values)
-        fresh = True
-    else:
-        _apply(item, values, link.imported if link else {}, overwrite)
-        item.save()
-        fresh = False
-    if fresh or overwrite:
-        item.interventions.all().delete()
-        Intervention.objects.bulk_create(
-            Intervention(item=item, position=i, kind=e["kind"], text_ja=e["text"])
-            for i, e in enumerate(data.get("interventions") or [])
-        )
-        item.presenters.all().delete()
-        for position, presenter in enumerate(data.get("presenters") or []):
-            person = _person(meeting, presenter)
-            if person is not None:
-                Presenter.objects.create(
-                    item=item,
-                    person=person,
-                    position=position,
-                    affiliation_ja=(presenter.get("organization") or "")[:300],
-                )
-    _link(document, item, key, values)
-    for child in data.get("items") or []:
-        _item(document, meeting, child, item, overwrite)
-
-
-def _person(meeting: Meeting, presenter: dict[str, Any]) -> Person | None:
-    """The registry's person (exact or close match), else a new one with the affiliation the report
-    gives, dated to the meeting."""
-    name = presenter.get("name")
-    if not name:
-        return None
-    forum = meeting.forum
-    found = match_person(forum, name)
-    person = found.record if found else None
-    if person is None:
-        family, _, given = name.partition(" ")
-        person = Person.objects.create(
-            forum=forum,
-            family_name_ja=family,
-            given_name_ja=given,
-            notes="Created by an archive import; check against the registry.",
-        )
-    org_name = presenter.get("organization")
-    if org_name:
-        match = match_organization(forum, org_name)
-        organization = (
-            match.record
-            if match
-            else Organization.objects.create(
-                forum=forum,
-                name_ja=org_name[:200],
-                stakeholder_group=StakeholderGroup.objects.filter(forum=forum).order_by("order")[0],
-                notes="Created by an archive import; set its stakeholder group.",
-            )
-        )
-        day = meeting.local_date
-        held = Affiliation.objects.filter(person=person).valid_on(day)
-        if not held.filter(organization=organization).exists():
-            Affiliation.objects.create(
-                person=person,
-                organization=organization,
-                start=day,
-                end=day,
-                is_primary=not held.exists(),
-            )
-    return person
+    return series

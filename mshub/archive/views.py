@@ -7,18 +7,19 @@ from typing import Any
 
 from django.contrib import messages
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.generic import FormView, TemplateView
+from django.views.generic import FormView, TemplateView, View
 
-from mshub.archive.forms import ReviewForm, UploadForm
+from mshub.archive.forms import UploadForm
 from mshub.archive.models import ArchiveDocument, ImportBatch, ImportItem
+from mshub.archive.provenance import provenance
+from mshub.archive.review import ReviewForms
 from mshub.archive.store import StoreError, store_document
 from mshub.archive.tasks import parse_batch
 from mshub.core.views.base import ForumView
-from mshub.meetings.models import MeetingSeries
 
 
 class ArchiveIndexView(ForumView, FormView[UploadForm]):
@@ -64,7 +65,8 @@ class BatchView(ForumView, TemplateView):
 
 
 class ReviewView(ForumView, TemplateView):
-    """The parsed result beside the source text; correct the facts, then store."""
+    """The parsed result beside the source text: correct the facts, the agenda and its minutes, each
+    presenter's registry match and a memo's lists, then store."""
 
     permission_required = "archive.import_documents"
     template_name = "archive/review.html"
@@ -77,11 +79,8 @@ class ReviewView(ForumView, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         item = kwargs.get("item") or self.item()
-        context.update(
-            item=item,
-            form=kwargs.get("form") or ReviewForm(initial=ReviewForm.initial_from(item.record)),
-            agenda=item.record.get("agenda") or [],
-        )
+        forms = kwargs.get("forms") or ReviewForms.build(item.record, self.forum)
+        context.update(item=item, forms=forms, pages=item.text.split("\f") if item.text else [])
         return context
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -93,30 +92,55 @@ class ReviewView(ForumView, TemplateView):
             return HttpResponseRedirect(
                 reverse("archive:batch", kwargs={"forum": self.forum.slug, "pk": item.batch_id})
             )
-        form = ReviewForm(request.POST)
-        if not form.is_valid():
-            return self.render_to_response(self.get_context_data(item=item, form=form), status=400)
-        record = form.apply(item.record)
-        series, _created = MeetingSeries.objects.get_or_create(
-            forum=self.forum,
-            slug="archive",
-            defaults={
-                "name_ja": record.get("series") or "アーカイブ",
-                "name_en": "Archive",
-                "timezone": self.forum.timezone,
-            },
-        )
+        forms = ReviewForms.build(item.record, self.forum, request.POST)
+        if not forms.is_valid():
+            return self.render_to_response(self.get_context_data(item=item, forms=forms), status=400)
+        record = forms.apply(item.record)
+        with item.file.open("rb") as handle:
+            content = handle.read()
         try:
-            document = store_document(self.forum, record, item.name, series, actor=request.user)
+            document = store_document(
+                self.forum,
+                record,
+                item.name,
+                actor=request.user,
+                content=content,
+                series_slug=forms.facts.cleaned_data.get("store_in") or None,
+            )
         except StoreError as exc:
-            form.add_error(None, str(exc))
-            return self.render_to_response(self.get_context_data(item=item, form=form), status=400)
+            forms.facts.add_error(None, str(exc))
+            return self.render_to_response(self.get_context_data(item=item, forms=forms), status=400)
         item.record, item.status, item.document = record, ImportItem.Status.STORED, document
         item.save(update_fields=["record", "status", "document"])
         messages.success(request, _("%(name)s was stored.") % {"name": item.name})
-        target = (
-            document.meeting.get_absolute_url()
-            if document.meeting
-            else reverse("archive:index", kwargs={"forum": self.forum.slug})
+        return HttpResponseRedirect(document.get_absolute_url())
+
+
+class DocumentView(ForumView, TemplateView):
+    """A stored document: what was made of it, each record with the page it came from, and the text
+    by page."""
+
+    permission_required = "archive.import_documents"
+    template_name = "archive/document.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        document = get_object_or_404(
+            ArchiveDocument.objects.select_related("meeting__series", "meeting__forum", "imported_by"),
+            forum=self.forum,
+            pk=self.kwargs["pk"],
         )
-        return HttpResponseRedirect(target)
+        context.update(document=document, links=provenance(document), pages=document.page_texts())
+        return context
+
+
+class DocumentFileView(ForumView, View):
+    """The original file, as uploaded."""
+
+    permission_required = "archive.import_documents"
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> FileResponse:
+        document = get_object_or_404(ArchiveDocument, forum=self.forum, pk=self.kwargs["pk"])
+        if not document.file:
+            raise Http404(_("The original file was not kept."))
+        return FileResponse(document.file.open("rb"), as_attachment=True, filename=document.name)

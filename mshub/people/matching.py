@@ -49,6 +49,49 @@ def match_organization(forum: Any, name: str) -> Match | None:
     return _best(names, squash(name))
 
 
+class PersonIndex:
+    """The forum's people loaded once, for matching many names (an import, a review page)."""
+
+    def __init__(self, forum: Any) -> None:
+        self.people: list[Person] = list(Person.objects.filter(forum=forum))
+        self.names = _candidates(self.people, ["name_ja", "name_latin"])
+
+    def add(self, person: Person) -> None:
+        self.people.append(person)
+        for field in ("name_ja", "name_latin"):
+            value = squash(getattr(person, field))
+            if value:
+                self.names.setdefault(value, person)
+
+    def best(self, name: str) -> Match | None:
+        return _best(self.names, squash(name))
+
+    def attendee(self, name: str) -> Match | None:
+        """A full name as ``best``; a lone family name only when one person in the forum has it."""
+        found = self.best(name)
+        if found:
+            return found
+        people = self._by_family_name(squash(name))
+        return Match(people[0], 80.0) if len(people) == 1 else None
+
+    def candidates(self, name: str, limit: int = 5, cutoff: float = 60) -> list[Match]:
+        """The likeliest people for ``name``, best first (for a reviewer to choose from); a lone
+        family name (``高村``, as steering memos list attendees) also finds the people who have it."""
+        wanted = squash(name)
+        if not wanted:
+            return []
+        found = process.extract(wanted, list(self.names), scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit * 2)
+        matches: dict[int, Match] = {}
+        for value, score, _index in found:
+            matches.setdefault(self.names[value].pk, Match(self.names[value], float(score)))
+        for person in self._by_family_name(wanted):
+            matches.setdefault(person.pk, Match(person, 80.0))
+        return sorted(matches.values(), key=lambda m: -m.score)[:limit]
+
+    def _by_family_name(self, wanted: str) -> list[Person]:
+        return [p for p in self.people if wanted and wanted in (squash(p.family_name_ja), squash(p.family_name_latin))]
+
+
 def _best(names: dict[str, Any], wanted: str) -> Match | None:
     if not wanted:
         return None

@@ -10,7 +10,7 @@ from mshub.archive.models import ArchiveDocument, SourceLink
 from mshub.meetings.models import AgendaItem, Intervention, Meeting
 from mshub.meetings.services.registration import participation
 from mshub.people.models import Person
-from tests.archive.variants import WIDE
+from tests.archive.variants import MEMO, WIDE
 from tests.factories import AffiliationFactory, OrganizationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -104,3 +104,120 @@ def test_a_known_person_keeps_their_registry_affiliation(forum, tmp_path):
     path.write_text(WIDE, encoding="utf-8")
     _import(path, forum)
     assert person.affiliations.count() == 1  # the report agrees with the registry: nothing added
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def test_the_original_file_and_its_text_are_kept(forum, tmp_path, media):
+    path = tmp_path / "report23.txt"
+    path.write_bytes(WIDE.encode())
+    _import(path, forum)
+    document = ArchiveDocument.objects.get(forum=forum)
+    assert document.file.read() == WIDE.encode()
+    assert document.size == len(WIDE.encode())
+    assert (document.kind, document.pages) == ("text", 3)  # the text's form feeds are its pages
+    assert document.page_texts()[1].startswith("みなと政策会合 事務局\n- 2 -")
+
+
+def test_a_memo_becomes_a_steering_meeting_with_attendees_materials_decisions_and_actions(forum, tmp_path, media):
+    ishikawa = PersonFactory(forum=forum, family_name_ja="石川", given_name_ja="健")
+    aoyama = PersonFactory(forum=forum, family_name_ja="青山", given_name_ja="葵")
+    PersonFactory(forum=forum, family_name_ja="上田", given_name_ja="恵")
+    PersonFactory(forum=forum, family_name_ja="上田", given_name_ja="浩")  # two 上田: not guessed
+    path = tmp_path / "memo8.txt"
+    path.write_text(MEMO, encoding="utf-8")
+    _import(path, forum)
+    meeting = Meeting.objects.get(forum=forum, series__is_steering=True)
+    assert meeting.number == 8
+    assert set(meeting.attendances.values_list("person", flat=True)) == {ishikawa.pk, aoyama.pk}
+    document = ArchiveDocument.objects.get(forum=forum)
+    assert any("上田" in w for w in document.parsed["warnings"])
+    assert list(meeting.decisions.order_by("position").values_list("text_ja", flat=True)) == [
+        "次回はデータ流通をテーマとする。",
+        "開催は７月を目途とする。",
+    ]
+    actions = {a.text_ja: a.owner_text for a in meeting.action_items.all()}
+    assert actions["登壇候補者に打診する"] == "石川"
+    assert actions["会場を予約する"] == "事務局"
+    assert [(m.label, m.title_ja) for m in meeting.materials.all()] == [
+        ("資料1", "前回アンケート結果"),
+        ("資料2", "次回会合の企画案"),
+    ]
+    keys = set(SourceLink.objects.filter(document=document).values_list("key", flat=True))
+    assert {"meeting", "attendee", "decision:1", "action:1", "material:資料1"} <= keys
+    counts = (meeting.decisions.count(), meeting.action_items.count(), meeting.materials.count())
+    _import(path, forum)  # the same file: nothing changes
+    assert (meeting.decisions.count(), meeting.action_items.count(), meeting.materials.count()) == counts
+
+
+def test_a_memo_without_a_number_is_numbered_and_found_again_by_its_date(forum, tmp_path, media):
+    undated = MEMO.replace("第８回 運営委員会 議事メモ", "運営委員会 議事メモ")
+    first = tmp_path / "memo.txt"
+    first.write_text(undated, encoding="utf-8")
+    _import(first, forum)
+    meeting = Meeting.objects.get(forum=forum, series__is_steering=True)
+    assert meeting.number == 1
+    second = tmp_path / "memo-corrected.txt"
+    second.write_text(undated.replace("オンライン", "会議室A"), encoding="utf-8")
+    _import(second, forum)
+    meeting.refresh_from_db()
+    assert Meeting.objects.filter(series=meeting.series).count() == 1
+    assert meeting.venue_ja == "会議室A"
+
+
+def test_a_meeting_entered_in_mshub_is_not_overwritten_by_an_import(forum, tmp_path, media):
+    from mshub.meetings.models import MeetingSeries
+    from mshub.meetings.services.meetings import create_meeting
+
+    series = MeetingSeries.objects.create(forum=forum, slug="minato", name_ja="みなとインターネット政策会合")
+    start = dt.datetime(2019, 11, 7, 9, 30, tzinfo=dt.UTC)
+    create_meeting(series, start=start, end=start + dt.timedelta(hours=2), number=23, venue_ja="手入力の会場")
+    path = tmp_path / "report23.txt"
+    path.write_text(WIDE, encoding="utf-8")
+    out = _import(path, forum)  # the report names this series: it is found by its name
+    assert "already exists" in out
+    assert "not stored" in out
+    meeting = Meeting.objects.get(series=series, number=23)
+    assert meeting.venue_ja == "手入力の会場"
+    assert not ArchiveDocument.objects.exists()
+    assert not meeting.agenda_items.exists()
+    _import(path, forum, "--series", "archive")  # stored elsewhere when asked
+    assert Meeting.objects.get(series__slug="archive", number=23).venue_ja.startswith("みなと")
+
+
+def test_the_document_page_lists_every_record_with_its_page_and_serves_the_original(cast, tmp_path, media):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    path = tmp_path / "report23.txt"
+    path.write_text(WIDE, encoding="utf-8")
+    _import(path, cast.forum)
+    document = ArchiveDocument.objects.get()
+    client = cast.client("secretariat")
+    with CaptureQueriesContext(connection) as small:
+        page = client.get(document.get_absolute_url()).content.decode()
+    assert "欧州の動き" in page
+    assert "item:2.1" in page
+    assert 'id="page-3"' in page  # the text by page, for the page links
+    original = client.get(f"{document.get_absolute_url()}original")
+    assert b"".join(original.streaming_content) == WIDE.encode()
+    assert "report23.txt" in original["Content-Disposition"]
+    assert cast.client("steering").get(document.get_absolute_url()).status_code == 403
+    # More records, the same number of queries.
+    bigger = tmp_path / "report24.txt"
+    extra = "".join(f"４．{n}．追加{n}\n" for n in range(1, 30))
+    bigger.write_text(
+        WIDE.replace("第２３回", "第２４回").replace(
+            "３．次回テーマの検討\n", "３．次回テーマの検討\n４．追加\n" + extra, 1
+        ),
+        encoding="utf-8",
+    )
+    _import(bigger, cast.forum)
+    large_doc = ArchiveDocument.objects.get(name="report24.txt")
+    assert large_doc.links.count() > document.links.count() + 20
+    with CaptureQueriesContext(connection) as large:
+        client.get(large_doc.get_absolute_url())
+    assert len(large) == len(small)

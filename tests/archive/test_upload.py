@@ -2,10 +2,14 @@
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import TestCase
 
 from mshub.archive.models import ImportBatch, ImportItem
-from mshub.meetings.models import Meeting
-from tests.archive.variants import WIDE
+from mshub.meetings.models import AgendaItem, Meeting
+from mshub.people.models import Person
+from tests.archive.variants import MEMO, WIDE
+from tests.factories import PersonFactory
+from tests.formdata import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -41,32 +45,124 @@ def test_upload_parse_review_correct_and_store(cast, django_capture_on_commit_ca
     page = client.get(review_url).content.decode()
     assert "みなとカンファレンスセンター" in page  # the parsed venue in the form
     assert "資料１に基づき" in page  # the source text beside it
-    bad_post = client.post(review_url, {"genre": "meeting_report", "number": "", "date": ""})
+    bad_post = client.post(review_url, form_data(page, "review-form", number="", date=""))
     assert bad_post.status_code == 400
     assert not Meeting.objects.exists()
     stored = client.post(
-        review_url,
-        {
-            "genre": "meeting_report",
-            "number": 23,
-            "date": "2019-11-08",
-            "start": "18:30",
-            "end": "20:45",
-            "venue": "会議室B (訂正)",
-            "onsite": 42,
-            "remote": 17,
-        },
+        review_url, form_data(page, "review-form", date="2019-11-08", venue="会議室B (訂正)", onsite=42, remote=17)
     )
     assert stored.status_code == 302
     meeting = Meeting.objects.get(number=23)
     assert meeting.local_date.isoformat() == "2019-11-08"  # the correction was stored
     assert meeting.venue_ja == "会議室B (訂正)"
+    assert meeting.local_start.strftime("%H:%M") == "18:30"
+    assert meeting.agenda_items.filter(title_ja="欧州の動き", parent__title_ja="データ流通と越境規制").exists()
     good.refresh_from_db()
     assert good.status == "stored"
+    assert good.document.file.read() == WIDE.encode()  # the original is kept
+    assert stored["Location"] == good.document.get_absolute_url()
     assert batch.items.count() == 2
-    again = client.post(review_url, {"genre": "meeting_report", "number": 23, "date": "2019-11-08"})
+    again = client.post(review_url, form_data(page, "review-form"))
     assert again.status_code == 302
     assert Meeting.objects.count() == 1
+
+
+def _review(client, text: str, name: str = "report.txt") -> tuple[str, str]:
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        client.post(client.base, {"documents": [SimpleUploadedFile(name, text.encode())]})
+    item = ImportItem.objects.latest("pk")
+    url = f"{client.base}files/{item.pk}/"
+    return url, client.get(url).content.decode()
+
+
+@pytest.fixture
+def secretariat(cast):
+    client = cast.client("secretariat")
+    client.base = f"/{cast.forum.slug}/archive/"
+    return client
+
+
+def test_agenda_and_minutes_are_corrected_before_storing(secretariat):
+    url, page = _review(secretariat, WIDE)
+    data = form_data(page, "review-form")
+    items = {data[f"items-{i}-number"]: i for i in range(int(data["items-TOTAL_FORMS"]))}
+    first = items["1"]
+    assert data[f"items-{first}-minutes"].startswith("Q. ユース参加者の割合はどの程度だったのか。\n\nA. ")
+    data[f"items-{first}-title"] = "地域IGF(APrIGF)の報告"
+    data[f"items-{first}-minutes"] = "Q. ユースの割合は?\n\nA. 約2割。\n昨年より増えた。\n\nC. 追加のコメント。"
+    data[f"items-{items['3']}-DELETE"] = "on"  # an item that was not on the real agenda
+    data[f"items-{items['2.2']}-outcome"] = "cancelled"
+    response = secretariat.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    meeting = Meeting.objects.get(number=23)
+    item = AgendaItem.objects.get(meeting=meeting, title_ja="地域IGF(APrIGF)の報告")
+    assert [(i.kind, i.text_ja) for i in item.interventions.order_by("position")] == [
+        ("Q", "ユースの割合は?"),
+        ("A", "約2割。\n昨年より増えた。"),
+        ("C", "追加のコメント。"),
+    ]
+    assert not meeting.agenda_items.filter(title_ja="次回テーマの検討").exists()
+    assert meeting.agenda_items.get(title_ja="アジアの動き").outcome == "cancelled"
+
+
+def test_minutes_without_a_marker_are_refused_and_nothing_is_stored(secretariat):
+    url, page = _review(secretariat, WIDE)
+    data = form_data(page, "review-form", **{"items-0-minutes": "a line without Q., A. or C."})
+    response = secretariat.post(url, data)
+    assert response.status_code == 400
+    assert "Each entry starts with Q., A. or C." in response.content.decode()
+    assert not Meeting.objects.exists()
+    assert ImportItem.objects.get().status == "parsed"
+
+
+def test_each_presenter_match_is_confirmed_or_changed(secretariat, cast):
+    forum = cast.forum
+    aoyama = PersonFactory(forum=forum, family_name_ja="青山", given_name_ja="葵")
+    other = PersonFactory(forum=forum, family_name_ja="石川", given_name_ja="健一")
+    url, page = _review(secretariat, WIDE)
+    assert f"Automatic: {aoyama}" in page  # what storing would do, shown beforehand
+    data = form_data(page, "review-form")
+    rows = {data[f"presenters-{i}-name"]: i for i in range(int(data["presenters-TOTAL_FORMS"]))}
+    assert set(rows) >= {"青山 葵", "石川 健", "Jane Porter"}
+    assert f'value="{other.pk}"' in page  # a close name offered as a candidate for 石川 健
+    data[f"presenters-{rows['石川 健']}-person"] = str(other.pk)  # the reviewer knows it is him
+    data[f"presenters-{rows['青山 葵']}-person"] = "new"  # a namesake: not the registry's 青山 葵
+    data[f"presenters-{rows['Jane Porter']}-name"] = ""  # dropped
+    response = secretariat.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    meeting = Meeting.objects.get(number=23)
+    europe = meeting.agenda_items.get(title_ja="欧州の動き")
+    assert europe.presenters.get().person == other
+    assert other.affiliation_on(meeting.local_date).organization.name_ja == "デジタル通信省 国際政策課"
+    regional = meeting.agenda_items.get(title_ja="地域IGFの報告").presenters.get().person
+    assert regional != aoyama
+    assert regional.family_name_ja == "青山"
+    assert not meeting.agenda_items.get(title_ja="アジアの動き").presenters.exists()
+    assert not Person.objects.filter(family_name_latin="Porter").exists()
+
+
+def test_a_forged_person_from_another_forum_is_refused(secretariat, cast):
+    stranger = PersonFactory(family_name_ja="青山", given_name_ja="葵")  # another forum's
+    url, page = _review(secretariat, WIDE)
+    data = form_data(page, "review-form", **{"presenters-0-person": str(stranger.pk)})
+    response = secretariat.post(url, data)
+    assert response.status_code == 400
+    assert not Meeting.objects.exists()
+
+
+def test_a_memo_is_reviewed_and_stored_with_its_lists(secretariat, cast):
+    PersonFactory(forum=cast.forum, family_name_ja="石川", given_name_ja="健")
+    url, page = _review(secretariat, MEMO, "memo.txt")
+    data = form_data(page, "review-form")
+    assert data["genre"] == "steering_memo"
+    assert "次回はデータ流通をテーマとする。" in data["memo-decisions"]
+    data["memo-decisions"] += "\n懇親会を開く。"
+    response = secretariat.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    meeting = Meeting.objects.get(series__is_steering=True)
+    assert list(meeting.decisions.order_by("position").values_list("text_ja", flat=True))[-1] == "懇親会を開く。"
+    assert meeting.action_items.filter(owner_text="石川").exists()
+    assert [m.label for m in meeting.materials.all()] == ["資料1", "資料2"]
 
 
 def test_upload_without_files_is_refused(cast):

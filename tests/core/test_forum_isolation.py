@@ -228,7 +228,7 @@ def test_searching_for_the_other_forum_finds_nothing(twins: Twins, name: str) ->
 # --- another forum's records under this forum's address ------------------------------------------
 
 OBJECT_KEYS = ["person", "affiliation", "organization", "group", "meeting", "item", "material", "registration"]
-OBJECT_KEYS += ["batch", "import_item"]
+OBJECT_KEYS += ["batch", "import_item", "document"]
 
 
 def foreign_variants(route: Route, here: dict[str, Any], other: dict[str, Any]) -> list[str]:

@@ -118,6 +118,8 @@ EXPECTED: dict[str, str] = {
     "archive:index": "secretariat",
     "archive:batch": "secretariat",
     "archive:review": "secretariat",
+    "archive:document": "secretariat",
+    "archive:document-file": "secretariat",
     # the JSON API
     "api:api-root": "public",
     "api:schema": "public",
@@ -245,7 +247,7 @@ def build_objects(forum: Forum, mark: str = "") -> dict[str, Any]:
 
     With ``mark``, every name and title carries it (tests/core/test_forum_isolation.py looks for it).
     """
-    from mshub.archive.models import ImportBatch, ImportItem
+    from mshub.archive.models import ArchiveDocument, ImportBatch, ImportItem
     from mshub.meetings.models import AttendanceMode, MeetingSeries
     from mshub.meetings.services import registration as reg
     from mshub.meetings.services.agenda import add_item
@@ -293,6 +295,14 @@ def build_objects(forum: Forum, mark: str = "") -> dict[str, Any]:
         record={"genre": "other", "title": f"{mark} Report"},
         file=SimpleUploadedFile("r.txt", f"{mark} text".encode()),
     )
+    document = ArchiveDocument.objects.create(
+        forum=forum,
+        sha256=f"{code:0>64}"[-64:],
+        name=f"{code}-memo.txt",
+        genre="other",
+        text=f"{mark} archived text",
+        file=SimpleUploadedFile("m.txt", f"{mark} archived text".encode()),
+    )
     return {
         "forum": forum,
         "person": person,
@@ -306,6 +316,7 @@ def build_objects(forum: Forum, mark: str = "") -> dict[str, Any]:
         "registration": registration,
         "batch": batch,
         "import_item": import_item,
+        "document": document,
     }
 
 
@@ -331,6 +342,8 @@ def url_kwargs(name: str, o: dict[str, Any]) -> dict[str, Any]:
         "meetings:report-version": {"version": 1},
         "archive:batch": {"pk": o["batch"].pk},
         "archive:review": {"pk": o["import_item"].pk},
+        "archive:document": {"pk": o["document"].pk},
+        "archive:document-file": {"pk": o["document"].pk},
         "api:forum-detail": {"slug": o["forum"].slug},
         "api:stakeholdergroup-detail": {"pk": o["group"].pk},
         "api:organization-detail": {"pk": o["organization"].pk},

@@ -25,25 +25,23 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="print the records as a JSON array")
         parser.add_argument("--genre", choices=GENRES, help="skip detection: treat every file as this genre")
         parser.add_argument("--forum", help="the forum to store into (slug); required unless --dry-run")
-        parser.add_argument("--series", default="archive", help="meeting series slug for imported meetings")
+        parser.add_argument(
+            "--series",
+            help="meeting series slug for imported meetings (default: the series the document names, the "
+            "steering series for memos, else 'archive')",
+        )
         parser.add_argument("--overwrite", action="store_true", help="replace values corrected by hand since")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        forum = series = None
+        forum = None
         if not options["dry_run"]:
             from mshub.core.models import Forum
-            from mshub.meetings.models import MeetingSeries
 
             if not options["forum"]:
                 raise CommandError("Name the forum to store into with --forum SLUG (or use --dry-run).")
             forum = Forum.objects.filter(slug=options["forum"]).first()
             if forum is None:
                 raise CommandError(f"No forum “{options['forum']}”.")
-            series, _ = MeetingSeries.objects.get_or_create(
-                forum=forum,
-                slug=options["series"],
-                defaults={"name_ja": "アーカイブ", "name_en": "Archive", "timezone": forum.timezone},
-            )
         files: list[Path] = []
         for raw in options["paths"]:
             path = Path(raw)
@@ -59,11 +57,18 @@ class Command(BaseCommand):
                 records.append({"source": str(path), "errors": [f"{path}: cannot be opened ({exc.strerror})"]})
                 continue
             record = parse_document(data, str(path), options["genre"])
-            if forum is not None and series is not None and not record["errors"]:
+            if forum is not None and not record["errors"]:
                 from mshub.archive.store import StoreError, store_document
 
                 try:
-                    document = store_document(forum, record, path.name, series, overwrite=options["overwrite"])
+                    document = store_document(
+                        forum,
+                        record,
+                        path.name,
+                        series_slug=options["series"],
+                        overwrite=options["overwrite"],
+                        content=data,
+                    )
                     record["stored"] = {"document": document.pk, "meeting": document.meeting_id}
                 except StoreError as exc:
                     record["errors"].append(f"{path}: not stored ({exc})")

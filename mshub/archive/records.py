@@ -1,0 +1,281 @@
+"""The meeting made from a report or memo: its agenda, presenters matched to the registry, Q/A/C
+entries, footnotes, and for memos attendees, materials, decisions and action items. Every record
+has a ``SourceLink`` back to the document and page, holding the values as imported, so that a
+corrected re-import can tell a manual correction (kept) from an untouched value (updated).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Max
+
+from mshub.archive.models import ArchiveDocument, SourceLink
+from mshub.core.timezones import make_aware_in
+from mshub.meetings.models import (
+    ActionItem,
+    AgendaItem,
+    Attendance,
+    Decision,
+    Footnote,
+    Intervention,
+    Material,
+    Meeting,
+    MeetingSeries,
+    MeetingStatus,
+    Presenter,
+)
+from mshub.people.matching import PersonIndex, match_organization
+from mshub.people.models import Affiliation, Organization, Person, StakeholderGroup
+
+NEW_PERSON_NOTE = "Created by an archive import; check against the registry."
+
+
+class StoreError(ValueError):
+    pass
+
+
+def _link(document: ArchiveDocument, target: models.Model, key: str, imported: dict[str, Any], page: Any) -> None:
+    SourceLink.objects.create(
+        document=document,
+        target_type=ContentType.objects.get_for_model(target),
+        target_id=str(target.pk),
+        key=key,
+        page=page if isinstance(page, int) and page > 0 else None,
+        imported=imported,
+    )
+
+
+def _previous(target: models.Model, key: str) -> dict[str, Any]:
+    link = (
+        SourceLink.objects.filter(
+            target_type=ContentType.objects.get_for_model(target), target_id=str(target.pk), key=key
+        )
+        .order_by("-pk")
+        .first()
+    )
+    return link.imported if link else {}
+
+
+def _apply(target: models.Model, values: dict[str, Any], previous: dict[str, Any], overwrite: bool) -> None:
+    """Set each field unless someone changed it by hand since the last import."""
+    for field, value in values.items():
+        current = getattr(target, field)
+        if overwrite or field not in previous or current == previous[field] or current in ("", None):
+            setattr(target, field, value)
+
+
+def _find_meeting(series: MeetingSeries, data: dict[str, Any], day: dt.date) -> Meeting | None:
+    """The meeting a re-import updates: by number, or (a memo without one) by date."""
+    if data.get("number"):
+        return Meeting.objects.filter(series=series, number=data["number"]).first()
+    start = make_aware_in(dt.datetime.combine(day, dt.time.min), series.timezone)
+    return Meeting.objects.filter(series=series, start__gte=start, start__lt=start + dt.timedelta(days=1)).first()
+
+
+def store_meeting(document: ArchiveDocument, data: dict[str, Any], series: MeetingSeries, overwrite: bool) -> Meeting:
+    if not data.get("date") or not (data.get("number") or data.get("genre") == "steering_memo"):
+        raise StoreError("a meeting needs its number and date to be stored")
+    day = dt.date.fromisoformat(data["date"])
+    start = dt.time.fromisoformat(data.get("start") or "00:00")
+    end = dt.time.fromisoformat(data.get("end") or data.get("start") or "23:59")
+    starts = make_aware_in(dt.datetime.combine(day, start), series.timezone)
+    ends = make_aware_in(dt.datetime.combine(day, end), series.timezone)
+    if ends <= starts:
+        ends = starts + dt.timedelta(hours=2)
+    values: dict[str, Any] = {
+        "venue_ja": (data.get("venue") or "")[:300],
+        "web_url": data.get("url") or "",
+        "start": starts,
+        "end": ends,
+        "reported_onsite": (data.get("participants") or {}).get("onsite"),
+        "reported_remote": (data.get("participants") or {}).get("remote"),
+        "next_meeting_note_ja": data.get("next_meeting") or "",
+    }
+    meeting = _find_meeting(series, data, day)
+    if meeting is None:
+        number = data.get("number") or (series.meetings.aggregate(n=Max("number"))["n"] or 0) + 1
+        meeting = Meeting(
+            forum=series.forum, series=series, number=number, timezone=series.timezone, status=MeetingStatus.HELD
+        )
+        for field, value in values.items():
+            setattr(meeting, field, value)
+        meeting.save()
+    else:
+        if not SourceLink.objects.filter(
+            target_type=ContentType.objects.get_for_model(Meeting), target_id=str(meeting.pk)
+        ).exists():
+            raise StoreError(
+                f"{meeting} already exists in “{series}” and was not imported from the archive; "
+                "store the document into another series"
+            )
+        _apply(meeting, values, _previous(meeting, "meeting"), overwrite)
+        meeting.save()
+    comparable = {k: v for k, v in values.items() if k not in ("start", "end")}
+    _link(document, meeting, "meeting", comparable, 1 if document.pages else None)
+    people = PersonIndex(meeting.forum)
+    for item in data.get("agenda") or []:
+        _item(document, meeting, item, None, overwrite, people)
+    for note in data.get("footnotes") or []:
+        footnote, _ = Footnote.objects.get_or_create(meeting=meeting, mark=int(note.get("mark") or 0))
+        _apply(footnote, {"text_ja": note["text"]}, _previous(footnote, "footnote"), overwrite)
+        footnote.save()
+        _link(document, footnote, "footnote", {"text_ja": note["text"]}, note.get("page"))
+    _memo(document, meeting, data, overwrite, people)
+    return meeting
+
+
+def _item(
+    document: ArchiveDocument,
+    meeting: Meeting,
+    data: dict[str, Any],
+    parent: AgendaItem | None,
+    overwrite: bool,
+    people: PersonIndex,
+) -> None:
+    key = f"item:{data['number']}"
+    ct = ContentType.objects.get_for_model(AgendaItem)
+    link = SourceLink.objects.filter(document__meeting=meeting, target_type=ct, key=key).order_by("-pk").first()
+    item = AgendaItem.objects.filter(pk=link.target_id).first() if link else None
+    values = {
+        "title_ja": (data.get("title") or "")[:300],
+        "outcome": data.get("outcome") or "held",
+        "outcome_note_ja": (data.get("outcome_note") or "")[:300],
+        "summary_ja": data.get("summary") or "",
+    }
+    if item is None:
+        last = str(data["number"]).rsplit(".", 1)[-1]
+        position = int(last) if last.isdigit() else 0
+        item = AgendaItem.objects.create(meeting=meeting, parent=parent, position=position, **values)
+        fresh = True
+    else:
+        _apply(item, values, link.imported if link else {}, overwrite)
+        item.save()
+        fresh = False
+    if fresh or overwrite:
+        item.interventions.all().delete()
+        Intervention.objects.bulk_create(
+            Intervention(item=item, position=i, kind=e["kind"], text_ja=e["text"])
+            for i, e in enumerate(data.get("interventions") or [])
+        )
+        item.presenters.all().delete()
+        for position, presenter in enumerate(data.get("presenters") or []):
+            person = _person(meeting, presenter, people)
+            if person is not None:
+                Presenter.objects.get_or_create(
+                    item=item,
+                    person=person,
+                    defaults={"position": position, "affiliation_ja": (presenter.get("organization") or "")[:300]},
+                )
+    _link(document, item, key, values, data.get("page"))
+    for child in data.get("items") or []:
+        _item(document, meeting, child, item, overwrite, people)
+
+
+def _new_person(forum: Any, name: str) -> Person:
+    family, _, given = name.strip().partition(" ")
+    if name.isascii():  # "Jane Porter": given name first
+        given, _, family = name.strip().rpartition(" ")
+        return Person.objects.create(
+            forum=forum,
+            family_name_latin=family or given,
+            given_name_latin=given if family else "",
+            notes=NEW_PERSON_NOTE,
+        )
+    return Person.objects.create(forum=forum, family_name_ja=family, given_name_ja=given, notes=NEW_PERSON_NOTE)
+
+
+def _person(meeting: Meeting, presenter: dict[str, Any], people: PersonIndex) -> Person | None:
+    """The person the reviewer chose (``person``: a pk, or ``"new"``), else the registry's exact or
+    close match, else a new person; with the affiliation the report gives, dated to the meeting."""
+    name = presenter.get("name")
+    if not name:
+        return None
+    forum = meeting.forum
+    chosen = presenter.get("person")
+    person: Person | None = None
+    if isinstance(chosen, int):
+        person = Person.objects.filter(forum=forum, pk=chosen).first()
+    elif chosen != "new":
+        found = people.best(name)
+        person = found.record if found else None
+    if person is None:
+        person = _new_person(forum, name)
+        people.add(person)
+    org_name = presenter.get("organization")
+    if org_name:
+        _affiliate(meeting, person, org_name)
+    return person
+
+
+def _affiliate(meeting: Meeting, person: Person, org_name: str) -> None:
+    forum = meeting.forum
+    match = match_organization(forum, org_name)
+    organization = (
+        match.record
+        if match
+        else Organization.objects.create(
+            forum=forum,
+            name_ja=org_name[:200],
+            stakeholder_group=StakeholderGroup.objects.filter(forum=forum).order_by("order")[0],
+            notes="Created by an archive import; set its stakeholder group.",
+        )
+    )
+    day = meeting.local_date
+    held = Affiliation.objects.filter(person=person).valid_on(day)
+    if not held.filter(organization=organization).exists():
+        Affiliation.objects.create(
+            person=person, organization=organization, start=day, end=day, is_primary=not held.exists()
+        )
+
+
+def _memo(
+    document: ArchiveDocument, meeting: Meeting, data: dict[str, Any], overwrite: bool, people: PersonIndex
+) -> None:
+    """Attendees found in the registry, materials, decisions and action items (steering memos).
+
+    Lists are replaced as a whole on a first import or with ``overwrite``; otherwise a re-import
+    leaves what is on the meeting (it may have been edited) and only adds what was not there.
+    """
+    replace = overwrite or (not meeting.decisions.exists() and not meeting.action_items.exists())
+    warnings = data.setdefault("warnings", [])
+    for name in data.get("attendees") or []:
+        found = people.attendee(name)
+        if found is None:
+            warnings.append(f"attendee “{name}” is not in the registry: not recorded as attending")
+            continue
+        attendance, _ = Attendance.objects.get_or_create(meeting=meeting, person=found.record)
+        _link(document, attendance, "attendee", {"name": name}, None)
+    if replace:
+        meeting.materials.filter(versions__isnull=True, url="").delete()
+        meeting.decisions.all().delete()
+        meeting.action_items.filter(closed_in__isnull=True).delete()
+    labels = set(meeting.materials.values_list("label", flat=True))
+    for position, material in enumerate(data.get("materials") or []):
+        if material.get("label") in labels:
+            continue
+        made = Material.objects.create(
+            meeting=meeting,
+            label=(material.get("label") or "")[:40],
+            title_ja=(material.get("title") or "")[:300],
+            position=position,
+        )
+        _link(document, made, f"material:{made.label}", {"title_ja": made.title_ja}, None)
+    if not replace:
+        return
+    for position, text in enumerate(data.get("decisions") or []):
+        decision = Decision.objects.create(meeting=meeting, position=position, text_ja=text)
+        _link(document, decision, f"decision:{position + 1}", {"text_ja": text}, None)
+    for position, action in enumerate(data.get("actions") or []):
+        owner = action.get("owner") or ""
+        found = people.best(owner) if owner else None
+        action_item = ActionItem.objects.create(
+            meeting=meeting,
+            text_ja=action.get("text") or "",
+            owner=found.record if found and found.exact else None,
+            owner_text=owner[:200],
+        )
+        _link(document, action_item, f"action:{position + 1}", {"text_ja": action_item.text_ja}, None)

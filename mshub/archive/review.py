@@ -1,0 +1,250 @@
+"""Reviewing a parsed document before it is stored: the agenda and its minutes, each presenter's
+registry match, and a memo's attendees, materials, decisions and action items, as forms.
+
+The forms start from the parsed record and turn back into one (``ReviewForms.apply``), so storing
+a reviewed file and importing it from the command line go through the same code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
+
+from mshub.archive.forms import ReviewForm
+from mshub.archive.normalize import narrow
+from mshub.archive.parsers import memo as memo_parser
+from mshub.archive.parsers.report import nest, walk
+from mshub.people.matching import PersonIndex
+from mshub.people.models import Person
+
+OUTCOMES = [
+    ("", _("Held")),
+    ("cancelled", _("Cancelled")),
+    ("deferred", _("Deferred")),
+    ("cut_for_time", _("Cut for time")),
+]
+_ENTRY = re.compile(r"^\s*([QAC])\s*[.:]\s*(.*)$")
+_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3}){0,3}$")
+AUTO, NEW = "", "new"
+
+
+def minutes_text(interventions: list[dict[str, Any]]) -> str:
+    """Entries as the reviewer edits them: ``Q. …`` / ``A. …`` / ``C. …``, a blank line between."""
+    return "\n\n".join(f"{e['kind']}. {e['text']}" for e in interventions)
+
+
+def parse_minutes(text: str) -> list[dict[str, str]]:
+    """The reverse of ``minutes_text``; a line starting with Q. A. or C. begins an entry."""
+    entries: list[dict[str, str]] = []
+    for line in text.splitlines():
+        m = _ENTRY.match(narrow(line))
+        if m:
+            entries.append({"kind": m.group(1), "text": line[m.start(2) :].strip()})
+        elif line.strip():
+            if not entries:
+                raise ValidationError(_("Each entry starts with Q., A. or C."))
+            entries[-1]["text"] = f"{entries[-1]['text']}\n{line.strip()}".strip()
+    return entries
+
+
+class ItemForm(forms.Form):
+    number = forms.CharField(label=_("Number"), max_length=20, widget=forms.TextInput(attrs={"size": 5}))
+    title = forms.CharField(label=_("Title"), max_length=300)
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=OUTCOMES, required=False)
+    outcome_note = forms.CharField(label=_("Outcome note"), max_length=300, required=False)
+    summary = forms.CharField(label=_("How it was presented"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    minutes = forms.CharField(
+        label=_("Minutes"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("One entry per paragraph, starting with Q., A. or C."),
+    )
+    page = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def clean_number(self) -> str:
+        number = narrow(self.cleaned_data["number"]).strip().rstrip(".")
+        if not _NUMBER.match(number):
+            raise ValidationError(_("A number such as 2 or 2.1."))
+        return number
+
+    def clean_minutes(self) -> list[dict[str, str]]:
+        return parse_minutes(self.cleaned_data.get("minutes") or "")
+
+
+class PresenterForm(forms.Form):
+    item = forms.CharField(
+        label=_("Agenda item"), max_length=20, required=False, widget=forms.TextInput(attrs={"size": 5})
+    )
+    name = forms.CharField(label=_("Name"), max_length=200, required=False)
+    organization = forms.CharField(label=_("Organisation"), max_length=300, required=False)
+    person = forms.CharField(label=_("In the registry"), required=False, widget=forms.Select)
+
+    def __init__(self, *args: Any, forum: Any = None, people: PersonIndex | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.forum = forum
+        name = (self.data.get(self.add_prefix("name")) if self.is_bound else self.initial.get("name")) or ""
+        best = people.best(name) if people and name else None
+        automatic = _("Automatic: %(name)s") % {"name": best.record} if best else _("Automatic: a new person")
+        choices: list[tuple[str, str]] = [(AUTO, str(automatic))]
+        for match in people.candidates(name) if people and name else []:
+            choices.append((str(match.record.pk), f"{match.record} ({match.score:.0f}%)"))
+        choices.append((NEW, str(_("A new person"))))
+        self.fields["person"].widget.choices = choices
+
+    def clean_person(self) -> str | int:
+        value = self.cleaned_data.get("person") or AUTO
+        if value in (AUTO, NEW):
+            return value
+        if not value.isdigit() or not Person.objects.filter(forum=self.forum, pk=int(value)).exists():
+            raise ValidationError(_("Choose a person of this forum."))
+        return int(value)
+
+
+ItemFormSet = forms.formset_factory(ItemForm, extra=0, can_delete=True)
+PresenterFormSet = forms.formset_factory(PresenterForm, extra=1)
+
+
+class MemoForm(forms.Form):
+    attendees = forms.CharField(
+        label=_("Attendees"), required=False, widget=forms.Textarea(attrs={"rows": 3}), help_text=_("One a line.")
+    )
+    materials = forms.CharField(
+        label=_("Materials"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("“資料1 title”, one a line."),
+    )
+    decisions = forms.CharField(
+        label=_("Decisions"), required=False, widget=forms.Textarea(attrs={"rows": 3}), help_text=_("One a line.")
+    )
+    actions = forms.CharField(
+        label=_("Action items"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("“what (who)”, one a line."),
+    )
+
+    @staticmethod
+    def initial_from(record: dict[str, Any]) -> dict[str, str]:
+        return {
+            "attendees": "\n".join(record.get("attendees") or []),
+            "materials": "\n".join(
+                " ".join(p for p in (m.get("label"), m.get("title")) if p) for m in record.get("materials") or []
+            ),
+            "decisions": "\n".join(record.get("decisions") or []),
+            "actions": "\n".join(
+                f"{a['text']}（{a['owner']}）" if a.get("owner") else a["text"] for a in record.get("actions") or []
+            ),
+        }
+
+    def values(self) -> dict[str, Any]:
+        lines = {
+            k: [ln.strip() for ln in (self.cleaned_data.get(k) or "").splitlines() if ln.strip()] for k in self.fields
+        }
+        materials = []
+        for line in lines["materials"]:
+            label, _, title = line.partition(" ")
+            materials.append({"label": label, "title": title.strip() or None})
+        return {
+            "attendees": lines["attendees"],
+            "materials": materials,
+            "decisions": lines["decisions"],
+            "actions": [memo_parser._action(t) for t in lines["actions"]],
+        }
+
+
+@dataclass
+class ReviewForms:
+    """Every form of the review page, bound together."""
+
+    facts: ReviewForm
+    items: Any
+    presenters: Any
+    memo: MemoForm
+
+    @classmethod
+    def build(cls, record: dict[str, Any], forum: Any, data: QueryDict | None = None) -> ReviewForms:
+        flat = walk(record.get("agenda") or [])
+        people = PersonIndex(forum)
+        presenter_kwargs = {"forum": forum, "people": people}
+        if data is not None:
+            return cls(
+                ReviewForm(data, forum=forum),
+                ItemFormSet(data, prefix="items"),
+                PresenterFormSet(data, prefix="presenters", form_kwargs=presenter_kwargs),
+                MemoForm(data, prefix="memo"),
+            )
+        items = [
+            {k: item.get(k) or "" for k in ("number", "title", "outcome", "outcome_note", "summary")}
+            | {"minutes": minutes_text(item.get("interventions") or []), "page": item.get("page")}
+            for item in flat
+        ]
+        presenters = [
+            {"item": item["number"], "name": p.get("name") or "", "organization": p.get("organization") or ""}
+            | ({"person": str(p["person"])} if p.get("person") not in (None, "") else {})
+            for item in flat
+            for p in item.get("presenters") or []
+        ]
+        return cls(
+            ReviewForm(initial=ReviewForm.initial_from(record), forum=forum),
+            ItemFormSet(initial=items, prefix="items"),
+            PresenterFormSet(initial=presenters, prefix="presenters", form_kwargs=presenter_kwargs),
+            MemoForm(initial=MemoForm.initial_from(record), prefix="memo"),
+        )
+
+    def is_valid(self) -> bool:
+        valid = all([self.facts.is_valid(), self.items.is_valid(), self.presenters.is_valid(), self.memo.is_valid()])
+        if not valid:
+            return False
+        numbers = [f.cleaned_data["number"] for f in self._kept_items()]
+        if len(numbers) != len(set(numbers)):
+            self.facts.add_error(None, _("Two agenda items have the same number."))
+            return False
+        for form in self.presenters.forms:
+            item = narrow(form.cleaned_data.get("item") or "").strip().rstrip(".")
+            if form.cleaned_data.get("name") and item not in numbers:
+                form.add_error("item", _("No agenda item has this number."))
+                return False
+        return True
+
+    def _kept_items(self) -> list[ItemForm]:
+        return [f for f in self.items.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+
+    def apply(self, record: dict[str, Any]) -> dict[str, Any]:
+        """The record as corrected: facts, agenda tree with minutes and presenters, memo lists."""
+        updated = self.facts.apply(record)
+        presenters: dict[str, list[dict[str, Any]]] = {}
+        for form in self.presenters.forms:
+            data = form.cleaned_data
+            if data.get("name") or data.get("organization"):
+                number = narrow(data.get("item") or "").strip().rstrip(".")
+                presenter = {"name": data.get("name") or None, "organization": data.get("organization") or None}
+                if data.get("person") not in (AUTO, None):
+                    presenter["person"] = data["person"]
+                presenters.setdefault(number, []).append(presenter)
+        flat = []
+        for form in self._kept_items():
+            data = form.cleaned_data
+            flat.append(
+                {
+                    "number": data["number"],
+                    "title": data["title"],
+                    "presenters": presenters.get(data["number"], []),
+                    "outcome": data.get("outcome") or None,
+                    "outcome_note": data.get("outcome_note") or None,
+                    "summary": data.get("summary") or None,
+                    "interventions": data["minutes"],
+                    "page": data.get("page"),
+                    "items": [],
+                }
+            )
+        updated["agenda"] = nest(flat)
+        if updated.get("genre") == "steering_memo":
+            updated |= self.memo.values()
+        return updated
