@@ -204,6 +204,22 @@ def test_the_whole_demo_has_meetings_and_reset_removes_them() -> None:
     assert ReportVersion.objects.filter(meeting__forum=forum).count() >= 3
     assert Meeting.objects.filter(forum=forum, status="announced").exists()
     assert Meeting.objects.filter(forum=forum, timezone="Europe/Zurich").exists()
+    # The archive: old reports (one a PDF), a steering memo and a briefing imported, one upload to review.
+    from mshub.archive.models import ArchiveDocument, ImportItem
+
+    documents = ArchiveDocument.objects.filter(forum=forum)
+    assert sorted(documents.values_list("genre", flat=True)) == [
+        "meeting_report",
+        "meeting_report",
+        "steering_memo",
+        "trend_briefing",
+    ]
+    assert documents.get(kind="pdf").pages == 2
+    old = Meeting.objects.get(forum=forum, number=3, series__name_ja__contains="JIPF")
+    ota = Person.objects.get(forum=forum, family_name_ja="太田", given_name_ja="美咲")
+    assert old.agenda_items.get(title_ja="APrIGF 2017 の報告").presenters.get().person == ota  # matched
+    assert ImportItem.objects.filter(batch__forum=forum, status="parsed").count() == 1
     load("--reset", "--no-meetings")  # a forum with meetings, registrations and reports can be removed
     assert not Meeting.objects.exists()
+    assert not ArchiveDocument.objects.exists()
     assert Person.objects.filter(forum__slug=MAIN).count() >= 60

@@ -6,7 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from mshub.archive.genres import GENRES
+from mshub.archive.models import GENRE_LABELS
 from mshub.archive.sources import MAX_BYTES
 
 MAX_FILES = 200
@@ -37,14 +37,14 @@ class MultipleFileField(forms.FileField):
 class UploadForm(forms.Form):
     documents = MultipleFileField(label=_("Reports, memos or briefings (PDF, HTML, text, Word)"))
     genre = forms.ChoiceField(
-        label=_("Genre"), required=False, choices=[("", _("Detect for each file")), *[(g, g) for g in GENRES]]
+        label=_("Genre"), required=False, choices=[("", _("Detect for each file")), *GENRE_LABELS.items()]
     )
 
 
 class ReviewForm(forms.Form):
     """The top-level facts, correctable before storing (the agenda is shown as parsed)."""
 
-    genre = forms.ChoiceField(label=_("Genre"), choices=[(g, g) for g in GENRES])
+    genre = forms.ChoiceField(label=_("Genre"), choices=list(GENRE_LABELS.items()))
     series = forms.CharField(label=_("Series"), required=False)
     number = forms.IntegerField(label=_("Number"), required=False, min_value=1)
     title = forms.CharField(label=_("Title"), required=False)

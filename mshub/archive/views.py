@@ -60,7 +60,7 @@ class BatchView(ForumView, TemplateView):
         batch = get_object_or_404(ImportBatch, forum=self.forum, pk=self.kwargs["pk"])
         items = list(batch.items.all().only("pk", "name", "status", "error", "batch_id"))
         done = sum(1 for i in items if i.status != ImportItem.Status.QUEUED)
-        context.update(batch=batch, items=items, done=done, total=len(items), running=done < len(items))
+        context.update(batch=batch, batch_items=items, done=done, total=len(items), running=done < len(items))
         return context
 
 

@@ -118,6 +118,9 @@ def build_demo(reset: bool = False, meetings: bool = True) -> DemoSummary:
         from mshub.meetings.demo import build_meetings
 
         build_meetings(main, people, secretariat)
+        from mshub.archive.demo import build_archive
+
+        build_archive(main, secretariat)
 
     taskforce = create_forum(TASKFORCE, secretariat=secretariat, **TASKFORCE_FORUM)
     for email, role in TASKFORCE_MEMBERS[1:]:

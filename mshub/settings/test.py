@@ -19,7 +19,8 @@ MEDIA_ROOT = VAR_DIR / "test-media"
 # A file, not SQLite's shared in-memory database: concurrent-writer tests need real file locking
 # (busy_timeout, BEGIN IMMEDIATE), as in production. PostgreSQL runs keep their own test database.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
+    # MSHUB_TEST_SQLITE names another file, for two test runs side by side in one checkout.
+    DATABASES["default"]["TEST"] = {"NAME": os.environ.get("MSHUB_TEST_SQLITE", str(VAR_DIR / "test.sqlite3"))}
 
 # Tests read messages in the source language; the Japanese catalogue and the production default
 # (LANGUAGE_CODE=ja) are tested explicitly in tests/core/test_i18n.py.

@@ -36,6 +36,8 @@ def test_upload_parse_review_correct_and_store(cast, django_capture_on_commit_ca
     batch = ImportBatch.objects.get()
     progress = client.get(response["Location"]).content.decode()
     assert "2 of 2 files read" in progress
+    assert "report23.txt</a>" in progress
+    assert "broken.pdf" in progress
     good, bad = ImportItem.objects.order_by("pk")
     assert good.status == "parsed"
     assert bad.status == "failed"

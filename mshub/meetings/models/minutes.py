@@ -62,6 +62,8 @@ class Footnote(models.Model):
     text_en = models.TextField(_("definition (English)"), blank=True)
 
     class Meta:
+        verbose_name = _("footnote")
+        verbose_name_plural = _("footnotes")
         ordering = ["mark"]
         constraints = [models.UniqueConstraint(fields=["meeting", "mark"], name="footnote_mark_unique")]
 
@@ -80,6 +82,8 @@ class Decision(models.Model):
     text_en = models.TextField(_("decision (English)"), blank=True)
 
     class Meta:
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
         ordering = ["position", "pk"]
 
     def __str__(self) -> str:
@@ -113,6 +117,8 @@ class ActionItem(models.Model):
     )
 
     class Meta:
+        verbose_name = _("action item")
+        verbose_name_plural = _("action items")
         ordering = ["due", "pk"]
 
     def __str__(self) -> str:
@@ -135,6 +141,8 @@ class Attendance(models.Model):
     remote = models.BooleanField(_("remote"), default=False)
 
     class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendances")
         constraints = [models.UniqueConstraint(fields=["meeting", "person"], name="attendance_unique")]
 
     def __str__(self) -> str:
