@@ -162,7 +162,7 @@ REPORT_5 = (
 def _pdf(markup: str) -> bytes:
     from weasyprint import HTML
 
-    return HTML(string=markup).write_pdf()  # type: ignore[no-any-return]
+    return HTML(string=markup).write_pdf()
 
 
 def build_archive(forum: Any, actor: Any) -> int:

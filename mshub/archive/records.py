@@ -7,6 +7,7 @@ corrected re-import can tell a manual correction (kept) from an untouched value 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -28,7 +29,7 @@ from mshub.meetings.models import (
     MeetingStatus,
     Presenter,
 )
-from mshub.people.matching import PersonIndex, match_organization
+from mshub.people.matching import OrganizationIndex, PersonIndex
 from mshub.people.models import Affiliation, Organization, Person, StakeholderGroup
 
 NEW_PERSON_NOTE = "Created by an archive import; check against the registry."
@@ -36,6 +37,14 @@ NEW_PERSON_NOTE = "Created by an archive import; check against the registry."
 
 class StoreError(ValueError):
     pass
+
+
+@dataclass
+class Registry:
+    """The forum's people and organisations, loaded once per document."""
+
+    people: PersonIndex
+    organizations: OrganizationIndex
 
 
 def _link(document: ArchiveDocument, target: models.Model, key: str, imported: dict[str, Any], page: Any) -> None:
@@ -116,15 +125,15 @@ def store_meeting(document: ArchiveDocument, data: dict[str, Any], series: Meeti
         meeting.save()
     comparable = {k: v for k, v in values.items() if k not in ("start", "end")}
     _link(document, meeting, "meeting", comparable, 1 if document.pages else None)
-    people = PersonIndex(meeting.forum)
+    registry = Registry(PersonIndex(meeting.forum), OrganizationIndex(meeting.forum))
     for item in data.get("agenda") or []:
-        _item(document, meeting, item, None, overwrite, people)
+        _item(document, meeting, item, None, overwrite, registry)
     for note in data.get("footnotes") or []:
         footnote, _ = Footnote.objects.get_or_create(meeting=meeting, mark=int(note.get("mark") or 0))
         _apply(footnote, {"text_ja": note["text"]}, _previous(footnote, "footnote"), overwrite)
         footnote.save()
         _link(document, footnote, "footnote", {"text_ja": note["text"]}, note.get("page"))
-    _memo(document, meeting, data, overwrite, people)
+    _memo(document, meeting, data, overwrite, registry)
     return meeting
 
 
@@ -134,7 +143,7 @@ def _item(
     data: dict[str, Any],
     parent: AgendaItem | None,
     overwrite: bool,
-    people: PersonIndex,
+    registry: Registry,
 ) -> None:
     key = f"item:{data['number']}"
     ct = ContentType.objects.get_for_model(AgendaItem)
@@ -163,7 +172,7 @@ def _item(
         )
         item.presenters.all().delete()
         for position, presenter in enumerate(data.get("presenters") or []):
-            person = _person(meeting, presenter, people)
+            person = _person(meeting, presenter, registry)
             if person is not None:
                 Presenter.objects.get_or_create(
                     item=item,
@@ -172,7 +181,7 @@ def _item(
                 )
     _link(document, item, key, values, data.get("page"))
     for child in data.get("items") or []:
-        _item(document, meeting, child, item, overwrite, people)
+        _item(document, meeting, child, item, overwrite, registry)
 
 
 def _new_person(forum: Any, name: str) -> Person:
@@ -188,9 +197,10 @@ def _new_person(forum: Any, name: str) -> Person:
     return Person.objects.create(forum=forum, family_name_ja=family, given_name_ja=given, notes=NEW_PERSON_NOTE)
 
 
-def _person(meeting: Meeting, presenter: dict[str, Any], people: PersonIndex) -> Person | None:
+def _person(meeting: Meeting, presenter: dict[str, Any], registry: Registry) -> Person | None:
     """The person the reviewer chose (``person``: a pk, or ``"new"``), else the registry's exact or
-    close match, else a new person; with the affiliation the report gives, dated to the meeting."""
+    close match, else a new person; with the affiliation the report gives, dated to the meeting (the
+    organisation likewise: ``organization_id`` as chosen, else matched, else created)."""
     name = presenter.get("name")
     if not name:
         return None
@@ -200,30 +210,36 @@ def _person(meeting: Meeting, presenter: dict[str, Any], people: PersonIndex) ->
     if isinstance(chosen, int):
         person = Person.objects.filter(forum=forum, pk=chosen).first()
     elif chosen != "new":
-        found = people.best(name)
+        found = registry.people.best(name)
         person = found.record if found else None
     if person is None:
         person = _new_person(forum, name)
-        people.add(person)
+        registry.people.add(person)
     org_name = presenter.get("organization")
     if org_name:
-        _affiliate(meeting, person, org_name)
+        _affiliate(meeting, person, _organization(forum, org_name, presenter.get("organization_id"), registry))
     return person
 
 
-def _affiliate(meeting: Meeting, person: Person, org_name: str) -> None:
-    forum = meeting.forum
-    match = match_organization(forum, org_name)
-    organization = (
-        match.record
-        if match
-        else Organization.objects.create(
+def _organization(forum: Any, name: str, chosen: Any, registry: Registry) -> Organization:
+    organization: Organization | None = None
+    if isinstance(chosen, int):
+        organization = Organization.objects.filter(forum=forum, pk=chosen).first()
+    elif chosen != "new":
+        found = registry.organizations.best(name)
+        organization = found.record if found else None
+    if organization is None:
+        organization = Organization.objects.create(
             forum=forum,
-            name_ja=org_name[:200],
+            name_ja=name[:200],
             stakeholder_group=StakeholderGroup.objects.filter(forum=forum).order_by("order")[0],
             notes="Created by an archive import; set its stakeholder group.",
         )
-    )
+        registry.organizations.add(organization)
+    return organization
+
+
+def _affiliate(meeting: Meeting, person: Person, organization: Organization) -> None:
     day = meeting.local_date
     held = Affiliation.objects.filter(person=person).valid_on(day)
     if not held.filter(organization=organization).exists():
@@ -233,7 +249,7 @@ def _affiliate(meeting: Meeting, person: Person, org_name: str) -> None:
 
 
 def _memo(
-    document: ArchiveDocument, meeting: Meeting, data: dict[str, Any], overwrite: bool, people: PersonIndex
+    document: ArchiveDocument, meeting: Meeting, data: dict[str, Any], overwrite: bool, registry: Registry
 ) -> None:
     """Attendees found in the registry, materials, decisions and action items (steering memos).
 
@@ -243,7 +259,7 @@ def _memo(
     replace = overwrite or (not meeting.decisions.exists() and not meeting.action_items.exists())
     warnings = data.setdefault("warnings", [])
     for name in data.get("attendees") or []:
-        found = people.attendee(name)
+        found = registry.people.attendee(name)
         if found is None:
             warnings.append(f"attendee “{name}” is not in the registry: not recorded as attending")
             continue
@@ -271,7 +287,7 @@ def _memo(
         _link(document, decision, f"decision:{position + 1}", {"text_ja": text}, None)
     for position, action in enumerate(data.get("actions") or []):
         owner = action.get("owner") or ""
-        found = people.best(owner) if owner else None
+        found = registry.people.best(owner) if owner else None
         action_item = ActionItem.objects.create(
             meeting=meeting,
             text_ja=action.get("text") or "",

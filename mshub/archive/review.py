@@ -14,14 +14,15 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from mshub.archive.forms import ReviewForm
 from mshub.archive.normalize import narrow
 from mshub.archive.parsers import memo as memo_parser
 from mshub.archive.parsers.report import nest, walk
-from mshub.people.matching import PersonIndex
-from mshub.people.models import Person
+from mshub.people.matching import NameIndex, OrganizationIndex, PersonIndex
+from mshub.people.models import Organization, Person
 
 OUTCOMES = [
     ("", _("Held")),
@@ -77,33 +78,60 @@ class ItemForm(forms.Form):
         return parse_minutes(self.cleaned_data.get("minutes") or "")
 
 
+def _match_choices(index: NameIndex | None, name: str, new: Any) -> list[tuple[str, str]]:
+    """ "Automatic" (naming what storing would pick), the likeliest records, and "new"."""
+    best = index.best(name) if index is not None and name else None
+    automatic = _("Automatic: %(name)s") % {"name": best.record} if best else _("Automatic: %(new)s") % {"new": new}
+    choices = [(AUTO, str(automatic))]
+    for match in index.candidates(name) if index is not None and name else []:
+        choices.append((str(match.record.pk), f"{match.record} ({match.score:.0f}%)"))
+    return [*choices, (NEW, capfirst(str(new)))]
+
+
+def _chosen(value: str | None, model: type[Person] | type[Organization], forum: Any) -> str | int:
+    value = value or AUTO
+    if value in (AUTO, NEW):
+        return value
+    if not value.isdigit() or not model.objects.filter(forum=forum, pk=int(value)).exists():
+        raise ValidationError(_("Choose one of this forum's records."))
+    return int(value)
+
+
 class PresenterForm(forms.Form):
     item = forms.CharField(
         label=_("Agenda item"), max_length=20, required=False, widget=forms.TextInput(attrs={"size": 5})
     )
     name = forms.CharField(label=_("Name"), max_length=200, required=False)
+    person = forms.CharField(label=_("Person in the registry"), required=False, widget=forms.Select)
     organization = forms.CharField(label=_("Organisation"), max_length=300, required=False)
-    person = forms.CharField(label=_("In the registry"), required=False, widget=forms.Select)
+    organization_id = forms.CharField(label=_("Organisation in the registry"), required=False, widget=forms.Select)
 
-    def __init__(self, *args: Any, forum: Any = None, people: PersonIndex | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        forum: Any = None,
+        people: PersonIndex | None = None,
+        organizations: OrganizationIndex | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.forum = forum
-        name = (self.data.get(self.add_prefix("name")) if self.is_bound else self.initial.get("name")) or ""
-        best = people.best(name) if people and name else None
-        automatic = _("Automatic: %(name)s") % {"name": best.record} if best else _("Automatic: a new person")
-        choices: list[tuple[str, str]] = [(AUTO, str(automatic))]
-        for match in people.candidates(name) if people and name else []:
-            choices.append((str(match.record.pk), f"{match.record} ({match.score:.0f}%)"))
-        choices.append((NEW, str(_("A new person"))))
-        self.fields["person"].widget.choices = choices
+
+        def current(field: str) -> str:
+            return (self.data.get(self.add_prefix(field)) if self.is_bound else self.initial.get(field)) or ""
+
+        person_widget = self.fields["person"].widget
+        org_widget = self.fields["organization_id"].widget
+        assert isinstance(person_widget, forms.Select)
+        assert isinstance(org_widget, forms.Select)
+        person_widget.choices = _match_choices(people, current("name"), _("a new person"))
+        org_widget.choices = _match_choices(organizations, current("organization"), _("a new organisation"))
 
     def clean_person(self) -> str | int:
-        value = self.cleaned_data.get("person") or AUTO
-        if value in (AUTO, NEW):
-            return value
-        if not value.isdigit() or not Person.objects.filter(forum=self.forum, pk=int(value)).exists():
-            raise ValidationError(_("Choose a person of this forum."))
-        return int(value)
+        return _chosen(self.cleaned_data.get("person"), Person, self.forum)
+
+    def clean_organization_id(self) -> str | int:
+        return _chosen(self.cleaned_data.get("organization_id"), Organization, self.forum)
 
 
 ItemFormSet = forms.formset_factory(ItemForm, extra=0, can_delete=True)
@@ -171,8 +199,7 @@ class ReviewForms:
     @classmethod
     def build(cls, record: dict[str, Any], forum: Any, data: QueryDict | None = None) -> ReviewForms:
         flat = walk(record.get("agenda") or [])
-        people = PersonIndex(forum)
-        presenter_kwargs = {"forum": forum, "people": people}
+        presenter_kwargs = {"forum": forum, "people": PersonIndex(forum), "organizations": OrganizationIndex(forum)}
         if data is not None:
             return cls(
                 ReviewForm(data, forum=forum),
@@ -187,7 +214,7 @@ class ReviewForms:
         ]
         presenters = [
             {"item": item["number"], "name": p.get("name") or "", "organization": p.get("organization") or ""}
-            | ({"person": str(p["person"])} if p.get("person") not in (None, "") else {})
+            | {key: str(p[key]) for key in ("person", "organization_id") if p.get(key) not in (None, "")}
             for item in flat
             for p in item.get("presenters") or []
         ]
@@ -225,8 +252,9 @@ class ReviewForms:
             if data.get("name") or data.get("organization"):
                 number = narrow(data.get("item") or "").strip().rstrip(".")
                 presenter = {"name": data.get("name") or None, "organization": data.get("organization") or None}
-                if data.get("person") not in (AUTO, None):
-                    presenter["person"] = data["person"]
+                for key in ("person", "organization_id"):
+                    if data.get(key) not in (AUTO, None):
+                        presenter[key] = data[key]
                 presenters.setdefault(number, []).append(presenter)
         flat = []
         for form in self._kept_items():

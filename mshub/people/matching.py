@@ -39,44 +39,27 @@ def _candidates(queryset: Any, fields: list[str]) -> dict[str, Any]:
     return names
 
 
-def match_person(forum: Any, name: str) -> Match | None:
-    names = _candidates(Person.objects.filter(forum=forum), ["name_ja", "name_latin"])
-    return _best(names, squash(name))
+class NameIndex:
+    """A forum's records loaded once, for matching many names (an import, a review page)."""
 
+    fields: tuple[str, ...] = ()
 
-def match_organization(forum: Any, name: str) -> Match | None:
-    names = _candidates(Organization.objects.filter(forum=forum), ["name_ja", "name_en", "short_name"])
-    return _best(names, squash(name))
+    def __init__(self, records: Any) -> None:
+        self.records: list[Any] = list(records)
+        self.names = _candidates(self.records, list(self.fields))
 
-
-class PersonIndex:
-    """The forum's people loaded once, for matching many names (an import, a review page)."""
-
-    def __init__(self, forum: Any) -> None:
-        self.people: list[Person] = list(Person.objects.filter(forum=forum))
-        self.names = _candidates(self.people, ["name_ja", "name_latin"])
-
-    def add(self, person: Person) -> None:
-        self.people.append(person)
-        for field in ("name_ja", "name_latin"):
-            value = squash(getattr(person, field))
+    def add(self, record: Any) -> None:
+        self.records.append(record)
+        for field in self.fields:
+            value = squash(getattr(record, field))
             if value:
-                self.names.setdefault(value, person)
+                self.names.setdefault(value, record)
 
     def best(self, name: str) -> Match | None:
         return _best(self.names, squash(name))
 
-    def attendee(self, name: str) -> Match | None:
-        """A full name as ``best``; a lone family name only when one person in the forum has it."""
-        found = self.best(name)
-        if found:
-            return found
-        people = self._by_family_name(squash(name))
-        return Match(people[0], 80.0) if len(people) == 1 else None
-
     def candidates(self, name: str, limit: int = 5, cutoff: float = 60) -> list[Match]:
-        """The likeliest people for ``name``, best first (for a reviewer to choose from); a lone
-        family name (``高村``, as steering memos list attendees) also finds the people who have it."""
+        """The likeliest records for ``name``, best first, for a reviewer to choose from."""
         wanted = squash(name)
         if not wanted:
             return []
@@ -84,12 +67,42 @@ class PersonIndex:
         matches: dict[int, Match] = {}
         for value, score, _index in found:
             matches.setdefault(self.names[value].pk, Match(self.names[value], float(score)))
-        for person in self._by_family_name(wanted):
-            matches.setdefault(person.pk, Match(person, 80.0))
+        for record in self.also(wanted):
+            matches.setdefault(record.pk, Match(record, 80.0))
         return sorted(matches.values(), key=lambda m: -m.score)[:limit]
 
-    def _by_family_name(self, wanted: str) -> list[Person]:
-        return [p for p in self.people if wanted and wanted in (squash(p.family_name_ja), squash(p.family_name_latin))]
+    def also(self, wanted: str) -> list[Any]:
+        """Records a fuzzy score misses but a reviewer should see."""
+        return []
+
+
+class PersonIndex(NameIndex):
+    """People; a lone family name (``高村``, as steering memos list attendees) finds those who have it."""
+
+    fields = ("name_ja", "name_latin")
+
+    def __init__(self, forum: Any) -> None:
+        super().__init__(Person.objects.filter(forum=forum))
+
+    def attendee(self, name: str) -> Match | None:
+        """A full name as ``best``; a lone family name only when one person in the forum has it."""
+        found = self.best(name)
+        if found:
+            return found
+        people = self.also(squash(name))
+        return Match(people[0], 80.0) if len(people) == 1 else None
+
+    def also(self, wanted: str) -> list[Any]:
+        return [p for p in self.records if wanted and wanted in (squash(p.family_name_ja), squash(p.family_name_latin))]
+
+
+class OrganizationIndex(NameIndex):
+    """Organisations, by Japanese, English and short name."""
+
+    fields = ("name_ja", "name_en", "short_name")
+
+    def __init__(self, forum: Any) -> None:
+        super().__init__(Organization.objects.filter(forum=forum))
 
 
 def _best(names: dict[str, Any], wanted: str) -> Match | None:

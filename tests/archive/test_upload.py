@@ -143,6 +143,26 @@ def test_each_presenter_match_is_confirmed_or_changed(secretariat, cast):
     assert not Person.objects.filter(family_name_latin="Porter").exists()
 
 
+def test_each_organisation_match_is_confirmed_or_changed(secretariat, cast):
+    from mshub.people.models import Organization
+    from tests.factories import OrganizationFactory
+
+    ministry = OrganizationFactory(forum=cast.forum, name_ja="デジタル通信省")
+    url, page = _review(secretariat, WIDE)
+    data = form_data(page, "review-form")
+    rows = {data[f"presenters-{i}-name"]: i for i in range(int(data["presenters-TOTAL_FORMS"]))}
+    assert f'value="{ministry.pk}"' in page  # a close organisation offered for "デジタル通信省 国際政策課"
+    data[f"presenters-{rows['石川 健']}-organization_id"] = str(ministry.pk)
+    data[f"presenters-{rows['青山 葵']}-organization_id"] = "new"
+    response = secretariat.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    meeting = Meeting.objects.get(number=23)
+    ishikawa = meeting.agenda_items.get(title_ja="欧州の動き").presenters.get()
+    assert ishikawa.person.affiliation_on(meeting.local_date).organization == ministry
+    assert ishikawa.affiliation_ja == "デジタル通信省 国際政策課"  # the report's wording, for the record
+    assert Organization.objects.filter(forum=cast.forum, name_ja="北辰大学 法学部").count() == 1
+
+
 def test_a_forged_person_from_another_forum_is_refused(secretariat, cast):
     stranger = PersonFactory(family_name_ja="青山", given_name_ja="葵")  # another forum's
     url, page = _review(secretariat, WIDE)

@@ -52,8 +52,8 @@ def test_upload_review_correct_and_store_in_the_browser(page, new_page, setting,
     minutes = first.locator("textarea[name$=-minutes]")
     assert minutes.input_value().startswith("Q. ユース参加者の割合")
     minutes.fill("Q. ユースの割合は?\n\nA. 約2割。")
-    row = page.locator(".review-presenters tbody tr").filter(has=page.locator("input[value='石川 健']"))
-    row.locator("select").select_option(str(namesake.pk))
+    row = page.locator(".presenter-row").filter(has=page.locator("input[value='石川 健']"))
+    row.locator("select[name$=-person]").select_option(str(namesake.pk))
     page.get_by_role("button", name="保存").click()
     page.wait_for_load_state()
 
