@@ -48,7 +48,7 @@ def test_a_report_becomes_a_meeting_with_agenda_minutes_and_provenance(forum, tm
 def test_importing_the_same_file_twice_changes_nothing(forum, tmp_path):
     path = tmp_path / "report23.txt"
     path.write_text(WIDE, encoding="utf-8")
-    _import(path, forum)
+    assert _import(path, forum).endswith("1 file(s): 1 read, 0 failed; 1 stored, 0 unchanged (imported before)\n")
     counts = (
         Meeting.objects.count(),
         AgendaItem.objects.count(),
@@ -57,7 +57,9 @@ def test_importing_the_same_file_twice_changes_nothing(forum, tmp_path):
         ArchiveDocument.objects.count(),
         SourceLink.objects.count(),
     )
-    _import(path, forum)
+    again = _import(path, forum)
+    assert "already stored as document" in again
+    assert again.endswith("; 0 stored, 1 unchanged (imported before)\n")
     assert (
         Meeting.objects.count(),
         AgendaItem.objects.count(),

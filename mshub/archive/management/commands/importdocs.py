@@ -58,8 +58,10 @@ class Command(BaseCommand):
                 continue
             record = parse_document(data, str(path), options["genre"])
             if forum is not None and not record["errors"]:
+                from mshub.archive.models import ArchiveDocument
                 from mshub.archive.store import StoreError, store_document
 
+                known = ArchiveDocument.objects.filter(forum=forum, sha256=record["sha256"]).exists()
                 try:
                     document = store_document(
                         forum,
@@ -69,7 +71,7 @@ class Command(BaseCommand):
                         overwrite=options["overwrite"],
                         content=data,
                     )
-                    record["stored"] = {"document": document.pk, "meeting": document.meeting_id}
+                    record["stored"] = {"document": document.pk, "meeting": document.meeting_id, "unchanged": known}
                 except StoreError as exc:
                     record["errors"].append(f"{path}: not stored ({exc})")
             records.append(record)
@@ -78,6 +80,19 @@ class Command(BaseCommand):
             return
         for record in records:
             status = "; ".join(record.get("errors", [])) or f"{record['genre']} ({record['confidence']})"
-            if record.get("stored"):
-                status += f", stored as document {record['stored']['document']}"
+            stored = record.get("stored")
+            if stored:
+                done = "already stored" if stored["unchanged"] else "stored"
+                status += f", {done} as document {stored['document']}"
+                if stored["meeting"]:
+                    status += f" (meeting {stored['meeting']})"
+            for warning in record.get("warnings") or []:
+                status += f"\n  warning: {warning}"
             self.stdout.write(f"{record['source']}: {status}")
+        failed = sum(1 for r in records if r.get("errors"))
+        summary = f"{len(records)} file(s): {len(records) - failed} read, {failed} failed"
+        if forum is not None:
+            new = sum(1 for r in records if r.get("stored") and not r["stored"]["unchanged"])
+            same = sum(1 for r in records if r.get("stored") and r["stored"]["unchanged"])
+            summary += f"; {new} stored, {same} unchanged (imported before)"
+        self.stdout.write(summary)
