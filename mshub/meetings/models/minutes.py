@@ -141,8 +141,8 @@ class Attendance(models.Model):
     remote = models.BooleanField(_("remote"), default=False)
 
     class Meta:
-        verbose_name = _("attendance")
-        verbose_name_plural = _("attendances")
+        verbose_name = _("attendee")
+        verbose_name_plural = _("attendees")
         constraints = [models.UniqueConstraint(fields=["meeting", "person"], name="attendance_unique")]
 
     def __str__(self) -> str:
