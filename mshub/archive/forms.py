@@ -56,6 +56,13 @@ class ReviewForm(forms.Form):
     onsite = forms.IntegerField(label=_("On-site participants"), required=False, min_value=0)
     remote = forms.IntegerField(label=_("Remote participants"), required=False, min_value=0)
     store_in = forms.ChoiceField(label=_("Store in the series"), required=False)
+    overwrite = forms.BooleanField(
+        label=_("Replace values corrected by hand"),
+        required=False,
+        help_text=_(
+            "For a corrected version of a document imported before: without this, corrections made since are kept."
+        ),
+    )
 
     def __init__(self, *args: Any, forum: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -58,7 +58,7 @@ class BatchView(ForumView, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         batch = get_object_or_404(ImportBatch, forum=self.forum, pk=self.kwargs["pk"])
-        items = list(batch.items.all().only("pk", "name", "status", "error", "batch_id"))
+        items = list(batch.items.all().only("pk", "name", "status", "error", "batch_id", "document_id"))
         done = sum(1 for i in items if i.status != ImportItem.Status.QUEUED)
         context.update(batch=batch, batch_items=items, done=done, total=len(items), running=done < len(items))
         return context
@@ -106,6 +106,7 @@ class ReviewView(ForumView, TemplateView):
                 actor=request.user,
                 content=content,
                 series_slug=forms.facts.cleaned_data.get("store_in") or None,
+                overwrite=forms.facts.cleaned_data.get("overwrite") or False,
             )
         except StoreError as exc:
             forms.facts.add_error(None, str(exc))

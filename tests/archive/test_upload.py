@@ -187,6 +187,36 @@ def test_a_memo_is_reviewed_and_stored_with_its_lists(secretariat, cast):
     assert [m.label for m in meeting.materials.all()] == ["資料1", "資料2"]
 
 
+def test_a_file_imported_before_is_recognised_on_upload(secretariat):
+    url, page = _review(secretariat, WIDE)
+    assert secretariat.post(url, form_data(page, "review-form")).status_code == 302
+    document = ImportItem.objects.get().document
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = secretariat.post(secretariat.base, {"documents": [SimpleUploadedFile("copy.txt", WIDE.encode())]})
+    again = ImportItem.objects.latest("pk")
+    assert (again.status, again.document) == ("stored", document)  # nothing to review
+    progress = secretariat.get(response["Location"]).content.decode()
+    assert f'href="{document.get_absolute_url()}">copy.txt</a>' in progress
+
+
+def test_a_corrected_version_replaces_hand_corrections_only_when_asked(secretariat):
+    url, page = _review(secretariat, WIDE)
+    secretariat.post(url, form_data(page, "review-form"))
+    meeting = Meeting.objects.get(number=23)
+    meeting.venue_ja = "手で直した会場"
+    meeting.save()
+    corrected = WIDE.replace("会議室Ｂ", "会議室C")
+    url, page = _review(secretariat, corrected, "v2.txt")
+    secretariat.post(url, form_data(page, "review-form"))
+    meeting.refresh_from_db()
+    assert meeting.venue_ja == "手で直した会場"  # kept
+    url, page = _review(secretariat, corrected + "\n", "v3.txt")
+    secretariat.post(url, form_data(page, "review-form", overwrite="on"))
+    meeting.refresh_from_db()
+    assert meeting.venue_ja.endswith("会議室C")
+    assert Meeting.objects.filter(number=23).count() == 1
+
+
 def test_upload_without_files_is_refused(cast):
     response = cast.client("secretariat").post(f"/{cast.forum.slug}/archive/", {})
     assert response.status_code == 200
