@@ -23,7 +23,7 @@ from mshub.people.matching import squash
 
 STORABLE = ("meeting_report", "steering_memo")
 
-__all__ = ["STORABLE", "StoreError", "series_for", "store_document"]
+__all__ = ["STORABLE", "StoreError", "remove_document", "series_for", "store_document"]
 
 
 @transaction.atomic
@@ -109,3 +109,28 @@ def series_for(forum: Any, data: dict[str, Any], slug: str | None = None) -> Mee
         },
     )
     return series
+
+
+@transaction.atomic
+def remove_document(document: ArchiveDocument, actor: Any = None) -> bool:
+    """Undo an import: the document, its file and its links go; the meeting made from it goes too
+    when no other document was imported into it and nothing has been added to it since that an
+    import cannot make (registrations, a published report). People and organisations created stay
+    in the registry (with their notes). Returns whether the meeting was removed."""
+    from mshub.archive.models import SourceLink
+
+    meeting = document.meeting
+    removed = False
+    if meeting is not None:
+        others = SourceLink.objects.filter(document__meeting=meeting).exclude(document=document).exists()
+        used = meeting.registrations.exists() or meeting.report_versions.exists()
+        if not others and not used:
+            meeting.delete()
+            removed = True
+    name = document.name
+    if document.file:
+        path = document.file.name
+        transaction.on_commit(lambda: document.file.storage.delete(path))
+    log(document.forum, actor, "archive.removed", None, summary=name[:200], meeting_removed=removed)
+    document.delete()
+    return removed

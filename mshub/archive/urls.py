@@ -10,4 +10,5 @@ urlpatterns = [
     path("archive/files/<int:pk>/", views.ReviewView.as_view(), name="review"),
     path("archive/documents/<int:pk>/", views.DocumentView.as_view(), name="document"),
     path("archive/documents/<int:pk>/original", views.DocumentFileView.as_view(), name="document-file"),
+    path("archive/documents/<int:pk>/remove/", views.DocumentRemoveView.as_view(), name="document-remove"),
 ]

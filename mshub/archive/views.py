@@ -17,7 +17,7 @@ from mshub.archive.forms import UploadForm
 from mshub.archive.models import ArchiveDocument, ImportBatch, ImportItem
 from mshub.archive.provenance import provenance
 from mshub.archive.review import ReviewForms
-from mshub.archive.store import StoreError, store_document
+from mshub.archive.store import StoreError, remove_document, store_document
 from mshub.archive.tasks import parse_batch
 from mshub.core.views.base import ForumView
 
@@ -133,6 +133,30 @@ class DocumentView(ForumView, TemplateView):
         )
         context.update(document=document, links=provenance(document), pages=document.page_texts())
         return context
+
+
+class DocumentRemoveView(ForumView, TemplateView):
+    """Undo an import, after a confirmation."""
+
+    permission_required = "archive.import_documents"
+    template_name = "archive/document_remove.html"
+
+    def document(self) -> ArchiveDocument:
+        return get_object_or_404(
+            ArchiveDocument.objects.select_related("meeting__series"), forum=self.forum, pk=self.kwargs["pk"]
+        )
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_context_data(document=self.document(), **kwargs)
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        document = self.document()
+        name = document.name
+        if remove_document(document, actor=request.user):
+            messages.success(request, _("%(name)s and the meeting made from it were removed.") % {"name": name})
+        else:
+            messages.success(request, _("%(name)s was removed; its meeting stays.") % {"name": name})
+        return HttpResponseRedirect(reverse("archive:index", kwargs={"forum": self.forum.slug}))
 
 
 class DocumentFileView(ForumView, View):

@@ -2,9 +2,11 @@
 
 import datetime as dt
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.test import TestCase
 
 from mshub.archive.models import ArchiveDocument, SourceLink
 from mshub.meetings.models import AgendaItem, Intervention, Meeting
@@ -223,3 +225,43 @@ def test_the_document_page_lists_every_record_with_its_page_and_serves_the_origi
     with CaptureQueriesContext(connection) as large:
         client.get(large_doc.get_absolute_url())
     assert len(large) == len(small)
+
+
+def test_an_import_is_removed_with_the_meeting_it_made(cast, tmp_path, media):
+    from mshub.core.models import Event
+
+    path = tmp_path / "report23.txt"
+    path.write_text(WIDE, encoding="utf-8")
+    _import(path, cast.forum)
+    document = ArchiveDocument.objects.get()
+    stored = document.file.path
+    client = cast.client("secretariat")
+    remove = f"{document.get_absolute_url()}remove/"
+    assert "欧州の動き" not in client.get(remove).content.decode()  # a confirmation, not the records
+    assert cast.client("steering").post(remove).status_code == 403
+    assert ArchiveDocument.objects.exists()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = client.post(remove)
+    assert response.status_code == 302
+    assert not ArchiveDocument.objects.exists()
+    assert not SourceLink.objects.exists()
+    assert not Meeting.objects.filter(number=23).exists()
+    assert not Path(stored).exists()
+    assert Person.objects.filter(family_name_ja="石川").exists()  # the registry keeps who was added
+    assert Event.objects.filter(verb="archive.removed").exists()
+    _import(path, cast.forum)  # and it can be imported again
+    assert Meeting.objects.filter(number=23).exists()
+
+
+def test_removing_one_version_keeps_a_meeting_another_version_made(forum, tmp_path, media):
+    from mshub.archive.store import remove_document
+
+    first, second = tmp_path / "v1.txt", tmp_path / "v2.txt"
+    first.write_text(WIDE, encoding="utf-8")
+    second.write_text(WIDE.replace("会議室Ｂ", "会議室C"), encoding="utf-8")
+    _import(first, forum)
+    _import(second, forum)
+    assert remove_document(ArchiveDocument.objects.get(name="v2.txt")) is False
+    assert Meeting.objects.filter(number=23).exists()
+    assert remove_document(ArchiveDocument.objects.get(name="v1.txt")) is True
+    assert not Meeting.objects.filter(number=23).exists()

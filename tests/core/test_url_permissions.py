@@ -120,6 +120,7 @@ EXPECTED: dict[str, str] = {
     "archive:review": "secretariat",
     "archive:document": "secretariat",
     "archive:document-file": "secretariat",
+    "archive:document-remove": "secretariat",
     # the JSON API
     "api:api-root": "public",
     "api:schema": "public",
@@ -344,6 +345,7 @@ def url_kwargs(name: str, o: dict[str, Any]) -> dict[str, Any]:
         "archive:review": {"pk": o["import_item"].pk},
         "archive:document": {"pk": o["document"].pk},
         "archive:document-file": {"pk": o["document"].pk},
+        "archive:document-remove": {"pk": o["document"].pk},
         "api:forum-detail": {"slug": o["forum"].slug},
         "api:stakeholdergroup-detail": {"pk": o["group"].pk},
         "api:organization-detail": {"pk": o["organization"].pk},
@@ -571,6 +573,8 @@ WRITES: list[tuple[str, str, dict[str, Any]]] = [
     ("meetings:meeting-create", "steering", {"title_ja": "偽の会合"}),
     ("meetings:meeting-status", "steering", {"status": "cancelled"}),
     ("meetings:publish", "secretariat", {}),
+    ("archive:review", "secretariat", {"genre": "other", "items-TOTAL_FORMS": 0, "items-INITIAL_FORMS": 0}),
+    ("archive:document-remove", "secretariat", {}),
 ]
 
 
