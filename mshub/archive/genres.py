@@ -12,20 +12,25 @@ GENRES = ("meeting_report", "steering_memo", "trend_briefing", "other")
 MARKERS: dict[str, list[tuple[str, float]]] = {
     "meeting_report": [
         (r"第\s*\d+\s*回.{0,40}(レポート|報告書|議事録)", 3),
-        (r"会場参加者数|遠隔参加者数|参加者数", 3),
+        (r"会場参加者数|遠隔参加者数|参加者数|視聴者数", 3),
         (r"質疑応答", 2),
         (r"^\s*[QAC]\s*[.．:]", 1),
         (r"アジェンダ|議題", 1),
-        (r"所属は当時", 2),
+        (r"所属は当時|発表者敬称略", 2),
+        (r"より(報告|発表|説明)があった|講演|登壇", 1),
     ],
     "steering_memo": [
-        (r"考える会|運営委員会|ステアリング", 2),
+        (r"考える会|運営委員会|ステアリング|企画するための会合", 2),
         (r"出席者|参加者\s*[:(]", 2),
-        (r"配布資料|資料\s*\d", 2),
+        (r"配布資料|配付資料|資料\s*\d|^\s*(?:[A-Z][.)]\s*)?資料\s*[:：]?\s*$", 2),
         (r"決定事項|結論", 2),
-        (r"今後の対応|ToDo|アクション", 2),
+        (r"今後の対応|ToDo|アクション|対応事項", 2),
+        (r"^\s*事務局\s*[(:]", 3),
         (r"アンケート", 1),
         (r"メモ|議事メモ", 1),
+        (r"^\s*(→|⇒)", 1),
+        (r"[(（]記[)）]", 2),
+        (r"開催場所|開催日時", 1),
     ],
     "trend_briefing": [
         (r"動向", 3),
@@ -36,16 +41,28 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         (r"IoT|セキュリティ|プライバシー", 1),
     ],
 }
+# What the first lines (the title) say weighs more than a word somewhere in the text: a memo lists
+# “第10回IGCJレポート案” among its materials, a report mentions the steering group.
+TITLES: dict[str, str] = {
+    "meeting_report": (
+        r"第\s*\d+\s*回.{0,40}(レポート|報告書|議事録|議事概要)|報告会.{0,12}(レポート|要約|報告)|セッション要約"
+    ),
+    "steering_memo": r"ミーティングメモ|議事メモ|考える会.{0,12}(メモ|議事)|運営委員会|打合せ|打ち合わせ",
+    "trend_briefing": r"動向|ブリーフィング|トピックス",
+}
+TITLE_WEIGHT = 0.45
+ENOUGH = 12  # this much marker weight is full evidence, however many markers a genre lists
 
 
 def detect(text: str) -> tuple[str, float]:
     """The likeliest genre and a confidence between 0 and 1."""
     sample = narrow(text[:60_000])
+    head = "\n".join([ln for ln in sample.splitlines() if ln.strip()][:3])
     scores: dict[str, float] = {}
     for genre, markers in MARKERS.items():
-        total = sum(weight for _, weight in markers)
+        total = min(ENOUGH, sum(weight for _, weight in markers))
         got = sum(weight for pattern, weight in markers if re.search(pattern, sample, re.M | re.I))
-        scores[genre] = got / total
+        scores[genre] = min(1.0, got / total) + (TITLE_WEIGHT if re.search(TITLES[genre], head) else 0.0)
     genre = max(scores, key=lambda g: scores[g])
     best = scores[genre]
     runner_up = max((s for g, s in scores.items() if g != genre), default=0.0)

@@ -22,11 +22,15 @@ EMPTY: dict[str, Any] = {
     "footnotes": [],
     "next_meeting": None,
     "attendees": [],
+    "attendee_details": [],
+    "secretariat": [],
+    "recorder": None,
     "materials": [],
     "decisions": [],
     "actions": [],
     "consultations": [],
     "events": [],
+    "pages": None,
     "warnings": [],
     "errors": [],
 }
@@ -53,6 +57,7 @@ def parse_document(data: bytes, source: str, genre: str | None = None) -> dict[s
             return record
         detected, confidence = genre, 1.0
     record["genre"], record["confidence"] = detected, confidence
+    record["pages"] = len(extracted.pages) or extracted.text.count("\f") + 1
     try:
         record.update(_parse(detected, extracted.text))
     except Exception as exc:

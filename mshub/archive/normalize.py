@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 # Full-width ASCII variants → ASCII, for matching structure (values keep their own text).
 _WIDE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _WIDE[0x3000] = 0x20  # ideographic space
+_WIDE.update({0x301C: 0x7E, 0x2212: 0x2D, 0x2010: 0x2D, 0x2013: 0x2D, 0x2014: 0x2D, 0xFF5E: 0x7E})  # 〜 − ‐ – —
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
 
 
+@lru_cache(maxsize=65536)
 def narrow(text: str) -> str:
-    """Full-width letters, digits and punctuation as ASCII (２０１６年 → 2016年, ： → :)."""
+    """Full-width letters, digits and punctuation as ASCII (２０１６年 → 2016年, ： → :, 〜 → ~)."""
     return text.translate(_WIDE)
 
 
@@ -21,6 +24,30 @@ def sup_to_digits(text: str) -> str:
     return text.translate(_SUP_TO_DIGIT)
 
 
+class Line(str):
+    """A cleaned line that remembers its page (1-based) and its indentation in the source."""
+
+    page: int = 1
+    indent: int = 0
+
+    @classmethod
+    def of(cls, text: str, page: int = 1, indent: int = 0) -> Line:
+        line = cls(text)
+        line.page, line.indent = page, indent
+        return line
+
+
+def page_of(line: str) -> int:
+    return getattr(line, "page", 1)
+
+
+def indent_of(line: str) -> int:
+    return getattr(line, "indent", 0)
+
+
+_PAGE_MARK = "\ue000"
+_DIGITS = re.compile(r"\d+")
+_BLANKS = re.compile(r"[ \t]+")
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:\d{1,3}|\d{1,3}\s*/\s*\d{1,3}|[pP]\.?\s*\d{1,3})(?:\s*-)?\s*$")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\((?:#|https?://[^)\s]*)\)")
 
@@ -28,28 +55,67 @@ _MD_LINK = re.compile(r"\[([^\]]*)\]\((?:#|https?://[^)\s]*)\)")
 def clean_lines(text: str, keep_positions: bool = False) -> list[str]:
     """Lines without page numbers, repeated page headers/footers and Markdown link debris.
 
-    With ``keep_positions`` a dropped line becomes an empty line, so that the result still lines up
-    with ``text.splitlines()`` (form feeds counted as line breaks).
+    Each line is a ``Line`` (a ``str``) carrying its page and indentation. With ``keep_positions`` a
+    dropped line becomes an empty line, so that the result still lines up with
+    ``text.splitlines()`` (form feeds counted as line breaks).
     """
+    if not keep_positions:
+        text = unflatten(text)
     pages = text.split("\f")
     furniture: set[str] = set()
     if len(pages) >= 3:
         edges: Counter[str] = Counter()
-        for page in pages:
-            lines = [ln.strip() for ln in page.splitlines() if ln.strip()]
+        for chunk in pages:
+            lines = [ln.strip() for ln in chunk.splitlines() if ln.strip()]
             for ln in {*lines[:2], *lines[-2:]}:
                 edges[re.sub(r"\d+", "#", narrow(ln))] += 1
         furniture = {ln for ln, n in edges.items() if n >= max(3, len(pages) // 2) and len(ln) < 80}
     out: list[str] = []
-    for line in text.replace("\f", "\n").splitlines():
+    number = 1
+    # A form feed counts as a line break; the mark after it says where the next page starts.
+    for line in text.replace("\f", _PAGE_MARK + "\n").splitlines():
+        page, number = number, number + line.count(_PAGE_MARK)
+        line = line.replace(_PAGE_MARK, "")
         stripped = line.strip()
-        if _PAGE_NUMBER.match(narrow(stripped)) or re.sub(r"\d+", "#", narrow(stripped)) in furniture:
+        n = narrow(stripped)
+        if _PAGE_NUMBER.match(n) or (furniture and _DIGITS.sub("#", n) in furniture):
             if keep_positions:
-                out.append("")
+                out.append(Line.of("", page))
             continue
-        stripped = _MD_LINK.sub(r"\1", stripped).replace("\\(", "(").replace("\\)", ")")
-        out.append(re.sub(r"[ \t]+", " ", stripped))
+        if "](" in stripped or "\\" in stripped:
+            stripped = _MD_LINK.sub(r"\1", stripped).replace("\\(", "(").replace("\\)", ")")
+        indent = (
+            len(line) - len(line.lstrip())
+            if "\t" not in line
+            else len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+        )
+        out.append(Line.of(_BLANKS.sub(" ", stripped), page, indent))
     return out
+
+
+# Where a text extracted without its line breaks (one very long line) is cut again: before section
+# numbers ("1.1. "), minutes markers ("Q. "), overview labels and the 第N回 of a title.
+_BREAKS = re.compile(
+    r"\s+(?=(?:\d{1,2}(?:\.\d{1,2})*\.\s+\D|[QAC][.．]\s|"
+    r"(?:日時|会場|URL|会場参加者数|遠隔参加者数|中継視聴者数)\s*(?:[(（][^)）]{0,20}[)）])?\s*[:：]|第\s*\d+\s*回))"
+)
+
+
+def unflatten(text: str) -> str:
+    """A document that came out as a few very long lines gets its structural line breaks back."""
+    if "\n" in text.strip() and max((len(ln) for ln in text.splitlines()), default=0) < 300:
+        return text
+    out = []
+    for line in text.split("\n"):
+        if len(line) >= 300 and len(_BREAKS.findall(narrow(line))) >= 5:
+            pieces, last = [], 0
+            for m in _BREAKS.finditer(narrow(line)):
+                pieces.append(line[last : m.start()])
+                last = m.end()
+            pieces.append(line[last:])
+            line = "\n".join(pieces)
+        out.append(line)
+    return "\n".join(out)
 
 
 _TERMINAL = (*"。．.!?！？」』)）]】", ":")

@@ -10,6 +10,7 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass, field
+from typing import Any
 
 MAX_BYTES = 50 * 1024 * 1024
 
@@ -102,36 +103,77 @@ def _decode(data: bytes) -> str:
 
 
 def _html_text(markup: str) -> str:
+    """The page's text, one block per line: list items as “- ” (or “N. ” in an ordered list) indented by
+    depth, cells of a row on one line, white space collapsed as a browser does; the page's heading
+    (its first ``h1``, else its ``title``) comes first."""
     from html.parser import HTMLParser
 
-    blocks = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "dt", "dd", "section", "article"}
+    blocks = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "dt", "dd", "section", "article", "table"}
+    hidden = ("script", "style", "nav", "header", "footer", "noscript", "template")
 
     class Text(HTMLParser):
         def __init__(self) -> None:
             super().__init__(convert_charrefs=True)
             self.out: list[str] = []
             self.skip = 0
+            self.lists: list[list[Any]] = []  # [tag, items so far]
+            self.marker: str | None = None
+            self.where: str | None = None  # "title" or "h1" while inside one
+            self.heading = {"title": "", "h1": ""}
 
         def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-            if tag in ("script", "style", "nav", "header", "footer"):
+            if tag in hidden:
                 self.skip += 1
+            elif tag in ("title", "h1") and not self.heading[tag]:
+                self.where = tag
+            if tag in ("ul", "ol"):
+                self.lists.append([tag, 0])
+                self.out.append("\n")
+            elif tag == "li":
+                kind = self.lists[-1] if self.lists else ["ul", 0]
+                kind[1] += 1
+                indent = "  " * max(0, len(self.lists) - 1)
+                self.marker = indent + (f"{kind[1]}. " if kind[0] == "ol" else "- ")
+                self.out.append("\n")
+            elif tag == "br":
+                self.out.append("\n")
+            elif tag in ("td", "th"):
+                self.out.append(" ")
             elif tag in blocks:
                 self.out.append("\n")
-            if tag == "a":
-                href = dict(attrs).get("href") or ""
-                if href.startswith("http"):
-                    self.out.append("")
 
         def handle_endtag(self, tag: str) -> None:
-            if tag in ("script", "style", "nav", "header", "footer"):
+            if tag in hidden:
                 self.skip = max(0, self.skip - 1)
-            elif tag in blocks:
+            elif tag == self.where:
+                self.where = None
+            if tag in ("ul", "ol") and self.lists:
+                self.lists.pop()
+            if tag in ("th", "dt"):
+                self.out.append("：")  # a label cell or term: its value follows
+            if tag in blocks or tag in ("ul", "ol", "li"):
                 self.out.append("\n")
+                self.marker = None if tag == "li" else self.marker
 
         def handle_data(self, data: str) -> None:
-            if not self.skip:
-                self.out.append(data)
+            if self.skip:
+                return
+            text = re.sub(r"\s+", " ", data)
+            if self.where:
+                self.heading[self.where] += text
+            if self.where == "title":
+                return
+            if self.marker is not None and text.strip():
+                if not re.match(r"\s*\d{1,2}(?:\.\d{1,2})*[.)]?\s", text):
+                    self.out.append(self.marker)
+                self.marker = None
+                text = text.lstrip()
+            self.out.append(text)
 
     parser = Text()
     parser.feed(markup)
-    return re.sub(r"\n{3,}", "\n\n", "".join(parser.out))
+    lines = [ln.rstrip() for ln in "".join(parser.out).split("\n")]
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(ln if ln.strip() else "" for ln in lines)).strip("\n")
+    heading = (parser.heading["h1"] or parser.heading["title"]).strip()
+    first = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+    return f"{heading}\n{text}" if heading and first != heading else text

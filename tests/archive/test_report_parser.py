@@ -93,7 +93,11 @@ def test_full_width_variant_with_page_furniture_and_word_markers():
     assert items["2.2"]["outcome"] == "deferred"
     assert items["3"]["outcome"] == "cut_for_time"
     assert data["footnotes"] == [
-        {"mark": "1", "text": "特定サービスの通信量を課金しないこと。詳しくはhttps://glossary.example.org/zero-rating"}
+        {
+            "mark": "1",
+            "text": "特定サービスの通信量を課金しないこと。詳しくはhttps://glossary.example.org/zero-rating",
+            "page": 2,
+        }
     ]
     assert not any("事務局" in e["text"] or "- 2 -" in e["text"] for i in items.values() for e in i["interventions"])
     assert any("weekday" in w for w in data["warnings"])  # 2019-11-07 was a Thursday, not 金

@@ -2,248 +2,213 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
-from mshub.archive.normalize import SUPERSCRIPTS, clean_lines, ends_sentence, join_broken, narrow, sup_to_digits
-from mshub.archive.parsers.common import find_date, find_times, labelled, split_presenter
-
-_TITLE = re.compile(r"第\s*(\d+)\s*回\s*(.*?)\s*(レポート|報告書|報告|議事録|議事概要|議事メモ|メモ)?\s*$")
-_ITEM = re.compile(r"^\s*(?:[-・•]\s*)?(\d{1,2}(?:\.\d{1,2})*)\s*(?:[.、)]\s*|\s+)(\S.*)$")
-_AGENDA_HEAD = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s*(アジェンダ|議題|議事次第|プログラム)")
-_DISCUSSION_HEAD = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s*.*(質疑応答|議論内容|議事内容|議事概要|意見交換)")
-_PARTICIPATION_HEAD = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s*参加(状況|者)")
-_OVERVIEW_HEAD = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s*.*(概要|開催概要)")
-_MARKER = re.compile(
-    r"^\s*(?:(?P<k>[QAC])\s*[.．:：]|(?P<w>質問|回答|コメント|意見)\s*(?:[(（]\s*[QAC]\s*[)）])?\s*[:：])\s*(?P<t>.*)$"
+from mshub.archive.normalize import SUPERSCRIPTS, clean_lines, join_broken, narrow, page_of, sup_to_digits
+from mshub.archive.parsers.agenda import (
+    AGENDA_WORDS,
+    DECISION_WORDS,
+    DISCUSSION_WORDS,
+    ITEM,
+    MATERIAL_WORDS,
+    PARTICIPATION_WORDS,
+    SEPARATOR,
+    drop_private,
+    find_heading,
+    nest,
+    parse_agenda,
+    section_heading,
+    squash,
+    walk,
 )
-_WORD_KIND = {"質問": "Q", "回答": "A", "コメント": "C", "意見": "C"}
+from mshub.archive.parsers.common import find_date, find_times, labelled, split_presenters
+from mshub.archive.parsers.minutes import marker, parse_discussion
+
+__all__ = ["nest", "parse_report", "walk"]
+
+_GENRE_WORD = r"レポート|報告書|報告|議事録|議事概要|議事メモ|ミーティングメモ|メモ|議事要旨|要旨|記録"
+_TITLE = re.compile(rf"第\s*(\d+)\s*回\s*(.*?)\s*(?:{_GENRE_WORD})")
+_SERIES_ONLY = re.compile(r"^\s*(.+?)\s*(?:ミーティングメモ|議事メモ|議事録|議事要旨|メモ)")
 _FOOTNOTE = re.compile(rf"^([{SUPERSCRIPTS}]+|注\s*\d+|※\s*\d+)\s*(.*)$")
-_OUTCOMES = [
-    ("cancelled", re.compile(r"取り止め|取りやめ|中止|キャンセル|休講|見送")),
-    ("deferred", re.compile(r"次回に?(延期|持ち越|繰り越)|延期")),
-    ("cut_for_time", re.compile(r"時間切れ|時間の都合|時間がな")),
-]
+_ONSITE = r"会場|現地|対面|オンサイト|来場|リアル"
+_REMOTE = r"遠隔|リモート|オンライン|中継|配信|ウェブ|Web|Zoom|WebEx|視聴"
+_PARTICIPATION_TOKEN = re.compile(
+    rf"(?P<label>(?:(?P<on>{_ONSITE})|(?P<re>{_REMOTE}))[^\n:：\d、,。]{{0,12}}?"
+    rf"(?:参加者?数?|視聴者?数?|者数|人数)?(?:\s*[(（][^)）\n]*[)）])?\s*[:：]?)|(?P<count>\d[\d,]*)\s*(?:名|人)"
+)
+_COUNT_VALUE = re.compile(r"[:：]\s*\d+\s*(?:名|人)")
+_OTHER_SECTIONS = rf"{DECISION_WORDS}|{MATERIAL_WORDS}|今後の対応|ToDo|出席者|参加者"
 
 
-def pull_footnotes(lines: list[str]) -> tuple[list[str], list[dict[str, str]]]:
+def pull_footnotes(lines: list[str]) -> tuple[list[str], list[dict[str, Any]]]:
     """Footnote definitions (¹ …, 注1 …) wherever page breaks put them; the text around them closes up."""
     kept: list[str] = []
-    found: list[tuple[str, list[str]]] = []
+    found: list[tuple[str, list[str], int]] = []
     current: list[str] | None = None
     for line in lines:
         m = _FOOTNOTE.match(line)
-        if m and (m.group(2) or "").strip() and not _MARKER.match(narrow(line)):
+        if m and (m.group(2) or "").strip() and not marker(line):
             current = [m.group(2).strip()]
-            found.append((re.sub(r"\D", "", sup_to_digits(narrow(m.group(1)))), current))
+            found.append((re.sub(r"\D", "", sup_to_digits(narrow(m.group(1)))), current, page_of(line)))
             continue
-        if current is not None and line.strip():
+        ends = marker(line) or ITEM.match(narrow(line)) or section_heading(line, DISCUSSION_WORDS)
+        if current is not None and line.strip() and not ends:
             current.append(line)
             continue
         current = None
         kept.append(line)
-    notes = [{"mark": mark, "text": re.sub(r"<(https?://[^>]+)>", r"\1", join_broken(parts))} for mark, parts in found]
+    notes = [
+        {"mark": mark, "text": re.sub(r"<(https?://[^>]+)>", r"\1", join_broken(parts)), "page": page}
+        for mark, parts, page in found
+    ]
     return kept, sorted(notes, key=lambda n: int(n["mark"] or 0))
 
 
-def _index(lines: list[str], pattern: re.Pattern[str], start: int = 0) -> int | None:
-    for i in range(start, len(lines)):
-        if pattern.match(narrow(lines[i])):
+def participation(lines: list[str]) -> dict[str, int | None]:
+    """On-site and remote counts: “会場参加者数：28名”, “会場：30名、リモート：5名”, or a PDF table whose
+    labels and counts come out as two runs (labels first, then the counts, in the same order)."""
+    runs: list[tuple[str, list[Any]]] = []
+    for m in _PARTICIPATION_TOKEN.finditer("\n".join(narrow(ln) for ln in lines)):
+        kind = "count" if m.group("count") else "label"
+        value: Any = int(m.group("count").replace(",", "")) if kind == "count" else ("onsite" if m["on"] else "remote")
+        if runs and runs[-1][0] == kind:
+            runs[-1][1].append(value)
+        else:
+            runs.append((kind, [value]))
+    result: dict[str, int | None] = {"onsite": None, "remote": None}
+    for (kind, labels), (next_kind, counts) in itertools.pairwise(runs):
+        if kind == "label" and next_kind == "count":
+            if len(labels) > len(counts):
+                labels = labels[-len(counts) :]  # labels without counts of their own (the venue line)
+            for label, count in zip(labels, counts, strict=False):
+                if result[label] is None:
+                    result[label] = count
+    return result
+
+
+def overview(lines: list[str], title: str | None, warnings: list[str]) -> dict[str, Any]:
+    """Date, times, venue and URL from the overview labels (the date may be in the title instead)."""
+    when = labelled(lines, "日時|日 時|開催日時|日程|開催日|日付|Date", follow=True)
+    day = find_date(when or "", warnings) if when else None
+    if day is None and title:
+        day = find_date(title, warnings, weekday_from=when)
+    start, end = find_times(when) if when else (None, None)
+    venues = [ln for ln in lines if not _COUNT_VALUE.search(narrow(ln))]
+    url = labelled(lines, "URL|Web|ウェブ|Webページ", follow=True)
+    return {
+        "date": day.isoformat() if day else None,
+        "start": start,
+        "end": end,
+        "venue": labelled(venues, "会場|開催場所|場所|Venue", follow=True),
+        "url": re.sub(r"^<|>$", "", url) if url else None,
+    }
+
+
+def title_facts(content: list[str]) -> dict[str, Any]:
+    """Title (the first line, or one of the next two that names the meeting, 第N回…; cut before a
+    section number or date run into it), number and series."""
+    title = next((ln for ln in content[:3] if _TITLE.search(narrow(ln))), content[0] if content else None)
+    if title:
+        title = re.sub(rf"({_GENRE_WORD})\s+(?:\d+\.\s|\d{{4}}\s*年).*$", r"\1", title).strip()
+    m = _TITLE.search(narrow(title or ""))
+    series = (title[m.start(2) : m.end(2)].strip() or None) if m and title else None
+    if not m and title:
+        only = _SERIES_ONLY.match(narrow(title))
+        series = title[only.start(1) : only.end(1)].strip(" -–") if only else None
+    return {"title": title, "number": int(m.group(1)) if m else None, "series": series}
+
+
+def agenda_end(lines: list[str], start: int, stop: int) -> int:
+    """Where the agenda block ends: the minutes, another section (決定事項, 資料 …), a rule line, or
+    the heading after the agenda's own (“1.3.” after “1.2. アジェンダ”, when no item 1 came first)."""
+    heading = section_heading(lines[start - 1], AGENDA_WORDS) if start > 0 else None
+    number = heading[0] if heading else None
+    sibling = parent = None
+    if number and "." in number:
+        parent, _, last = number.rpartition(".")
+        sibling = f"{parent}.{int(last) + 1}"
+    for i in range(start, stop):
+        n = narrow(lines[i])
+        if SEPARATOR.match(n) or section_heading(lines[i], f"{DISCUSSION_WORDS}|{_OTHER_SECTIONS}"):
             return i
-    return None
+        m = ITEM.match(n)
+        if m and sibling and m.group(1) == parent:
+            sibling = None  # item “1” is on the agenda: “1.3” may be one of its sub-items
+        if m and m.group(1) == sibling:
+            return i
+    return stop
 
 
-def parse_agenda(lines: list[str]) -> list[dict[str, Any]]:
-    """Numbered items (2, 2.1 …) with the presenter lines under them, as a tree."""
-    flat: list[dict[str, Any]] = []
-    for line in lines:
-        if not line.strip():
-            continue
-        m = _ITEM.match(narrow(line))
-        if m:
-            title = line[m.start(2) :].strip()
-            flat.append(
-                {
-                    "number": m.group(1),
-                    "title": title,
-                    "presenters": [],
-                    "outcome": None,
-                    "outcome_note": None,
-                    "summary": None,
-                    "interventions": [],
-                    "items": [],
-                }
-            )
-        elif flat:
-            for part in re.split(r"[、/／]\s*(?=\S)", line) if "、" in line or "/" in line else [line]:
-                presenter = split_presenter(part)
-                if presenter:
-                    flat[-1]["presenters"].append(presenter)
-    return nest(flat)
+def locate(lines: list[str]) -> tuple[int | None, int | None, str | None]:
+    """The agenda heading, the minutes heading after it (the one numbered next, when several) and the
+    minutes' section number."""
+    agenda_at = find_heading(lines, AGENDA_WORDS)
+    prefer = None
+    if agenda_at is not None:
+        number = (section_heading(lines[agenda_at], AGENDA_WORDS) or (None,))[0]
+        prefer = str(int(number.split(".")[0]) + 1) if number else None
+    discussion_at = find_heading(lines, DISCUSSION_WORDS, agenda_at + 1 if agenda_at is not None else 0, prefer)
+    section = (section_heading(lines[discussion_at], DISCUSSION_WORDS) or (None,))[0] if discussion_at else None
+    return agenda_at, discussion_at, section
 
 
-def nest(flat: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    roots: list[dict[str, Any]] = []
-    by_number: dict[str, dict[str, Any]] = {}
-    for item in flat:
-        by_number[item["number"]] = item
-        parent = by_number.get(item["number"].rsplit(".", 1)[0]) if "." in item["number"] else None
-        (parent["items"] if parent else roots).append(item)
-    return roots
-
-
-def walk(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    out = []
+def inline_presenters(items: list[dict[str, Any]]) -> None:
+    """An agenda line that ran title and presenter together (PDF tables) is split at the end of the
+    title the minutes' heading gives."""
     for item in items:
-        out.append(item)
-        out.extend(walk(item["items"]))
-    return out
-
-
-def _same_title(a: str, b: str) -> bool:
-    squash = lambda s: re.sub(r"\s+", "", narrow(s))  # noqa: E731
-    return squash(a).startswith(squash(b)[:12]) or squash(b).startswith(squash(a)[:12])
-
-
-def parse_discussion(lines: list[str], agenda: list[dict[str, Any]]) -> str | None:
-    """Fill each item's interventions, summary and outcome; return the next-meeting note."""
-    items = {i["number"]: i for i in walk(agenda)}
-    current: dict[str, Any] | None = None
-    entry: dict[str, Any] | None = None
-    paragraphs: list[list[str]] = []
-    next_meeting: list[str] = []
-
-    def close_paragraph() -> None:
-        nonlocal paragraphs
-        if current is not None and paragraphs and paragraphs[-1]:
-            text = join_broken(paragraphs[-1])
-            if entry is None:
-                current["_summary"].append(text)
-        paragraphs = [[]]
-
-    for line in lines:
-        n = narrow(line)
-        head = _ITEM.match(n)
-        if head and head.group(1) in items and _same_title(line[head.start(2) :], items[head.group(1)]["title"]):
-            close_paragraph()
-            current, entry = items[head.group(1)], None
-            current.setdefault("_summary", [])
-            paragraphs = [[]]
+        heading = item.pop("_heading", None)
+        if not heading or item["presenters"]:
             continue
-        if current is None:
-            continue
-        if re.match(r"^\s*次回", n):
-            close_paragraph()
-            next_meeting = [line]
-            entry = None
-            continue
-        if next_meeting and line.strip():
-            next_meeting.append(line)
-            continue
-        if next_meeting and not line.strip():
-            continue
-        marker = _MARKER.match(n)
-        if marker:
-            if entry is None:
-                close_paragraph()
-            kind = marker.group("k") or _WORD_KIND[marker.group("w")]
-            entry = {"kind": kind, "parts": [line[marker.start("t") :].strip()]}
-            current["interventions"].append(entry)
-            paragraphs = [[]]
-            continue
-        if not line.strip():
-            if entry is None:
-                close_paragraph()
-            else:
-                entry["parts"].append("\n")
-            continue
-        if entry is not None:
-            entry["parts"].append(line)
-        elif paragraphs:
-            paragraphs[-1].append(line)
-        else:
-            paragraphs.append([line])
-    close_paragraph()
-    for item in items.values():
-        item["summary"] = _merge_paragraphs(item.pop("_summary", [])) or None
-        item["interventions"] = [{"kind": e["kind"], "text": _entry_text(e["parts"])} for e in item["interventions"]]
-        _outcome(item)
-    return join_broken(next_meeting) or None
+        head, whole = squash(heading), squash(item["title"])
+        if len(whole) > len(head) and whole.startswith(head):
+            cut, seen = 0, 0
+            while cut < len(item["title"]) and seen < len(head):
+                seen += bool(squash(item["title"][cut]))
+                cut += 1
+            people = [p for p in split_presenters(item["title"][cut:].strip()) if p["name"]]
+            if people:
+                item["title"], item["presenters"] = item["title"][:cut].strip(), people
 
 
-def _merge_paragraphs(paragraphs: list[str]) -> str:
-    """Paragraphs split by a page or column break (the first does not end a sentence) become one."""
-    merged: list[str] = []
-    for paragraph in (p for p in paragraphs if p):
-        if merged and not ends_sentence(merged[-1]):
-            merged[-1] = join_broken([merged[-1], paragraph])
-        else:
-            merged.append(paragraph)
-    return "\n".join(merged)
-
-
-def _entry_text(parts: list[str]) -> str:
-    """Lines of one entry: broken lines rejoin; a blank line after a full sentence starts a new paragraph."""
-    paragraphs: list[str] = []
-    buffer: list[str] = []
-    for part in parts:
-        if part == "\n":
-            if buffer and ends_sentence(join_broken(buffer)):
-                paragraphs.append(join_broken(buffer))
-                buffer = []
-            continue
-        buffer.append(part)
-    if buffer:
-        paragraphs.append(join_broken(buffer))
-    return "\n".join(p for p in paragraphs if p)
-
-
-_ABOUT_ITEM = re.compile(r"発表|報告|質疑|議題|議論|本件")
-
-
-def _outcome(item: dict[str, Any]) -> None:
-    """Cancelled, cut for time or deferred, when the minutes say so (the sentence is kept as the note)."""
-    texts = [item["summary"] or ""] + [e["text"] for e in item["interventions"] if e["text"].startswith("【")]
-    for text in texts:
-        for sentence in re.split(r"(?<=。)", text):
-            for outcome, pattern in _OUTCOMES:
-                # A sentence about the item itself (not, say, a speaker's mention of a cancelled event).
-                if pattern.search(sentence) and (outcome != "deferred" or _ABOUT_ITEM.search(sentence)):
-                    item["outcome"], item["outcome_note"] = outcome, sentence.strip()
-                    return
-
-
-def _count(value: str | None) -> int | None:
-    m = re.search(r"\d+", narrow(value or ""))
-    return int(m.group(0)) if m else None
+def finish_pages(result: dict[str, Any], text: str) -> None:
+    """``pages`` (1 without form feeds) and a ``page`` on every item and footnote (null without them)."""
+    result["pages"] = text.count("\f") + 1
+    drop_private(result.get("agenda") or [])
+    if "\f" not in text:
+        for item in walk(result.get("agenda") or []):
+            item["page"] = None
+        for note in result.get("footnotes") or []:
+            note["page"] = None
 
 
 def parse_report(text: str) -> dict[str, Any]:
     warnings: list[str] = []
     lines, footnotes = pull_footnotes(clean_lines(text))
     content = [ln for ln in lines if ln.strip()]
-    result: dict[str, Any] = {"warnings": warnings, "footnotes": footnotes}
-    title = content[0] if content else None
-    result["title"] = title
-    m = _TITLE.search(narrow(title or ""))
-    result["number"] = int(m.group(1)) if m else None
-    result["series"] = (title[m.start(2) : m.end(2)].strip() or None) if m and title else None
-
-    discussion_at = _index(lines, _DISCUSSION_HEAD) or len(lines)
-    header = lines[:discussion_at]
-    when = labelled(header, "日時|日 時|開催日時|日程")
-    day = find_date(when or "", warnings) if when else None
-    result["date"] = day.isoformat() if day else None
-    result["start"], result["end"] = find_times(when or "") if when else (None, None)
-    result["venue"] = labelled(header, "会場|場所|開催場所")
-    url = labelled(header, "URL|Web|ウェブ")
-    result["url"] = re.sub(r"^<|>$", "", url) if url else None
-    onsite = labelled(header, "会場参加者数|会場参加者|会場参加")
-    remote = labelled(header, "遠隔参加者数|遠隔参加者|遠隔参加|リモート参加者数|オンライン参加者数")
-    result["participants"] = {"onsite": _count(onsite), "remote": _count(remote)}
-
-    agenda_at = _index(lines, _AGENDA_HEAD)
-    agenda = parse_agenda(lines[agenda_at + 1 : discussion_at]) if agenda_at is not None else []
-    result["next_meeting"] = parse_discussion(lines[discussion_at + 1 :], agenda) if agenda else None
+    result: dict[str, Any] = {"warnings": warnings, "footnotes": footnotes, **title_facts(content)}
+    agenda_at, discussion_at, section = locate(lines)
+    header = lines[: discussion_at if discussion_at is not None else len(lines)]
+    result.update(overview(header, result["title"], warnings))
+    part_at = find_heading(header, PARTICIPATION_WORDS)
+    if part_at is not None:
+        stop = next((i for i in range(part_at + 1, len(header)) if section_heading(header[i], AGENDA_WORDS)), None)
+        result["participants"] = participation(header[part_at + 1 : stop])
+    else:  # labelled lines only, not a sentence that mentions a number of people
+        labels = [ln for ln in header[: agenda_at if agenda_at is not None else len(header)] if "。" not in ln]
+        result["participants"] = participation([ln for ln in labels if re.search(r"[:：]", ln) or len(ln) <= 30])
+    agenda: list[dict[str, Any]] = []
+    body_at = 0  # without an agenda, the numbered sections of the body are the items
+    if agenda_at is not None:
+        stop = discussion_at if discussion_at is not None else len(lines)
+        end = agenda_end(lines, agenda_at + 1, stop)
+        agenda = parse_agenda(lines[agenda_at + 1 : end])
+        body_at = end - 1 if agenda else body_at
+    if discussion_at is not None:
+        body_at = discussion_at
+    result["next_meeting"] = parse_discussion(lines[body_at + 1 :], agenda, section, create=not agenda)
+    inline_presenters(walk(agenda))
     result["agenda"] = agenda
+    finish_pages(result, text)
     return result
