@@ -258,7 +258,7 @@ def _memo(
     """
     replace = overwrite or (not meeting.decisions.exists() and not meeting.action_items.exists())
     warnings = data.setdefault("warnings", [])
-    for name in data.get("attendees") or []:
+    for name in [*(data.get("attendees") or []), *(data.get("secretariat") or [])]:
         found = registry.people.attendee(name)
         if found is None:
             warnings.append(f"attendee “{name}” is not in the registry: not recorded as attending")

@@ -265,3 +265,16 @@ def test_removing_one_version_keeps_a_meeting_another_version_made(forum, tmp_pa
     assert Meeting.objects.filter(number=23).exists()
     assert remove_document(ArchiveDocument.objects.get(name="v1.txt")) is True
     assert not Meeting.objects.filter(number=23).exists()
+
+
+def test_a_web_memo_records_attendees_and_secretariat_staff_found_in_the_registry(forum, tmp_path, media):
+    from tests.archive.real_shapes import MEMO_WEB
+
+    staff = PersonFactory(forum=forum, family_name_ja="千葉", given_name_ja="遥")
+    path = tmp_path / "memo.txt"
+    path.write_text(MEMO_WEB, encoding="utf-8")
+    _import(path, forum)
+    meeting = Meeting.objects.get(forum=forum, series__is_steering=True)
+    assert staff.pk in set(meeting.attendances.values_list("person", flat=True))  # the note-taker attended
+    document = ArchiveDocument.objects.get()
+    assert any("小池" in w for w in document.parsed["warnings"])  # not in the registry: named, not guessed
