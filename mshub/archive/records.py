@@ -7,6 +7,7 @@ corrected re-import can tell a manual correction (kept) from an untouched value 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,7 +30,7 @@ from mshub.meetings.models import (
     MeetingStatus,
     Presenter,
 )
-from mshub.people.matching import OrganizationIndex, PersonIndex
+from mshub.people.matching import NameIndex, OrganizationIndex, PersonIndex
 from mshub.people.models import Affiliation, Organization, Person, StakeholderGroup
 
 NEW_PERSON_NOTE = "Created by an archive import; check against the registry."
@@ -205,38 +206,36 @@ def _person(meeting: Meeting, presenter: dict[str, Any], registry: Registry) -> 
     if not name:
         return None
     forum = meeting.forum
-    chosen = presenter.get("person")
-    person: Person | None = None
-    if isinstance(chosen, int):
-        person = Person.objects.filter(forum=forum, pk=chosen).first()
-    elif chosen != "new":
-        found = registry.people.best(name)
-        person = found.record if found else None
-    if person is None:
-        person = _new_person(forum, name)
-        registry.people.add(person)
+    person = _resolve(Person, registry.people, forum, name, presenter.get("person"), lambda: _new_person(forum, name))
     org_name = presenter.get("organization")
     if org_name:
-        _affiliate(meeting, person, _organization(forum, org_name, presenter.get("organization_id"), registry))
+        organization = _resolve(
+            Organization,
+            registry.organizations,
+            forum,
+            org_name,
+            presenter.get("organization_id"),
+            lambda: Organization.objects.create(
+                forum=forum,
+                name_ja=org_name[:200],
+                stakeholder_group=StakeholderGroup.objects.filter(forum=forum).order_by("order")[0],
+                notes="Created by an archive import; set its stakeholder group.",
+            ),
+        )
+        _affiliate(meeting, person, organization)
     return person
 
 
-def _organization(forum: Any, name: str, chosen: Any, registry: Registry) -> Organization:
-    organization: Organization | None = None
-    if isinstance(chosen, int):
-        organization = Organization.objects.filter(forum=forum, pk=chosen).first()
-    elif chosen != "new":
-        found = registry.organizations.best(name)
-        organization = found.record if found else None
-    if organization is None:
-        organization = Organization.objects.create(
-            forum=forum,
-            name_ja=name[:200],
-            stakeholder_group=StakeholderGroup.objects.filter(forum=forum).order_by("order")[0],
-            notes="Created by an archive import; set its stakeholder group.",
-        )
-        registry.organizations.add(organization)
-    return organization
+def _resolve(model: Any, index: NameIndex, forum: Any, name: str, chosen: Any, create: Callable[[], Any]) -> Any:
+    """The record the reviewer chose (a pk), else (unless ``"new"``) the best match, else a new one."""
+    record = model.objects.filter(forum=forum, pk=chosen).first() if isinstance(chosen, int) else None
+    if record is None and not isinstance(chosen, int) and chosen != "new":
+        found = index.best(name)
+        record = found.record if found else None
+    if record is None:
+        record = create()
+        index.add(record)
+    return record
 
 
 def _affiliate(meeting: Meeting, person: Person, organization: Organization) -> None:

@@ -138,25 +138,15 @@ ItemFormSet = forms.formset_factory(ItemForm, extra=0, can_delete=True)
 PresenterFormSet = forms.formset_factory(PresenterForm, extra=1)
 
 
+def _lines(label: Any, help_text: Any) -> forms.CharField:
+    return forms.CharField(label=label, required=False, widget=forms.Textarea(attrs={"rows": 3}), help_text=help_text)
+
+
 class MemoForm(forms.Form):
-    attendees = forms.CharField(
-        label=_("Attendees"), required=False, widget=forms.Textarea(attrs={"rows": 3}), help_text=_("One a line.")
-    )
-    materials = forms.CharField(
-        label=_("Materials"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("“資料1 title”, one a line."),
-    )
-    decisions = forms.CharField(
-        label=_("Decisions"), required=False, widget=forms.Textarea(attrs={"rows": 3}), help_text=_("One a line.")
-    )
-    actions = forms.CharField(
-        label=_("Action items"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("“what (who)”, one a line."),
-    )
+    attendees = _lines(_("Attendees"), _("One a line."))
+    materials = _lines(_("Materials"), _("“資料1 title”, one a line."))
+    decisions = _lines(_("Decisions"), _("One a line."))
+    actions = _lines(_("Action items"), _("“what (who)”, one a line."))
 
     @staticmethod
     def initial_from(record: dict[str, Any]) -> dict[str, str]:
