@@ -225,3 +225,23 @@ def test_upload_without_files_is_refused(cast):
 
 def test_only_the_secretariat_imports(cast):
     assert cast.client("steering").get(f"/{cast.forum.slug}/archive/").status_code == 403
+
+
+def test_the_review_page_makes_as_many_queries_for_a_long_report_as_for_a_short_one(secretariat, cast):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for n in range(30):
+        PersonFactory(forum=cast.forum, family_name_ja=f"登録{n}", given_name_ja="太郎")
+    short_url, _page = _review(secretariat, WIDE)
+    extra = "".join(
+        f"４．{n}．追加の議題{n}\n北辰大学 法学部 {chr(0x4E00 + n)}山 {chr(0x4E10 + n)}\n" for n in range(1, 25)
+    )
+    longer = WIDE.replace("３．次回テーマの検討\n", "３．次回テーマの検討\n４．追加\n" + extra, 1)
+    long_url, long_page = _review(secretariat, longer, "long.txt")
+    assert long_page.count('class="presenter-row"') > 20
+    with CaptureQueriesContext(connection) as short:
+        secretariat.get(short_url)
+    with CaptureQueriesContext(connection) as long:
+        secretariat.get(long_url)
+    assert len(long) == len(short)
