@@ -35,7 +35,10 @@ class MultipleFileField(forms.FileField):
 
 
 class UploadForm(forms.Form):
-    documents = MultipleFileField(label=_("Reports, memos or briefings (PDF, HTML, text, Word)"))
+    documents = MultipleFileField(
+        label=_("Reports, memos or briefings (PDF, HTML, text, Word)"),
+        help_text=_("Drop the files here, or click to choose them: up to 200 at once, 50 MB each."),
+    )
     genre = forms.ChoiceField(
         label=_("Genre"), required=False, choices=[("", _("Detect for each file")), *GENRE_LABELS.items()]
     )

@@ -152,6 +152,8 @@ STORAGES = {
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 MATERIAL_MAX_BYTES = env.int("MATERIAL_MAX_BYTES", default=20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024  # form fields; files are limited by MATERIAL_MAX_BYTES
+# The archive's upload takes up to 200 files; above that (to 500) its form says so clearly.
+DATA_UPLOAD_MAX_NUMBER_FILES = 500
 
 # Mail: EMAIL_URL such as smtp://user:pass@host:587/?tls=True, or consolemail://.
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))

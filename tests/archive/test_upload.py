@@ -245,3 +245,16 @@ def test_the_review_page_makes_as_many_queries_for_a_long_report_as_for_a_short_
     with CaptureQueriesContext(connection) as long:
         secretariat.get(long_url)
     assert len(long) == len(short)
+
+
+def test_a_large_batch_is_taken_and_too_many_files_are_refused_clearly(secretariat):
+    many = [SimpleUploadedFile(f"memo{n}.txt", f"メモ {n}".encode()) for n in range(150)]  # over Django's default 100
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = secretariat.post(secretariat.base, {"documents": many})
+    assert response.status_code == 302
+    assert ImportItem.objects.count() == 150
+    too_many = [SimpleUploadedFile(f"m{n}.txt", b"x") for n in range(201)]
+    response = secretariat.post(secretariat.base, {"documents": too_many})
+    assert response.status_code == 200
+    assert "At most 200 files at once." in response.content.decode()
+    assert ImportItem.objects.count() == 150
