@@ -35,6 +35,7 @@ def test_upload_review_correct_and_store_in_the_browser(page, new_page, setting,
     source = tmp_path / "minato-23.txt"
     source.write_bytes(WIDE.encode())
     page.goto(f"{page.base}/{forum.slug}/archive/")
+    shot(page, "archive-upload")
     page.set_input_files("input[type=file]", str(source))
     page.locator("main form button[type=submit]").click()
     page.wait_for_load_state()
