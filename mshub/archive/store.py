@@ -66,12 +66,18 @@ def store_document(
         except ExtractionError:
             pass  # parsed from corrected data; the file itself is still kept
         document.file.save(_safe_name(name), ContentFile(content), save=False)
-    document.save()
-    if document.genre in STORABLE:
-        document.meeting = store_meeting(document, data, series or series_for(forum, data, series_slug), overwrite)
-        document.parsed = data  # with the warnings storing added
-        document.save(update_fields=["meeting", "parsed"])
-    log(forum, actor, "archive.imported", document.meeting or document, summary=name[:200], genre=document.genre)
+    try:
+        document.save()
+        if document.genre in STORABLE:
+            series = series or series_for(forum, data, series_slug)
+            document.meeting = store_meeting(document, data, series, overwrite)
+            document.parsed = data  # with the warnings storing added
+            document.save(update_fields=["meeting", "parsed"])
+        log(forum, actor, "archive.imported", document.meeting or document, summary=name[:200], genre=document.genre)
+    except BaseException:
+        if document.file:  # the rows roll back; the file written for them goes too
+            document.file.storage.delete(document.file.name)
+        raise
     return document
 
 

@@ -188,6 +188,8 @@ def test_a_meeting_entered_in_mshub_is_not_overwritten_by_an_import(forum, tmp_p
     assert meeting.venue_ja == "手入力の会場"
     assert not ArchiveDocument.objects.exists()
     assert not meeting.agenda_items.exists()
+    archive_files = tmp_path / "media" / "archive"
+    assert not archive_files.exists() or not any(archive_files.rglob("*.txt"))  # no file left behind
     _import(path, forum, "--series", "archive")  # stored elsewhere when asked
     assert Meeting.objects.get(series__slug="archive", number=23).venue_ja.startswith("みなと")
 
