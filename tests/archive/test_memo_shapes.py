@@ -1,7 +1,8 @@
 """Steering memos in the shapes real ones come in (invented text, see ``real_shapes``), field by field."""
 
 from mshub.archive.importer import parse_document
-from mshub.archive.parsers.memo import _action, parse_memo
+from mshub.archive.parsers.memo import parse_memo
+from mshub.archive.parsers.memo_text import action as _action
 from mshub.archive.parsers.report import walk
 from tests.archive.real_shapes import (
     MEMO_HTML,
@@ -86,8 +87,12 @@ def test_memo_with_a_dash_alone_before_titles_and_sub_bullets_under_the_last():
         ("2.1", "アジェンダの検討"),
         ("2.2", "今後のスケジュール確認"),
     ]
-    assert items["1.1"]["summary"] == "発表が多すぎた。\n時間配分を示してほしい。"
-    assert items["1.1"]["interventions"] == [{"kind": "A", "text": "次回からは、プログラムに時間配分を書く。"}]
+    assert items["1.1"]["summary"] == "発表が多すぎた。"
+    # the point a “→” answers goes with it (as C: it does not ask a question)
+    assert items["1.1"]["interventions"] == [
+        {"kind": "C", "text": "時間配分を示してほしい。"},
+        {"kind": "A", "text": "次回からは、プログラムに時間配分を書く。"},
+    ]
     assert items["2.1"]["summary"] == "告知は一か月前に出す。"
 
 

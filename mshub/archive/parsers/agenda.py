@@ -7,6 +7,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from rapidfuzz import fuzz
+
 from mshub.archive.normalize import indent_of, join_broken, narrow, page_of
 from mshub.archive.parsers.common import split_presenters
 
@@ -244,9 +246,20 @@ def same_title(a: str, b: str) -> bool:
     return bool(a and b) and (a.startswith(b[:12]) or b.startswith(a[:12]))
 
 
+def _score(a: str, b: str) -> float:
+    return float(fuzz.ratio(squash(a), squash(b)))
+
+
+def similar(a: str, b: str) -> bool:
+    """The same title, give or take a word (“他” for “その他”, a typo in a number)."""
+    sa, sb = squash(a), squash(b)
+    return same_title(a, b) or bool(sa and sb and (sa in sb or sb in sa)) or _score(a, b) >= 85
+
+
 def heading_like(title: str) -> bool:
     t = narrow(title).strip()
-    return 0 < len(t) <= 90 and not t.endswith(("。", "、")) and not re.match(r"[\d.,:%]", t)
+    dated = bool(re.match(r"\d{1,4}\s*(?:年|月|/\d)", t))  # “2018年の活動方針”, “4/27のイベント”
+    return 0 < len(t) <= 90 and not t.endswith(("。", "、")) and (dated or not re.match(r"[\d.,:%]", t))
 
 
 class Headings:
@@ -262,11 +275,25 @@ class Headings:
         self.by_heading: dict[str, dict[str, Any]] = {}
         self.last_top = 0
 
-    def _found(self, heading: str, item: dict[str, Any], line: str) -> dict[str, Any]:
-        self.used.add(id(item))
+    def _closest(self, title: str, positional: dict[str, Any] | None) -> dict[str, Any] | None:
+        """In memos the N-th section is not always the N-th item (one item discussed in two sections,
+        items taken in another order): the item whose title is clearly closer wins over position."""
+        at = _score(title, positional["title"]) if positional is not None else 0.0
+        scored = [(_score(title, item["title"]), i, item) for i, item in enumerate(self.flat) if item is not positional]
+        score, _, best = max(scored, default=(0.0, 0, None), key=lambda s: (s[0], -s[1]))
+        if best is None or score < 60 or score < at + 15 or (id(best) in self.used and score < 75):
+            return None
+        return best
+
+    def _found(self, heading: str, item: dict[str, Any], line: str, renamed: bool = False) -> dict[str, Any]:
         n = narrow(line)
         m = ITEM.match(n)
-        item.setdefault("_heading", line[m.start(2) :].strip() if m else line.strip())
+        title = line[m.start(2) :].strip() if m else line.strip()
+        item["_renamed"] = renamed and not similar(title, item["title"])
+        if id(item) in self.used:  # a second section about the same item
+            item["_heading"], item["_renamed"] = title, item["_renamed"] or not similar(title, item["title"])
+        self.used.add(id(item))
+        item.setdefault("_heading", title)
         self.by_heading[heading] = item
         if "." not in item["number"] and item["number"].isdigit():
             self.last_top = max(self.last_top, int(item["number"]))
@@ -306,8 +333,15 @@ class Headings:
             return self._child(num, title, line)
         top, _, sub = key.partition(".")
         if not sub:
-            if key in self.items and (self.memo or rel is not None) and id(self.items[key]) not in self.used:
-                return self._found(num, self.items[key], line)
+            positional = self.items.get(key) if (self.memo or rel is not None) else None
+            if positional is not None and id(positional) in self.used:
+                positional = None
+            if self.memo and (rel is not None or plain_positional):
+                best = self._closest(title, positional)
+                if best is not None:
+                    return self._found(num, best, line, renamed=True)
+            if positional is not None:
+                return self._found(num, positional, line, renamed=not similar(title, positional["title"]))
             if (self.create or self.memo) and key not in self.items and int(top) > self.last_top:
                 return self._found(num, self._make(key, title, line), line)
             return None
@@ -328,6 +362,7 @@ class Headings:
     def done(self) -> None:
         for item in self.flat:
             item.pop("_discussed", None)
+            item.pop("_renamed", None)
 
 
 def drop_private(items: list[dict[str, Any]]) -> None:

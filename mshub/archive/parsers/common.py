@@ -144,9 +144,16 @@ def _strip_trailing(text: str) -> str:
     return _HONORIFIC.sub("", text).strip()
 
 
+_ROLE_NOTE = re.compile(  # “北辰大学 松井 美穂（モデレーター）”
+    r"\s*[(（]\s*(?:モデレーター|モデレータ|司会|パネリスト|コメンテーター|スピーカー|講師|登壇者|"
+    r"Moderator|Panelist|Speaker|Chair)\s*[)）]\s*$",
+    re.I,
+)
+
+
 def split_presenter(line: str) -> dict[str, Any] | None:
     """One presenter: “組織名 部署 姓 名”, “姓 名（組織名）”, “Jane Porter, Org” → name and organisation."""
-    text = _strip_trailing(_ROLE.sub("", line))
+    text = _ROLE_NOTE.sub("", _strip_trailing(_ROLE.sub("", line)))
     if not text:
         return None
     m = re.fullmatch(r"(?P<name>[^()（）]+?)\s*[(（](?P<org>[^()（）]+)[)）]", text)
@@ -187,6 +194,12 @@ def split_presenters(line: str) -> list[dict[str, Any]]:
     parts = split_outside_brackets(_ROLE.sub("", line))
     if len(parts) == 2 and _LATIN_ORG.search(parts[1]) and is_name(parts[0]):
         parts = [line]  # “Jim Foster, Keio University”
+    for i in range(len(parts) - 1, 0, -1):  # “…、Kenji Mori, Pacific Cloud Alliance”: the name and its organisation
+        latin = re.fullmatch(rf"{_LATIN_NAME}\s+{_LATIN_NAME}", parts[i - 1]) and re.fullmatch(
+            r"[A-Za-z][A-Za-z0-9 .&'-]*", parts[i]
+        )
+        if latin and (not is_name(parts[i]) or _LATIN_ORG.search(parts[i])):
+            parts[i - 1 : i + 1] = [f"{parts[i - 1]}, {parts[i]}"]
     if len(parts) > 1:
         people = [split_presenter(p) for p in parts]
         if all(p and p["name"] for p in people):

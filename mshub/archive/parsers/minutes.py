@@ -38,6 +38,7 @@ _OUTCOMES = [
 ]
 _STRUCTURE = f"{OVERVIEW_WORDS}|{PARTICIPATION_WORDS}|{AGENDA_WORDS}|{MATERIAL_WORDS}"
 _ABOUT_ITEM = re.compile(r"発表|報告|質疑|議題|議論|本件")
+NOTHING = re.compile(r"\s*(?:なし|無し|特になし|特に無し|特にありません|該当なし)\s*[。.]?\s*")  # nothing to report
 
 
 def marker(line: str) -> tuple[str, int] | None:
@@ -81,7 +82,7 @@ def parse_discussion(
             close_paragraph()
             current = entry = None
             continue
-        if current is None or _QA_LINE.match(n) or re.fullmatch(r"\s*(?:なし|特になし|無し)\s*", n):
+        if current is None or _QA_LINE.match(n) or NOTHING.fullmatch(n):
             continue
         if re.match(r"^\s*次回", n) and not _mid_sentence(entry, paragraphs):
             close_paragraph()

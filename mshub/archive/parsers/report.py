@@ -6,7 +6,15 @@ import itertools
 import re
 from typing import Any
 
-from mshub.archive.normalize import SUPERSCRIPTS, clean_lines, join_broken, narrow, page_of, sup_to_digits
+from mshub.archive.normalize import (
+    SUPERSCRIPTS,
+    clean_lines,
+    ends_sentence,
+    join_broken,
+    narrow,
+    page_of,
+    sup_to_digits,
+)
 from mshub.archive.parsers.agenda import (
     AGENDA_WORDS,
     DECISION_WORDS,
@@ -50,6 +58,8 @@ def pull_footnotes(lines: list[str]) -> tuple[list[str], list[dict[str, Any]]]:
     for line in lines:
         m = _FOOTNOTE.match(line)
         if m and (m.group(2) or "").strip() and not marker(line):
+            if found and found[-1][2] < page_of(line):
+                _continued(found[-1], kept, page_of(line))
             current = [m.group(2).strip()]
             found.append((re.sub(r"\D", "", sup_to_digits(narrow(m.group(1)))), current, page_of(line)))
             continue
@@ -64,6 +74,28 @@ def pull_footnotes(lines: list[str]) -> tuple[list[str], list[dict[str, Any]]]:
         for mark, parts, page in found
     ]
     return kept, sorted(notes, key=lambda n: int(n["mark"] or 0))
+
+
+def _continued(note: tuple[str, list[str], int], kept: list[str], page: int) -> None:
+    """A footnote cut at the foot of its page goes on at the foot of the next one, just before that
+    page's own footnotes: the paragraph there (after a blank line) is moved back to it."""
+    parts = note[1]
+    if ends_sentence(parts[-1]) or re.search(r"https?://\S+>?$", parts[-1]) or page != note[2] + 1:
+        return
+    end = len(kept)
+    while end and not kept[end - 1].strip():
+        end -= 1
+    start = end
+    while start and kept[start - 1].strip() and page_of(kept[start - 1]) == page:
+        start -= 1
+    paragraph = kept[start:end]
+    if not paragraph or start == 0 or page_of(kept[start - 1]) != page or not ends_sentence(paragraph[-1]):
+        return
+    first = narrow(paragraph[0])
+    if marker(paragraph[0]) or ITEM.match(first) or re.match(r"\s*[-・•■【\[(（]", first):
+        return
+    parts.extend(ln.strip() for ln in paragraph)
+    del kept[start:end]
 
 
 def participation(lines: list[str]) -> dict[str, int | None]:
