@@ -1,11 +1,13 @@
 """Archive import speed: pages per second for text and PDF on a generated archive.
 
-    .venv/bin/python bench/archive.py [--documents 500] [--pdfs 500]
+    .venv/bin/python bench/archive.py [--documents 500] [--pdfs 500] [--store 200]
 
 Generates reports in the variations the parser handles (numbers, dates and names vary), renders
 distinct PDFs with WeasyPrint (a real text layer: all documents in one rendering, then split into
 one PDF per document with pypdf, which is much faster than one rendering each), then times
-``parse_document`` on each. Prints numbers; asserts nothing.
+``parse_document`` on each; then stores ``--store`` of the texts into a throw-away SQLite database
+(meetings, agenda, minutes, presenters matched and created, provenance). Prints numbers; asserts
+nothing.
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ import itertools
 import os
 import random
 import sys
+import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -72,8 +76,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--documents", type=int, default=500)
     parser.add_argument("--pdfs", type=int, default=500)
+    parser.add_argument("--store", type=int, default=200, help="documents stored into a throw-away database")
     args = parser.parse_args()
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mshub.settings.test")
+    var = tempfile.mkdtemp(prefix="mshub-bench-archive-")
+    os.environ.update(DJANGO_SETTINGS_MODULE="mshub.settings.test", MSHUB_VAR_DIR=var)
+    os.environ.pop("DATABASE_URL", None)  # the throw-away SQLite database under ``var``
     import django
 
     django.setup()
@@ -105,6 +112,39 @@ def main() -> None:
     ok = sum(not parse_document(p, f"r{i}.pdf")["errors"] for i, p in enumerate(pdfs))
     elapsed = time.perf_counter() - start
     print(f"pdf:  {len(pdfs)} documents, {pdf_pages} pages, {ok} parsed, {pdf_pages / elapsed:.0f} pages/s")
+
+    if args.store:
+        store(texts[: args.store])
+
+
+def store(texts: list[str]) -> None:
+    """Storing: documents into meetings with agenda, minutes, presenters and provenance."""
+    from django.core.management import call_command
+    from django.db import connection
+
+    from mshub.archive.importer import parse_document
+    from mshub.archive.store import store_document
+    from tests.factories import ForumFactory
+
+    call_command("migrate", verbosity=0)
+    forum = ForumFactory(slug="bench-archive")
+    records = [(parse_document(t.encode(), f"r{i}.txt"), t.encode()) for i, t in enumerate(texts)]
+    count = [0]
+
+    def counted(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+        count[0] += 1
+        return execute(sql, params, many, context)
+
+    start = time.perf_counter()
+    with connection.execute_wrapper(counted):
+        for i, (record, content) in enumerate(records):
+            store_document(forum, record, f"r{i}.txt", content=content)
+    elapsed = time.perf_counter() - start
+    pages = sum(t.count("\f") + 1 for t in texts)
+    print(
+        f"store: {len(texts)} documents, {pages} pages, {len(texts) / elapsed:.0f} documents/s, "
+        f"{pages / elapsed:.0f} pages/s, {count[0] / len(texts):.0f} queries a document"
+    )
 
 
 if __name__ == "__main__":
