@@ -280,3 +280,44 @@ def test_a_web_memo_records_attendees_and_secretariat_staff_found_in_the_registr
     assert staff.pk in set(meeting.attendances.values_list("person", flat=True))  # the note-taker attended
     document = ArchiveDocument.objects.get()
     assert any("小池" in w for w in document.parsed["warnings"])  # not in the registry: named, not guessed
+
+
+def test_a_stored_batch_goes_on_past_bad_files_and_a_dry_run_writes_nothing(forum, tmp_path, media, monkeypatch):
+    from mshub.archive import sources
+    from mshub.core.models import Event
+    from tests.archive.variants import BRIEFING
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a-report.txt").write_text(WIDE, encoding="utf-8")
+    (tmp_path / "docs" / "b-huge.txt").write_text("x" * 4096, encoding="utf-8")
+    (tmp_path / "docs" / "c-corrupt.pdf").write_bytes(b"%PDF-1.7\n\x00\x01 broken")
+    (tmp_path / "docs" / "d-briefing.txt").write_text(BRIEFING, encoding="utf-8")
+    (tmp_path / "docs" / "e-memo.txt").write_text(MEMO, encoding="utf-8")
+    monkeypatch.setattr(sources, "MAX_BYTES", 3000)  # b-huge is "huge" here; WIDE and the rest fit
+    events = Event.objects.count()
+    dry = StringIO()
+    call_command("importdocs", str(tmp_path / "docs"), "--dry-run", stdout=dry)
+    assert "2 failed" in dry.getvalue()
+    assert (ArchiveDocument.objects.count(), Meeting.objects.count(), Event.objects.count()) == (0, 0, events)
+    out = _import(tmp_path / "docs", forum)
+    lines = dict(line.split(": ", 1) for line in out.splitlines() if line.startswith(str(tmp_path)))
+    by_name = {Path(k).name: v for k, v in lines.items()}
+    assert "larger than" in by_name["b-huge.txt"]
+    assert by_name["c-corrupt.pdf"]
+    assert "stored as document" in by_name["a-report.txt"]
+    assert "stored as document" in by_name["e-memo.txt"]
+    assert out.rstrip().endswith("5 file(s): 3 read, 2 failed; 3 stored, 0 unchanged (imported before)")
+    assert Meeting.objects.filter(forum=forum).count() == 2  # the report and the memo
+    assert ArchiveDocument.objects.get(name="d-briefing.txt").meeting is None  # kept as a document
+
+
+def test_a_wrong_genre_forced_on_a_file_fails_alone_with_its_reason(forum, tmp_path, media):
+    from tests.archive.variants import BRIEFING
+
+    path = tmp_path / "briefing.txt"
+    path.write_text(BRIEFING, encoding="utf-8")
+    out = _import(path, forum, "--genre", "meeting_report")
+    assert "not stored (a meeting needs its number and date to be stored)" in out
+    assert str(path) in out
+    assert not ArchiveDocument.objects.exists()
+    assert not Meeting.objects.exists()
