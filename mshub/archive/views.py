@@ -6,6 +6,7 @@ from functools import partial
 from typing import Any
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -30,9 +31,11 @@ class ArchiveIndexView(ForumView, FormView[UploadForm]):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["batches"] = ImportBatch.objects.filter(forum=self.forum)[:20]
-        context["documents"] = ArchiveDocument.objects.filter(forum=self.forum).select_related(
-            "meeting__series", "meeting__forum"
-        )[:100]
+        documents = ArchiveDocument.objects.filter(forum=self.forum).select_related("meeting__series", "meeting__forum")
+        page = Paginator(documents, 50).get_page(self.request.GET.get("page"))
+        context.update(
+            documents=page.object_list, page_obj=page, paginator=page.paginator, is_paginated=page.has_other_pages()
+        )
         return context
 
     def form_valid(self, form: UploadForm) -> HttpResponse:

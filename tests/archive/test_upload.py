@@ -258,3 +258,15 @@ def test_a_large_batch_is_taken_and_too_many_files_are_refused_clearly(secretari
     assert response.status_code == 200
     assert "At most 200 files at once." in response.content.decode()
     assert ImportItem.objects.count() == 150
+
+
+def test_the_stored_documents_are_listed_page_by_page(secretariat, cast):
+    from mshub.archive.models import ArchiveDocument
+
+    for n in range(55):
+        ArchiveDocument.objects.create(forum=cast.forum, sha256=f"{n:064d}", name=f"doc-{n:02d}.txt", genre="other")
+    first = secretariat.get(secretariat.base).content.decode()
+    second = secretariat.get(f"{secretariat.base}?page=2").content.decode()
+    assert first.count("doc-") == 50
+    assert second.count("doc-") == 5
+    assert 'rel="next"' in first
