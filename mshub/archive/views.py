@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
 from mshub.archive.forms import UploadForm
+from mshub.archive.messages import localize
 from mshub.archive.models import ArchiveDocument, ImportBatch, ImportItem
 from mshub.archive.provenance import provenance
 from mshub.archive.review import ReviewForms
@@ -112,7 +113,7 @@ class ReviewView(ForumView, TemplateView):
                 overwrite=forms.facts.cleaned_data.get("overwrite") or False,
             )
         except StoreError as exc:
-            forms.facts.add_error(None, str(exc))
+            forms.facts.add_error(None, localize(str(exc)))
             return self.render_to_response(self.get_context_data(item=item, forms=forms), status=400)
         item.record, item.status, item.document = record, ImportItem.Status.STORED, document
         item.save(update_fields=["record", "status", "document"])
