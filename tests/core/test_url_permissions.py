@@ -54,12 +54,13 @@ from tests.factories import (
 
 # The order of rights the suite expects, independent of the application's own rank table.
 LEVEL = {"anonymous": 0, "visitor": 0, "member": 1, "wg_chair": 2, "steering": 3, "secretariat": 4}
-NEEDED = {"public": 0, "signed_in": 0, "member": 1, "wg_chair": 2, "steering": 3, "secretariat": 4}
+NEEDED = {"link": 0, "public": 0, "signed_in": 0, "member": 1, "wg_chair": 2, "steering": 3, "secretariat": 4}
 
 # URL name -> the least role that may GET it.
 #   "public":    anyone who may read the forum: everyone for a public forum, members only for a
 #                private one; for a site-wide URL (no <forum>), simply everyone.
 #   "signed_in": any signed-in account (site-wide account pages).
+#   "link":      anyone holding the secret link mailed to a registrant, in a private forum too.
 EXPECTED: dict[str, str] = {
     # core
     "core:home": "public",
@@ -97,7 +98,7 @@ EXPECTED: dict[str, str] = {
     "meetings:meeting": "public",
     "meetings:meeting-ics": "public",
     "meetings:register": "public",
-    "meetings:registration-cancel": "public",
+    "meetings:registration-cancel": "link",
     "meetings:meeting-update": "steering",
     "meetings:meeting-status": "steering",
     "meetings:agenda": "steering",
@@ -105,7 +106,7 @@ EXPECTED: dict[str, str] = {
     "meetings:memo": "steering",
     "meetings:material": "public",
     "meetings:proposals": "member",
-    "meetings:survey": "public",
+    "meetings:survey": "link",
     "meetings:survey-results": "steering",
     "meetings:registrations": "steering",
     "meetings:checkin": "steering",
@@ -457,7 +458,9 @@ def expected_status(route: Route, role: str, forum_public: bool) -> int:
     if name not in EXPECTED:
         pytest.fail(f"{name} ({route.route}) has no rule: add it to EXPECTED in {__name__}")
     needed = EXPECTED[name]
-    if needed == "signed_in":
+    if needed == "link":
+        allowed = True  # the URL carries the registration's token
+    elif needed == "signed_in":
         allowed = role != "anonymous"
     elif needed == "public" and name == "api:forum-detail":
         allowed = forum_public or LEVEL[role] >= 1  # site-wide, but shows one forum

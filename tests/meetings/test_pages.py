@@ -68,6 +68,34 @@ def test_cancel_link_cancels_only_its_registration(announced, group, client):
     assert (mine.status, other.status) == ("cancelled", "confirmed")
 
 
+def test_in_a_private_forum_the_mailed_links_work_signed_out(announced, group, client, forum):
+    """The cancel and survey links carry the registration's token: no sign-in, even in a private forum."""
+    from mshub.meetings.models import SurveyResponse
+    from mshub.meetings.services.meetings import change_status
+    from mshub.meetings.services.registration import register
+
+    forum.is_public = False
+    forum.save()
+    mine = register(announced, name="A", email="a@example.org", mode="onsite", stakeholder_group=group)
+    gone = register(announced, name="B", email="b@example.org", mode="onsite", stakeholder_group=group)
+    wrong = client.get(url(announced, "registration-cancel", token="wrong-token"))
+    assert wrong.status_code == 302  # without a valid link: the private forum asks to sign in
+    assert "/accounts/login/" in wrong["Location"]
+    cancel_url = url(announced, "registration-cancel", token=gone.token)
+    assert client.get(cancel_url).status_code == 200
+    response = client.post(cancel_url)
+    assert response["Location"] == cancel_url  # back to the link's page, not to a sign-in
+    gone.refresh_from_db()
+    assert gone.status == "cancelled"
+    held = change_status(announced, "held")
+    survey_url = url(held, "survey", token=mine.token)
+    assert client.get(survey_url).status_code == 200
+    answered = client.post(survey_url, {"satisfaction": "4"})
+    assert answered.status_code == 302
+    assert SurveyResponse.objects.filter(registration=mine, satisfaction=4).exists()
+    assert client.get(url(held)).status_code == 302  # the link opens its own page only
+
+
 def test_online_link_only_for_registrants(announced, group, cast):
     from mshub.meetings.services.registration import register
 

@@ -36,6 +36,25 @@ class MeetingView(ForumView):
         return context
 
 
+class RegistrantLinkView(MeetingView):
+    """A page reached by the secret link mailed to a registrant (cancel, survey). The link is the
+    credential: it opens the page in a private forum too, signed in or not. Without a valid link
+    the usual permission applies."""
+
+    def has_permission(self) -> bool:
+        from mshub.meetings.models import Registration
+
+        if Registration.objects.filter(meeting=self.meeting, token=self.kwargs.get("token", "")).exists():
+            return True
+        return super().has_permission()
+
+    def after(self) -> str:
+        """Where to go after the form: the meeting if the reader may see it, else this page again."""
+        if self.request.user.has_perm("meetings.view_meeting", self.meeting):
+            return self.meeting.get_absolute_url()
+        return self.request.path
+
+
 class SeriesView(ForumView):
     _series: MeetingSeries | None = None
 

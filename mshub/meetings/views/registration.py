@@ -13,7 +13,7 @@ from django.views.generic import FormView, TemplateView
 from mshub.meetings.forms import RegistrationForm
 from mshub.meetings.models import Registration, RegistrationStatus
 from mshub.meetings.services.registration import RegistrationError, cancel, register, registration_open
-from mshub.meetings.views.base import MeetingView
+from mshub.meetings.views.base import MeetingView, RegistrantLinkView
 
 
 class RegisterView(MeetingView, FormView[RegistrationForm]):
@@ -49,7 +49,7 @@ class RegisterView(MeetingView, FormView[RegistrationForm]):
         return HttpResponseRedirect(self.meeting.get_absolute_url())
 
 
-class CancelRegistrationView(MeetingView, TemplateView):
+class CancelRegistrationView(RegistrantLinkView, TemplateView):
     """Anyone holding the secret link from the mail may cancel that registration (and only it)."""
 
     permission_required = "meetings.register"
@@ -68,4 +68,4 @@ class CancelRegistrationView(MeetingView, TemplateView):
         else:
             cancel(registration)
             messages.success(request, _("Your registration is cancelled. Thank you for letting us know."))
-        return HttpResponseRedirect(self.meeting.get_absolute_url())
+        return HttpResponseRedirect(self.after())

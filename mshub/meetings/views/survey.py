@@ -15,7 +15,7 @@ from django.views.generic import TemplateView
 
 from mshub.meetings.models import AgendaItem, Meeting, MeetingStatus, Registration, RegistrationStatus
 from mshub.meetings.models.survey import ItemRating, SurveyResponse
-from mshub.meetings.views.base import MeetingView
+from mshub.meetings.views.base import MeetingView, RegistrantLinkView
 
 SCALE = [(n, str(n)) for n in range(1, 6)]
 
@@ -49,7 +49,7 @@ def survey_items(meeting: Meeting) -> list[AgendaItem]:
     return list(AgendaItem.objects.filter(meeting=meeting, outcome="held").order_by("parent_id", "position", "pk"))
 
 
-class SurveyView(MeetingView, TemplateView):
+class SurveyView(RegistrantLinkView, TemplateView):
     """Anyone with a registrant's link may answer once for that registration."""
 
     permission_required = "meetings.register"
@@ -72,7 +72,7 @@ class SurveyView(MeetingView, TemplateView):
         registration = self.registration()
         if self.meeting.status not in (MeetingStatus.HELD, MeetingStatus.REPORT_PUBLISHED):
             messages.error(request, _("The survey opens after the meeting."))
-            return HttpResponseRedirect(self.meeting.get_absolute_url())
+            return HttpResponseRedirect(self.after())
         form = SurveyForm(request.POST, items=survey_items(self.meeting))
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form), status=400)
@@ -94,7 +94,7 @@ class SurveyView(MeetingView, TemplateView):
             messages.info(request, _("You already answered; thank you."))
         else:
             messages.success(request, _("Thank you for answering the survey."))
-        return HttpResponseRedirect(self.meeting.get_absolute_url())
+        return HttpResponseRedirect(self.after())
 
 
 class SurveyResultsView(MeetingView, TemplateView):
