@@ -21,15 +21,11 @@ from mshub.archive.forms import ReviewForm
 from mshub.archive.normalize import narrow
 from mshub.archive.parsers import memo as memo_parser
 from mshub.archive.parsers.report import nest, walk
+from mshub.meetings.models import ItemOutcome
 from mshub.people.matching import NameIndex, OrganizationIndex, PersonIndex
 from mshub.people.models import Organization, Person
 
-OUTCOMES = [
-    ("", _("Held")),
-    ("cancelled", _("Cancelled")),
-    ("deferred", _("Deferred")),
-    ("cut_for_time", _("Cut for time")),
-]
+OUTCOMES = [("" if value == ItemOutcome.HELD else value, label) for value, label in ItemOutcome.choices]
 _ENTRY = re.compile(r"^\s*([QAC])\s*[.:]\s*(.*)$")
 _NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3}){0,3}$")
 AUTO, NEW = "", "new"

@@ -7,13 +7,14 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from mshub.core.i18n import localized
 
 
 class ItemOutcome(models.TextChoices):
-    HELD = "held", _("Held")
-    CANCELLED = "cancelled", _("Cancelled")
+    HELD = "held", pgettext_lazy("agenda item", "Held")
+    CANCELLED = "cancelled", pgettext_lazy("agenda item", "Cancelled")
     CUT_FOR_TIME = "cut_for_time", _("Cut for time")
     DEFERRED = "deferred", _("Deferred")
 

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from mshub.core.i18n import localized
 from mshub.core.timezones import in_zone, validate_timezone
@@ -18,9 +19,9 @@ from mshub.core.timezones import in_zone, validate_timezone
 class MeetingStatus(models.TextChoices):
     PLANNED = "planned", _("Planned")
     ANNOUNCED = "announced", _("Announced")
-    HELD = "held", _("Held")
+    HELD = "held", pgettext_lazy("meeting", "Held")
     REPORT_PUBLISHED = "report_published", _("Report published")
-    CANCELLED = "cancelled", _("Cancelled")
+    CANCELLED = "cancelled", pgettext_lazy("meeting", "Cancelled")
     POSTPONED = "postponed", _("Postponed")
 
 
@@ -45,7 +46,7 @@ PUBLIC_STATUSES = [
 class Meeting(models.Model):
     forum = models.ForeignKey("core.Forum", on_delete=models.CASCADE, related_name="meetings")
     series = models.ForeignKey("meetings.MeetingSeries", on_delete=models.PROTECT, related_name="meetings")
-    number = models.PositiveIntegerField(_("number"))
+    number = models.PositiveIntegerField(pgettext_lazy("meeting", "number"))
     title_ja = models.CharField(_("title (Japanese)"), max_length=300, blank=True)
     title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
     start = models.DateTimeField(_("starts"))

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from mshub.core.i18n import localized
 
@@ -56,7 +57,7 @@ class Footnote(models.Model):
     item = models.ForeignKey(
         "meetings.AgendaItem", on_delete=models.SET_NULL, null=True, blank=True, related_name="footnotes"
     )
-    mark = models.PositiveSmallIntegerField(_("number"))
+    mark = models.PositiveSmallIntegerField(pgettext_lazy("footnote", "number"))
     term = models.CharField(_("term"), max_length=200, blank=True)
     text_ja = models.TextField(_("definition (Japanese)"), blank=True)
     text_en = models.TextField(_("definition (English)"), blank=True)

@@ -8,6 +8,7 @@ from typing import Any
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class AttendanceMode(models.TextChoices):
@@ -18,7 +19,7 @@ class AttendanceMode(models.TextChoices):
 class RegistrationStatus(models.TextChoices):
     CONFIRMED = "confirmed", _("Confirmed")
     WAITLISTED = "waitlisted", _("Waiting list")
-    CANCELLED = "cancelled", _("Cancelled")
+    CANCELLED = "cancelled", pgettext_lazy("registration", "Cancelled")
 
 
 def new_token() -> str:
