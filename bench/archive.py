@@ -122,13 +122,13 @@ def store(texts: list[str]) -> None:
     from django.core.management import call_command
     from django.db import connection
 
-    from mshub.archive.importer import parse_document
+    from mshub.archive.importer import read_document
     from mshub.archive.store import store_document
     from tests.factories import ForumFactory
 
     call_command("migrate", verbosity=0)
     forum = ForumFactory(slug="bench-archive")
-    records = [(parse_document(t.encode(), f"r{i}.txt"), t.encode()) for i, t in enumerate(texts)]
+    records = [(*read_document(t.encode(), f"r{i}.txt"), t.encode()) for i, t in enumerate(texts)]
     count = [0]
 
     def counted(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
@@ -137,8 +137,8 @@ def store(texts: list[str]) -> None:
 
     start = time.perf_counter()
     with connection.execute_wrapper(counted):
-        for i, (record, content) in enumerate(records):
-            store_document(forum, record, f"r{i}.txt", content=content)
+        for i, (record, extracted, content) in enumerate(records):
+            store_document(forum, record, f"r{i}.txt", content=content, extracted=extracted)
     elapsed = time.perf_counter() - start
     pages = sum(t.count("\f") + 1 for t in texts)
     print(

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.core.files.base import ContentFile
 
-from mshub.archive.importer import parse_document
+from mshub.archive.importer import read_document
 from mshub.archive.models import ImportBatch, ImportItem
 from mshub.archive.store import store_document
 from mshub.archive.tasks import parse_batch
@@ -175,9 +175,9 @@ def build_archive(forum: Any, actor: Any) -> int:
     ]
     stored = 0
     for name, content in files:
-        record = parse_document(content, name)
+        record, extracted = read_document(content, name)
         if not record["errors"]:
-            store_document(forum, record, name, actor=actor, content=content)
+            store_document(forum, record, name, actor=actor, content=content, extracted=extracted)
             stored += 1
     batch = ImportBatch.objects.create(forum=forum, created_by=actor)
     ImportItem.objects.create(batch=batch, name="jipf-05-report-2018.txt", file=ContentFile(REPORT_5.encode(), "r.txt"))

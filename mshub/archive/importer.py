@@ -6,7 +6,7 @@ import hashlib
 from typing import Any
 
 from mshub.archive.genres import GENRES, detect
-from mshub.archive.sources import ExtractionError, extract
+from mshub.archive.sources import Extracted, ExtractionError, extract
 
 EMPTY: dict[str, Any] = {
     "series": None,
@@ -38,6 +38,12 @@ EMPTY: dict[str, Any] = {
 
 def parse_document(data: bytes, source: str, genre: str | None = None) -> dict[str, Any]:
     """Parse one document. Never raises: a file that cannot be read comes back with ``errors``."""
+    return read_document(data, source, genre)[0]
+
+
+def read_document(data: bytes, source: str, genre: str | None = None) -> tuple[dict[str, Any], Extracted | None]:
+    """``parse_document``, and the extracted text (None if the file could not be read), for callers
+    that keep the text too: the file is extracted once."""
     record: dict[str, Any] = {
         "source": source,
         "sha256": hashlib.sha256(data).hexdigest(),
@@ -49,20 +55,20 @@ def parse_document(data: bytes, source: str, genre: str | None = None) -> dict[s
         extracted = extract(data, source)
     except ExtractionError as exc:
         record["errors"].append(f"{source}: {exc}")
-        return record
+        return record, None
     detected, confidence = detect(extracted.text)
     if genre is not None:
         if genre not in GENRES:
             record["errors"].append(f"unknown genre “{genre}”")
-            return record
+            return record, extracted
         detected, confidence = genre, 1.0
     record["genre"], record["confidence"] = detected, confidence
-    record["pages"] = len(extracted.pages) or extracted.text.count("\f") + 1
+    record["pages"] = extracted.page_count
     try:
         record.update(_parse(detected, extracted.text))
     except Exception as exc:
         record["errors"].append(f"{source}: could not be parsed as {detected} ({type(exc).__name__}: {exc})")
-    return record
+    return record, extracted
 
 
 def _parse(genre: str, text: str) -> dict[str, Any]:

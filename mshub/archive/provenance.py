@@ -9,7 +9,7 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
-from mshub.archive.models import ArchiveDocument, SourceLink
+from mshub.archive.models import ArchiveDocument
 
 
 @dataclass
@@ -43,9 +43,7 @@ def provenance(document: ArchiveDocument) -> list[Provenance]:
     return [
         Provenance(
             key=link.key,
-            kind=str(link.target_type.model_class()._meta.verbose_name)  # type: ignore[union-attr]
-            if link.target_type.model_class()
-            else link.target_type.model,
+            kind=_kind(link.target_type),
             target=targets.get((link.target_type_id, link.target_id)),
             page=link.page,
         )
@@ -53,10 +51,6 @@ def provenance(document: ArchiveDocument) -> list[Provenance]:
     ]
 
 
-def sources_of(target: models.Model) -> list[SourceLink]:
-    """The documents ``target`` was imported from, newest first, with the page."""
-    return list(
-        SourceLink.objects.filter(target_type=ContentType.objects.get_for_model(target), target_id=str(target.pk))
-        .select_related("document")
-        .order_by("-pk")
-    )
+def _kind(ct: ContentType) -> str:
+    model = ct.model_class()
+    return str(model._meta.verbose_name) if model is not None else ct.model

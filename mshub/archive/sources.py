@@ -25,6 +25,11 @@ class Extracted:
     kind: str
     pages: list[str] = field(default_factory=list)
 
+    @property
+    def page_count(self) -> int:
+        """PDF pages, else the text's form-feed pages (1 for text without them)."""
+        return len(self.pages) or self.text.count("\f") + 1
+
 
 def extract(data: bytes, name: str = "") -> Extracted:
     if not data:

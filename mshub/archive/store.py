@@ -14,9 +14,9 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.db import transaction
 
-from mshub.archive.models import ArchiveDocument
+from mshub.archive.models import ArchiveDocument, SourceLink
 from mshub.archive.records import StoreError, store_meeting
-from mshub.archive.sources import ExtractionError, extract
+from mshub.archive.sources import Extracted, ExtractionError, extract
 from mshub.core.models.events import record as log
 from mshub.meetings.models import MeetingSeries
 from mshub.people.matching import squash
@@ -36,11 +36,13 @@ def store_document(
     overwrite: bool = False,
     content: bytes | None = None,
     series_slug: str | None = None,
+    extracted: Extracted | None = None,
 ) -> ArchiveDocument:
     """Store one parsed document (``data`` as ``parse_document`` returns it, perhaps corrected).
 
     ``content`` is the original file: kept beside the records, with its text by page. Without
     ``series``, the series is ``series_slug``'s or the one the record names (see ``series_for``).
+    ``extracted``: the content's text when the caller has it already (else it is extracted here).
     """
     existing = ArchiveDocument.objects.filter(forum=forum, sha256=data["sha256"]).first()
     if existing is not None:
@@ -60,9 +62,9 @@ def store_document(
     if content is not None:
         document.size = len(content)
         try:
-            extracted = extract(content, name)
+            extracted = extracted or extract(content, name)
             document.kind, document.text = extracted.kind, extracted.text
-            document.pages = document.pages or (len(extracted.pages) or extracted.text.count("\f") + 1)
+            document.pages = document.pages or extracted.page_count
         except ExtractionError:
             pass  # parsed from corrected data; the file itself is still kept
         document.file.save(_safe_name(name), ContentFile(content), save=False)
@@ -123,8 +125,6 @@ def remove_document(document: ArchiveDocument, actor: Any = None) -> bool:
     when no other document was imported into it and nothing has been added to it since that an
     import cannot make (registrations, a published report). People and organisations created stay
     in the registry (with their notes). Returns whether the meeting was removed."""
-    from mshub.archive.models import SourceLink
-
     meeting = document.meeting
     removed = False
     if meeting is not None:

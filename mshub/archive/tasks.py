@@ -8,25 +8,21 @@ from celery import shared_task
 @shared_task
 def parse_batch(batch_pk: int) -> int:
     """Parse every queued file of the batch, one at a time, saving each result as it comes."""
-    from mshub.archive.importer import parse_document
+    from mshub.archive.importer import read_document
     from mshub.archive.models import ArchiveDocument, ImportItem
-    from mshub.archive.sources import ExtractionError, extract
 
     done = 0
     for item in ImportItem.objects.filter(batch_id=batch_pk, status=ImportItem.Status.QUEUED).select_related("batch"):
         with item.file.open("rb") as handle:
             data = handle.read()
-        record = parse_document(data, item.name, item.batch.genre or None)
+        record, extracted = read_document(data, item.name, item.batch.genre or None)
         known = ArchiveDocument.objects.filter(forum_id=item.batch.forum_id, sha256=record["sha256"]).first()
         if known is not None:  # the same bytes were imported before: nothing to review
             item.record, item.document, item.status = record, known, ImportItem.Status.STORED
             item.save(update_fields=["record", "document", "status"])
             done += 1
             continue
-        try:
-            item.text = extract(data, item.name).text[:500_000]
-        except ExtractionError:
-            item.text = ""
+        item.text = extracted.text[:500_000] if extracted else ""
         item.record = record
         item.error = "; ".join(record["errors"])
         item.status = ImportItem.Status.FAILED if record["errors"] else ImportItem.Status.PARSED

@@ -13,7 +13,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from mshub.archive.genres import GENRES
-from mshub.archive.importer import parse_document
+from mshub.archive.importer import read_document
 
 
 class Command(BaseCommand):
@@ -56,7 +56,7 @@ class Command(BaseCommand):
             except OSError as exc:
                 records.append({"source": str(path), "errors": [f"{path}: cannot be opened ({exc.strerror})"]})
                 continue
-            record = parse_document(data, str(path), options["genre"])
+            record, extracted = read_document(data, str(path), options["genre"])
             if forum is not None and not record["errors"]:
                 from mshub.archive.models import ArchiveDocument
                 from mshub.archive.store import StoreError, store_document
@@ -70,6 +70,7 @@ class Command(BaseCommand):
                         series_slug=options["series"],
                         overwrite=options["overwrite"],
                         content=data,
+                        extracted=extracted,
                     )
                     record["stored"] = {"document": document.pk, "meeting": document.meeting_id, "unchanged": known}
                 except StoreError as exc:
