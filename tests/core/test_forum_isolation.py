@@ -14,16 +14,14 @@ from __future__ import annotations
 
 import datetime as dt
 import html.parser
-import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
 from django.conf import settings
-from django.db import transaction
 from django.forms import BaseForm
-from django.test import Client, override_settings
+from django.test import Client
 from django.urls import reverse
 
 from mshub.core.models import Event, Forum, Membership, Role
@@ -35,6 +33,7 @@ from tests.core.test_url_permissions import (
     FORUM_ROUTES,
     Route,
     build_objects,
+    module_scope,
     snapshot,
     url_for,
 )
@@ -102,37 +101,27 @@ def build_side(key: str) -> Side:
 def module_twins(
     django_db_setup: None, django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Twins]:
-    media = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media"))
-    media.enable()
-    request_log = logging.getLogger("django.request")  # the expected 404s would each log a traceback
-    level = request_log.level
-    request_log.setLevel(logging.ERROR)
-    try:
-        with django_db_blocker.unblock(), transaction.atomic():
-            sides = {key: build_side(key) for key in ("a", "b")}
-            users = {
-                "visitor": UserFactory(email="iso-visitor@example.org"),
-                "sec_a": UserFactory(email="iso-sec-a@example.org"),
-                "sec_b": UserFactory(email="iso-sec-b@example.org"),
-                "sec_both": UserFactory(email="iso-sec-both@example.org"),
-            }
-            for who, keys in (("sec_a", "a"), ("sec_b", "b"), ("sec_both", "ab")):
-                for key in keys:
-                    MembershipFactory(forum=sides[key].forum, user=users[who], role=Role.SECRETARIAT)
-            sessions = {}
-            for who, user in users.items():
-                client = Client()
-                client.force_login(user)
-                sessions[who] = client.session.session_key
-            for key in ("a", "b"):  # each forum's plain member, for the forum lists
-                client = Client()
-                client.force_login(sides[key].member_membership.user)
-                sessions[f"member_{key}"] = client.session.session_key
-            yield Twins(sides=sides, sessions=sessions)
-            transaction.set_rollback(True)
-    finally:
-        request_log.setLevel(level)
-        media.disable()
+    with module_scope(django_db_blocker, tmp_path_factory):
+        sides = {key: build_side(key) for key in ("a", "b")}
+        users = {
+            "visitor": UserFactory(email="iso-visitor@example.org"),
+            "sec_a": UserFactory(email="iso-sec-a@example.org"),
+            "sec_b": UserFactory(email="iso-sec-b@example.org"),
+            "sec_both": UserFactory(email="iso-sec-both@example.org"),
+        }
+        for who, keys in (("sec_a", "a"), ("sec_b", "b"), ("sec_both", "ab")):
+            for key in keys:
+                MembershipFactory(forum=sides[key].forum, user=users[who], role=Role.SECRETARIAT)
+        sessions = {}
+        for who, user in users.items():
+            client = Client()
+            client.force_login(user)
+            sessions[who] = client.session.session_key
+        for key in ("a", "b"):  # each forum's plain member, for the forum lists
+            client = Client()
+            client.force_login(sides[key].member_membership.user)
+            sessions[f"member_{key}"] = client.session.session_key
+        yield Twins(sides=sides, sessions=sessions)
 
 
 @pytest.fixture

@@ -26,6 +26,7 @@ import datetime as dt
 import logging
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -372,31 +373,38 @@ def url_for(route: Route, o: dict[str, Any]) -> str:
     return reverse(route.name, kwargs=kwargs)
 
 
-@pytest.fixture(scope="module")
-def module_world(
-    django_db_setup: None, django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[World]:
-    """The forum, its cast and records, built once for the module and rolled back after it."""
+@contextmanager
+def module_scope(django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """For records built once per module: uploads in a temporary folder, the database open inside a
+    transaction that is rolled back at the end, and django.request quiet below errors (hundreds of
+    expected 403s and 404s would each log a traceback, seconds of the run; 500s are still logged)."""
     media = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media"))
     media.enable()
-    # Hundreds of expected 403s would each log a warning with its traceback (seconds of the
-    # run); errors (500s) are still logged.
     request_log = logging.getLogger("django.request")
     level = request_log.level
     request_log.setLevel(logging.ERROR)
     try:
         with django_db_blocker.unblock(), transaction.atomic():
-            cast = make_cast()
-            objects = build_objects(cast.forum)
-            sessions = {}
-            for role in ROLES[1:]:
-                client = cast.client(role)
-                sessions[role] = client.session.session_key
-            yield World(cast=cast, objects=objects, sessions=sessions)
+            yield
             transaction.set_rollback(True)
     finally:
         request_log.setLevel(level)
         media.disable()
+
+
+@pytest.fixture(scope="module")
+def module_world(
+    django_db_setup: None, django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[World]:
+    """The forum, its cast and records, built once for the module and rolled back after it."""
+    with module_scope(django_db_blocker, tmp_path_factory):
+        cast = make_cast()
+        objects = build_objects(cast.forum)
+        sessions = {}
+        for role in ROLES[1:]:
+            client = cast.client(role)
+            sessions[role] = client.session.session_key
+        yield World(cast=cast, objects=objects, sessions=sessions)
 
 
 @pytest.fixture
