@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mshub.archive.forms import ReviewForm
 from mshub.archive.normalize import narrow
-from mshub.archive.parsers import memo as memo_parser
+from mshub.archive.parsers.memo_text import action
 from mshub.archive.parsers.report import nest, walk
 from mshub.meetings.models import ItemOutcome
 from mshub.people.matching import NameIndex, OrganizationIndex, PersonIndex
@@ -169,7 +169,7 @@ class MemoForm(forms.Form):
             "attendees": lines["attendees"],
             "materials": materials,
             "decisions": lines["decisions"],
-            "actions": [memo_parser._action(t) for t in lines["actions"]],
+            "actions": [action(t) for t in lines["actions"]],
         }
 
 

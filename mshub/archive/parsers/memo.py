@@ -48,7 +48,6 @@ _SUBHEADING = re.compile(r"^\s*(?:[■□◆◇●]\s*\S.*|【[^】]{1,30}】|[^
 _OTHER_SECTIONS = f"{MATERIAL_WORDS}|{AGENDA_WORDS}|{OVERVIEW_WORDS}|出席者|参加者|事務局"
 _QUESTION = re.compile(r"(?:\?|か。?|のか|でしょうか)\s*$")
 _NEXT_STEERING = re.compile(r"^\s*次回(?:の)?考える会")
-_action = action  # the review form reads “what（who）” lines with it
 _NEXT_HEADING = re.compile(
     r"^\s*(?:\d{1,2}\.\s*|[■●◆]\s*)?(次回(?:の)?(?:考える会|会合|ミーティング|打合せ)?(?:の)?(?:日程|予定|開催)?(?:について)?)"
     r"\s*[:：]?\s*$"
