@@ -9,6 +9,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from mshub.core.files import private_name
+
 GENRE_LABELS = {
     "meeting_report": _("Meeting report"),
     "steering_memo": _("Steering memo"),
@@ -22,7 +24,12 @@ def genre_label(genre: str | None) -> str:
 
 
 def document_path(instance: ArchiveDocument, filename: str) -> str:
-    return f"archive/{instance.forum_id}/{instance.sha256[:16]}-{filename}"
+    """An unguessable name; the original one is the document's ``name`` (see mshub/core/files.py)."""
+    return private_name(f"archive/{instance.forum_id}", filename)
+
+
+def upload_path(instance: ImportItem, filename: str) -> str:
+    return private_name("archive/uploads", filename)
 
 
 class ArchiveDocument(models.Model):
@@ -108,7 +115,7 @@ class ImportItem(models.Model):
 
     batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="items")
     name = models.CharField(_("file name"), max_length=255)
-    file = models.FileField(upload_to="archive/uploads/", max_length=300)
+    file = models.FileField(upload_to=upload_path, max_length=300)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     text = models.TextField(blank=True)
     record = models.JSONField(default=dict, encoder=DjangoJSONEncoder)

@@ -8,7 +8,8 @@ from typing import Any
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -21,6 +22,7 @@ from mshub.archive.provenance import provenance
 from mshub.archive.review import ReviewForms
 from mshub.archive.store import StoreError, remove_document, store_document
 from mshub.archive.tasks import parse_batch
+from mshub.core.files import file_response
 from mshub.core.views.base import ForumView
 
 
@@ -168,8 +170,8 @@ class DocumentFileView(ForumView, View):
 
     permission_required = "archive.import_documents"
 
-    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> FileResponse:
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         document = get_object_or_404(ArchiveDocument, forum=self.forum, pk=self.kwargs["pk"])
         if not document.file:
             raise Http404(_("The original file was not kept."))
-        return FileResponse(document.file.open("rb"), as_attachment=True, filename=document.name)
+        return file_response(document.file, document.name)

@@ -143,8 +143,12 @@ DEFAULT_FORUM_TIMEZONE = env.str("DEFAULT_FORUM_TIMEZONE", default="Asia/Tokyo")
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(VAR_DIR / "static")))
-MEDIA_URL = "media/"
+MEDIA_URL = "media/"  # never served by path: every file goes out through a view that checks permission
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
+# Behind nginx: the internal location that maps to MEDIA_ROOT (X-Accel-Redirect), e.g. "/_protected/".
+# Behind Apache or lighttpd: the header name, "X-Sendfile". Empty: the application streams files itself.
+MEDIA_ACCEL_REDIRECT = env.str("MEDIA_ACCEL_REDIRECT", default="")
+MEDIA_SENDFILE = env.str("MEDIA_SENDFILE", default="")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from mshub.core.files import private_name
 from mshub.core.i18n import localized
 
 
@@ -120,8 +121,8 @@ class Material(models.Model):
 
 
 def material_path(instance: MaterialVersion, filename: str) -> str:
-    meeting = instance.material.meeting
-    return f"materials/{meeting.forum_id}/{meeting.pk}/{instance.material_id}/{instance.sha256[:16]}-{filename}"
+    """An unguessable name: the original one is kept in ``original_name`` (see mshub/core/files.py)."""
+    return private_name(f"materials/{instance.material.meeting.forum_id}", filename)
 
 
 class MaterialVersion(models.Model):

@@ -8,6 +8,12 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from mshub.core.files import private_name
+
+
+def report_pdf_path(instance: ReportVersion, filename: str) -> str:
+    return private_name(f"reports/{instance.meeting.forum_id}", "report.pdf")
+
 
 class ReportVersion(models.Model):
     meeting = models.ForeignKey("meetings.Meeting", on_delete=models.CASCADE, related_name="report_versions")
@@ -18,7 +24,7 @@ class ReportVersion(models.Model):
     note = models.CharField(_("what changed"), max_length=300, blank=True)
     html = models.TextField()
     markdown = models.TextField()
-    pdf = models.FileField(upload_to="reports/", blank=True)
+    pdf = models.FileField(upload_to=report_pdf_path, blank=True, max_length=300)
 
     class Meta:
         ordering = ["-version", "language"]

@@ -10,6 +10,7 @@ from django.db import models, transaction
 
 from mshub.core.models.events import record
 from mshub.meetings.models import Meeting, MeetingStatus, ReportVersion
+from mshub.meetings.models.reports import report_pdf_path
 from mshub.meetings.reports.render import render_html, render_markdown
 
 
@@ -55,6 +56,5 @@ def publish_report(meeting: Meeting, actor: Any = None, note: str = "") -> list[
 
 def store_pdf(version: ReportVersion, pdf: bytes) -> None:
     """Attach the rendered PDF to a frozen version (the only field ever set after publishing)."""
-    name = f"{version.meeting.series.slug}-{version.meeting.number}-v{version.version}-{version.language}.pdf"
-    stored = version.pdf.storage.save(f"reports/{version.meeting.forum_id}/{name}", ContentFile(pdf))
+    stored = version.pdf.storage.save(report_pdf_path(version, "report.pdf"), ContentFile(pdf))
     ReportVersion.objects.filter(pk=version.pk).update(pdf=stored)

@@ -7,13 +7,15 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 
+from mshub.core.files import file_response
 from mshub.core.forms import OneOfRequired
 from mshub.core.models.events import record
 from mshub.meetings.models import ActionItem, ActionStatus, Attendance, Decision, Footnote, Material, MaterialVersion
@@ -182,21 +184,14 @@ class MaterialDownloadView(MeetingView, View):
 
     permission_required = "meetings.view_meeting"
 
-    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> FileResponse:
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         material = get_object_or_404(Material, meeting=self.meeting, pk=self.kwargs["pk"])
         versions = MaterialVersion.objects.filter(material=material)
         version_id = request.GET.get("version")
         version = get_object_or_404(versions, pk=version_id) if version_id else versions.first()
         if version is None:
             raise _no_file()
-        response = FileResponse(
-            version.file.open("rb"),
-            as_attachment=True,
-            filename=version.original_name,
-            content_type=version.content_type,
-        )
-        response["X-Content-Type-Options"] = "nosniff"
-        return response
+        return file_response(version.file, version.original_name, content_type=version.content_type)
 
 
 def _no_file() -> Exception:

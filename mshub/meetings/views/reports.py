@@ -6,10 +6,12 @@ from typing import Any
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http.response import HttpResponseBase
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
+from mshub.core.files import bytes_response, file_response
 from mshub.core.i18n import current_language
 from mshub.meetings.models import ReportVersion
 from mshub.meetings.reports.render import render_html, render_pdf
@@ -62,12 +64,14 @@ class ReportMarkdownView(ReportMixin, View):
 
 
 class ReportPdfView(ReportMarkdownView):
-    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:  # type: ignore[override]
         version = self.version()
-        pdf = version.pdf.read() if version.pdf else render_pdf(version.html)
-        response = HttpResponse(pdf, content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="{self._name(version)}.pdf"'
-        return response
+        name = f"{self._name(version)}.pdf"
+        # Our own rendering (no scripts): shown inline, and not sandboxed (browsers' PDF viewers refuse that).
+        options: dict[str, Any] = {"as_attachment": False, "sandbox": False, "private": not self.forum.is_public}
+        if version.pdf:
+            return file_response(version.pdf, name, content_type="application/pdf", **options)
+        return bytes_response(render_pdf(version.html), name, "application/pdf", **options)
 
 
 class PublishReportView(MeetingView, View):
