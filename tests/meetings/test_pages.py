@@ -202,7 +202,7 @@ def test_publishing_freezes_a_version_and_corrections_add_one(forum, cast, djang
     md = public.get(url(meeting, "report-md"))
     assert md["Content-Type"].startswith("text/markdown")
     pdf = public.get(url(meeting, "report-pdf"))
-    assert pdf.content.startswith(b"%PDF")
+    assert b"".join(pdf.streaming_content).startswith(b"%PDF")
     feed = public.get(f"/{forum.slug}/meetings/reports.atom").content.decode()
     assert "v2" in feed
     assert "typo in 2.3" in feed
