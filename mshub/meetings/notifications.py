@@ -89,14 +89,21 @@ def survey_url(registration: Registration) -> str:
     )
 
 
-def send_survey_invitations(meeting: Meeting) -> int:
-    """After the meeting: one mail per attendee with their personal survey link."""
-    from mshub.meetings.models import RegistrationStatus
+def survey_recipients(meeting: Meeting) -> Any:
+    """Who the thank-you survey goes to: those who attended and left an address, nobody else."""
+    return (
+        Registration.objects.filter(meeting=meeting)
+        .attended()
+        .reachable()
+        .select_related("meeting__series", "meeting__forum")
+        .order_by("name", "pk")
+    )
 
+
+def send_survey_invitations(meeting: Meeting) -> int:
+    """After the meeting: one mail per attendee with their personal survey link; returns how many."""
     sent = 0
-    for registration in meeting.registrations.filter(status=RegistrationStatus.CONFIRMED).select_related(
-        "meeting__series", "meeting__forum"
-    ):
+    for registration in survey_recipients(meeting):
         context = {**_context(registration), "survey_url": survey_url(registration)}
         _send("survey_invitation", [registration.email], context, meeting.language)
         sent += 1

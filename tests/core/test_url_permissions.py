@@ -287,7 +287,7 @@ def build_objects(forum: Forum, mark: str = "") -> dict[str, Any]:
         mode=AttendanceMode.ONSITE,
         stakeholder_group=group,
     )
-    meeting = change_status(meeting, "held")
+    meeting = change_status(meeting, "held", now=meeting.end)
     with TestCase.captureOnCommitCallbacks(execute=True):
         publish_report(meeting)  # and, as after a commit, render and store the PDFs
     batch = ImportBatch.objects.create(forum=forum)

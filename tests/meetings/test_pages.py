@@ -87,7 +87,7 @@ def test_in_a_private_forum_the_mailed_links_work_signed_out(announced, group, c
     assert response["Location"] == cancel_url  # back to the link's page, not to a sign-in
     gone.refresh_from_db()
     assert gone.status == "cancelled"
-    held = change_status(announced, "held")
+    held = change_status(announced, "held", now=announced.end)
     survey_url = url(held, "survey", token=mine.token)
     assert client.get(survey_url).status_code == 200
     answered = client.post(survey_url, {"satisfaction": "4"})

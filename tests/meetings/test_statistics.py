@@ -49,7 +49,7 @@ def test_counts_by_group_gender_mode_and_first_time(forum, series, cast):
     _attend(m2, "a@example.org", g["government"], gender=female)  # returning
     _attend(m2, "c@example.org", g["academia"])
     for m in (m1, m2):
-        change_status(m, "held")
+        change_status(m, "held", now=m.end)
 
     response = cast.client("member").get(f"/{forum.slug}/meetings/statistics.csv")
     assert response.status_code == 200
@@ -134,7 +134,7 @@ def test_upcoming_and_steering_meetings_are_not_counted(forum, series, cast):
     )
     steering = MeetingSeries.objects.create(forum=forum, slug="steering", name_ja="運営", is_steering=True)
     held = _meeting(steering, dt.date(2030, 2, 2))
-    change_status(held, "held")
+    change_status(held, "held", now=held.end)
     rows = list(
         csv.DictReader(
             io.StringIO(cast.client("member").get(f"/{forum.slug}/meetings/statistics.csv").content.decode("utf-8-sig"))

@@ -9,6 +9,7 @@ from typing import Any
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -131,6 +132,17 @@ class Meeting(models.Model):
     @property
     def is_public(self) -> bool:
         return self.status in PUBLIC_STATUSES
+
+    def has_started(self, now: datetime | None = None) -> bool:
+        """True once the meeting's start has passed: only then can it be "held"."""
+        return self.start <= (now or timezone.now())
+
+    def next_statuses(self, now: datetime | None = None) -> list[str]:
+        """The statuses the secretariat may choose now (publishing the report is its own action)."""
+        allowed = TRANSITIONS[self.status] - {MeetingStatus.REPORT_PUBLISHED}
+        if not self.has_started(now):
+            allowed = allowed - {MeetingStatus.HELD}
+        return [s for s in MeetingStatus.values if s in allowed]
 
     def get_absolute_url(self) -> str:
         return reverse(

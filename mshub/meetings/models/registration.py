@@ -26,6 +26,16 @@ def new_token() -> str:
     return secrets.token_urlsafe(24)
 
 
+class RegistrationQuerySet(models.QuerySet["Registration"]):
+    def attended(self) -> RegistrationQuerySet:
+        """Confirmed registrants who were checked in (at the door, or marked present online)."""
+        return self.filter(status=RegistrationStatus.CONFIRMED, checked_in_at__isnull=False)
+
+    def reachable(self) -> RegistrationQuerySet:
+        """Those with an address to write to (walk-ins registered at the door may have none)."""
+        return self.exclude(email="")
+
+
 class Registration(models.Model):
     meeting = models.ForeignKey("meetings.Meeting", on_delete=models.CASCADE, related_name="registrations")
     person = models.ForeignKey(
@@ -55,6 +65,8 @@ class Registration(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = RegistrationQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "pk"]

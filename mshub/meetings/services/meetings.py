@@ -62,13 +62,23 @@ def validate_times(start: datetime, end: datetime) -> None:
 
 
 @transaction.atomic
-def change_status(meeting: Meeting, status: str, actor: Any = None, note: str = "") -> Meeting:
-    """Move a meeting to ``status`` if the lifecycle allows it (planned → announced → held → report published)."""
+def change_status(
+    meeting: Meeting, status: str, actor: Any = None, note: str = "", now: datetime | None = None
+) -> Meeting:
+    """Move a meeting to ``status`` if the lifecycle allows it (planned → announced → held → report published).
+
+    A meeting is "held" only once it has started (``now`` is for tests and imports of the past).
+    """
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if status not in TRANSITIONS[meeting.status]:
         raise ValidationError(
             _("A meeting that is “%(from)s” cannot become “%(to)s”.")
             % {"from": MeetingStatus(meeting.status).label, "to": MeetingStatus(status).label}
+        )
+    if status == MeetingStatus.HELD and not meeting.has_started(now):
+        raise ValidationError(
+            _("A meeting can be marked as held only once it has started (%(start)s).")
+            % {"start": f"{meeting.local_start:%Y-%m-%d %H:%M} {meeting.timezone}"}
         )
     previous = meeting.status
     meeting.status = status

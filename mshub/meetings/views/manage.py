@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, View
 
@@ -74,17 +75,29 @@ class MeetingStatusView(MeetingView, View):
     permission_required = "meetings.change_meeting"
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        from mshub.meetings import notifications
+
         status = request.POST.get("status", "")
         if status == MeetingStatus.REPORT_PUBLISHED or status not in TRANSITIONS.get(self.meeting.status, set()):
             messages.error(request, _("That status change is not possible."))
             return HttpResponseRedirect(self.meeting.get_absolute_url())
+        if status in (MeetingStatus.ANNOUNCED, MeetingStatus.HELD) and request.POST.get("confirm") != "yes":
+            # Mail goes out: say exactly to whom before anything is sent.
+            context = {
+                "meeting": self.meeting,
+                "status": status,
+                "status_label": MeetingStatus(status).label,
+                "note": request.POST.get("note", "")[:300],
+                "list_address": notifications.list_address(self.meeting) if status == MeetingStatus.ANNOUNCED else "",
+                "recipients": notifications.survey_recipients(self.meeting) if status == MeetingStatus.HELD else [],
+                "can_see_contact": request.user.has_perm("meetings.view_registrant_contact", self.meeting),
+            }
+            return render(request, "meetings/status_confirm.html", context)
         try:
             meeting = change_status(self.meeting, status, actor=request.user, note=request.POST.get("note", "")[:300])
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
             return HttpResponseRedirect(self.meeting.get_absolute_url())
-        from mshub.meetings import notifications
-
         if status == MeetingStatus.ANNOUNCED and notifications.send_announcement(meeting):
             messages.info(request, _("The announcement was sent to the mailing list."))
         if status == MeetingStatus.HELD:

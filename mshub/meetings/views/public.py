@@ -9,7 +9,6 @@ from django.views.generic import TemplateView
 
 from mshub.core.views.base import ForumView
 from mshub.meetings.models import MeetingSeries, MeetingStatus, Registration, RegistrationStatus
-from mshub.meetings.models.meeting import TRANSITIONS
 from mshub.meetings.services.agenda import agenda_tree, flatten, presenter_affiliation
 from mshub.meetings.services.minutes import carried_over_actions
 from mshub.meetings.services.registration import participation, registration_open, seats_taken
@@ -71,10 +70,6 @@ class MeetingDetailView(MeetingView, TemplateView):
             show_online_url=bool(mine) or user.has_perm("meetings.view_registrations", meeting),
             counts=participation(meeting) if user.has_perm("meetings.view_registrations", meeting) else None,
             has_report=user.has_perm("meetings.view_report", meeting) and meeting.report_versions.exists(),
-            status_choices=[
-                (s, MeetingStatus(s).label)
-                for s in sorted(TRANSITIONS[meeting.status])
-                if s != MeetingStatus.REPORT_PUBLISHED
-            ],
+            status_choices=[(s, MeetingStatus(s).label) for s in meeting.next_statuses()],
         )
         return context
