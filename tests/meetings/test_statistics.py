@@ -141,3 +141,26 @@ def test_upcoming_and_steering_meetings_are_not_counted(forum, series, cast):
         )
     )
     assert rows == []
+
+
+def test_a_report_s_counts_are_participation_where_nobody_registered(forum, series, cast):
+    """An imported report gives 28 on site and 3 remote and has no registrations: the statistics count them."""
+    group = StakeholderGroup.objects.get(forum=forum, code="government")
+    reported = _meeting(series, dt.date(2016, 1, 28))
+    reported.reported_onsite, reported.reported_remote = 28, 3
+    reported.save()
+    change_status(reported, "held", now=reported.end)
+    registered = _meeting(series, dt.date(2016, 3, 1))
+    registered.reported_onsite = 99  # registrations exist: they, not the hand count, are the data
+    registered.save()
+    _attend(registered, "a@example.org", group)
+    change_status(registered, "held", now=registered.end)
+
+    body = cast.client("member").get(f"/{forum.slug}/meetings/statistics.csv").content.decode("utf-8-sig")
+    first, second = csv.DictReader(io.StringIO(body))
+    assert (first["total"], first["onsite"], first["remote"], first["source"]) == ("31", "28", "3", "reported")
+    assert (second["total"], second["source"]) == ("1", "registrations")
+    assert first["series"] == series.name
+    page = cast.client("member").get(f"/{forum.slug}/meetings/statistics/").content.decode()
+    assert ">31<" in page  # the year row counts them too
+    assert "as reported" in page

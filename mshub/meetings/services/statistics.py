@@ -1,7 +1,10 @@
 """Participation and presenter statistics by stakeholder group, as NRIs report them to the global IGF.
 
 Participants are confirmed registrations that attended: on-site ones checked in at the door, remote
-ones checked in if any were, otherwise all confirmed remote registrations (see ``participation``).
+ones checked in if any were, otherwise all confirmed remote registrations. A meeting without any
+attending registration (an imported report, a meeting counted by hand) counts the participants its
+report gives (``reported_onsite`` / ``reported_remote``); each row says which ``source`` it used, and a
+reported count has no breakdown by group or gender.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ class MeetingStats:
     by_igf_category: Counter[str] = field(default_factory=Counter)
     by_gender: Counter[str] = field(default_factory=Counter)
     first_time: int = 0
+    source: str = "registrations"  # or "reported": the counts the meeting's report gives
 
     @property
     def total(self) -> int:
@@ -65,6 +69,10 @@ def meeting_stats(meetings: QuerySet[Meeting]) -> list[MeetingStats]:
         s.by_gender[r.gender.code if r.gender else "undisclosed"] += 1
         if not r.email or first_seen.get(r.email) == s.meeting.start:  # walk-ins without email count as new
             s.first_time += 1
+    for s in stats.values():
+        m = s.meeting
+        if not s.total and (m.reported_onsite is not None or m.reported_remote is not None):
+            s.onsite, s.remote, s.source = m.reported_onsite or 0, m.reported_remote or 0, "reported"
     return list(stats.values())
 
 
@@ -120,13 +128,14 @@ IGF_CATEGORIES = [
 
 def csv_rows(rows: list[MeetingStats], genders: list[Gender]) -> list[list[Any]]:
     """The shape an NRI reports to the global IGF: one line per meeting."""
-    header = ["meeting", "date", "total", "onsite", "remote", *IGF_CATEGORIES, "Other"]
+    header = ["series", "meeting", "date", "source", "total", "onsite", "remote", *IGF_CATEGORIES, "Other"]
     genders = [g for g in genders if g.code != "undisclosed"]
     header += [f"gender:{g.code}" for g in genders] + ["gender:undisclosed", "first_time"]
     out: list[list[Any]] = [header]
     for r in rows:
         other = sum(n for k, n in r.by_igf_category.items() if k not in IGF_CATEGORIES)
-        line = [str(r.meeting), r.meeting.local_date.isoformat(), r.total, r.onsite, r.remote]
+        line = [r.meeting.series.name, str(r.meeting), r.meeting.local_date.isoformat(), r.source]
+        line += [r.total, r.onsite, r.remote]
         line += [r.by_igf_category.get(c, 0) for c in IGF_CATEGORIES] + [other]
         line += [r.by_gender.get(g.code, 0) for g in genders]
         line += [r.by_gender.get("undisclosed", 0), r.first_time]
