@@ -260,3 +260,23 @@ def test_public_registration_still_requires_an_email(announced, group, client):
     )
     assert response.status_code == 200
     assert not Registration.objects.exists()
+
+
+def test_meetings_of_two_series_are_told_apart_everywhere(forum, series, client):
+    """Two series each have a 第1回: the list, the page titles and the .ics name the series too."""
+    other = series.__class__.objects.create(forum=forum, slug="youth", name_ja="ユース会合", name_en="Youth meeting")
+    start = dt.datetime.now() + dt.timedelta(days=20)
+    for s in (series, other):
+        change_status(create_meeting(s, start=start, end=start + dt.timedelta(hours=2)), "announced")
+
+    listing = client.get(f"/{forum.slug}/meetings/", HTTP_ACCEPT_LANGUAGE="ja").content.decode()
+    assert "第1回定例会合" in listing
+    assert "第1回ユース会合" in listing
+    youth = Meeting.objects.get(series=other)
+    page = client.get(url(youth), HTTP_ACCEPT_LANGUAGE="ja").content.decode()
+    assert "<title>第1回ユース会合" in page
+    ics = client.get(f"/{forum.slug}/meetings/calendar.ics", HTTP_ACCEPT_LANGUAGE="ja").content
+    summaries = [str(e["SUMMARY"]) for e in Calendar.from_ical(ics).walk("VEVENT")]
+    assert sorted(summaries) == ["第1回ユース会合", "第1回定例会合"]
+    english = client.get(f"/{forum.slug}/meetings/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "1st Youth meeting" in english

@@ -102,7 +102,9 @@ class Meeting(models.Model):
         indexes = [models.Index(fields=["forum", "start"])]
 
     def __str__(self) -> str:
-        return f"{self.series.numbered(self.number)} {self.title}".strip()
+        """Series, number and title: "第11回IGCJ会合 WSIS+10…", "11th IGCJ meeting …" — never a bare 第N回,
+        which several series share."""
+        return f"{self.series.numbered_name(self.number)} {self.title}".strip()
 
     @property
     def title(self) -> str:

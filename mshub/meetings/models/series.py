@@ -63,3 +63,10 @@ class MeetingSeries(models.Model):
         """ "第11回" in Japanese, "11th" in English."""
         lang = language or current_language()
         return f"第{number}回" if lang == "ja" else ordinal(number)
+
+    def numbered_name(self, number: int, language: str | None = None) -> str:
+        """ "第11回IGCJ会合" in Japanese, "11th IGCJ meeting" in English: a meeting's name across series."""
+        lang = language or current_language()
+        name = localized(self, "name", lang)
+        sep = "" if lang == "ja" else " "
+        return f"{self.numbered(number, lang)}{sep}{name}"
