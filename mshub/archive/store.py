@@ -113,6 +113,7 @@ def series_for(forum: Any, data: dict[str, Any], slug: str | None = None) -> Mee
             "name_ja": named or ("運営会合" if steering else "アーカイブ"),
             "name_en": "Steering meetings" if steering else "Archive",
             "is_steering": steering,
+            "visibility": "steering" if steering else "public",
             "timezone": forum.timezone,
         },
     )

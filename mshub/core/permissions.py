@@ -80,6 +80,16 @@ def meeting_is_public(user: Any, obj: Any) -> bool:
 
 
 @rules.predicate
+def series_allows(user: Any, obj: Any) -> bool:
+    """The series' visibility (public, members, steering group) admits the reader; ``obj`` is a series,
+    a meeting, or anything with a ``meeting``."""
+    meeting = getattr(obj, "meeting", obj)
+    series = getattr(meeting, "series", meeting)
+    needed = getattr(series, "visible_from_rank", PUBLIC_RANK)
+    return needed == PUBLIC_RANK or role_rank(user, forum_of(series)) >= needed
+
+
+@rules.predicate
 def report_is_published(user: Any, obj: Any) -> bool:
     meeting = getattr(obj, "meeting", obj)
     return getattr(meeting, "status", None) == "report_published"
@@ -109,21 +119,23 @@ PERMISSIONS: dict[str, Any] = {
     "people.erase_person": is_secretariat,
     "people.add_affiliation": is_steering,
     "people.change_affiliation": is_steering,
-    # Meetings: announced meetings and published reports are public; planning is the steering
-    # group's; registrants' contact data and publishing belong to the secretariat.
-    "meetings.view_meeting": (can_read_forum & meeting_is_public) | is_member,
+    # Meetings: announced meetings and published reports are public (in a public series: a series
+    # may be for members or the steering group only); planning is the steering group's;
+    # registrants' contact data and publishing belong to the secretariat.
+    "meetings.view_series": can_read_forum & series_allows,
+    "meetings.view_meeting": series_allows & ((can_read_forum & meeting_is_public) | is_member),
     "meetings.view_planned_meetings": is_member,
     "meetings.add_meeting": is_steering,
     "meetings.change_meeting": is_steering,
-    "meetings.register": can_read_forum,
+    "meetings.register": can_read_forum & series_allows,
     "meetings.view_registrations": is_steering,
     "meetings.view_registrant_contact": is_secretariat,
     "meetings.check_in": is_steering,
     "meetings.edit_minutes": is_steering,
-    "meetings.view_report": (can_read_forum & report_is_published) | is_steering,
+    "meetings.view_report": series_allows & ((can_read_forum & report_is_published) | is_steering),
     "meetings.publish_report": is_secretariat,
     "meetings.view_statistics": is_member,
-    "meetings.propose_topic": is_member,
+    "meetings.propose_topic": is_member & series_allows,
     "meetings.review_proposals": is_steering,
     # The archive: importing old documents is the secretariat's work.
     "archive.import_documents": is_secretariat,

@@ -9,7 +9,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from mshub.api.views import ForumReadOnlyViewSet
-from mshub.meetings.models import AgendaItem, Meeting, MeetingSeries, Presenter, ReportVersion
+from mshub.core.permissions import role_rank
+from mshub.meetings.models import AgendaItem, Meeting, MeetingSeries, Presenter, ReportVersion, SeriesVisibility
 from mshub.meetings.models.meeting import PUBLIC_STATUSES
 from mshub.people.models import Affiliation
 
@@ -108,3 +109,8 @@ class MeetingViewSet(ForumReadOnlyViewSet):
         )
     )
     permission_required = "meetings.view_meeting"
+
+    def get_queryset(self) -> models.QuerySet[Meeting]:
+        """Of the series the reader may see (a steering group's series is not public)."""
+        seen = SeriesVisibility.seen_at(role_rank(self.request.user, self.forum))
+        return super().get_queryset().filter(series__visibility__in=seen)

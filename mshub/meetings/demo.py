@@ -18,6 +18,7 @@ from mshub.meetings.models import (
     Meeting,
     MeetingSeries,
     Presenter,
+    SeriesVisibility,
 )
 from mshub.meetings.services import registration as reg
 from mshub.meetings.services.agenda import add_item
@@ -89,6 +90,7 @@ def _series(forum: Any) -> tuple[MeetingSeries, MeetingSeries]:
         name_ja="運営委員会",
         name_en="Steering group",
         is_steering=True,
+        visibility=SeriesVisibility.STEERING,
         order=1,
     )
     return regular, steering

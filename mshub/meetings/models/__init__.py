@@ -3,7 +3,7 @@ from .meeting import Meeting, MeetingStatus
 from .minutes import ActionItem, ActionStatus, Attendance, Decision, Footnote, Intervention, InterventionKind
 from .registration import AttendanceMode, Registration, RegistrationStatus
 from .reports import ReportVersion
-from .series import MeetingSeries
+from .series import MeetingSeries, SeriesVisibility
 from .survey import ItemRating, SurveyResponse
 
 __all__ = [
@@ -27,6 +27,7 @@ __all__ = [
     "Registration",
     "RegistrationStatus",
     "ReportVersion",
+    "SeriesVisibility",
     "SurveyResponse",
     "TopicProposal",
 ]

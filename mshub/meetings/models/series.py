@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from mshub.core.i18n import current_language, localized
+from mshub.core.models.forums import PUBLIC_RANK, ROLE_RANK, Role
 from mshub.core.timezones import validate_timezone
 
 RESERVED_SERIES_SLUGS = frozenset({"new", "statistics", "calendar", "reports"})
@@ -25,6 +26,26 @@ def ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
+class SeriesVisibility(models.TextChoices):
+    """Who may see a series' meetings, agendas, materials and reports (pages, feeds, .ics, API)."""
+
+    PUBLIC = "public", _("Public (announced meetings and published reports)")
+    MEMBERS = "members", _("Forum members")
+    STEERING = "steering", _("Steering group and secretariat")
+
+    @property
+    def rank(self) -> int:
+        """The least role rank that sees the series."""
+        return {"public": PUBLIC_RANK, "members": ROLE_RANK[Role.MEMBER], "steering": ROLE_RANK[Role.STEERING]}[
+            self.value
+        ]
+
+    @classmethod
+    def seen_at(cls, rank: int) -> list[str]:
+        """The visibilities a reader of ``rank`` sees."""
+        return [v.value for v in cls if v.rank <= rank]
+
+
 class MeetingSeries(models.Model):
     forum = models.ForeignKey("core.Forum", on_delete=models.CASCADE, related_name="meeting_series")
     slug = models.SlugField(_("short name in addresses"), max_length=40, validators=[validate_series_slug])
@@ -34,6 +55,13 @@ class MeetingSeries(models.Model):
         _("steering meetings"),
         default=False,
         help_text=_("Memos of these meetings record attendees, distributed materials, decisions and action items."),
+    )
+    visibility = models.CharField(
+        _("visible to"),
+        max_length=10,
+        choices=SeriesVisibility.choices,
+        default=SeriesVisibility.PUBLIC,
+        help_text=_("Steering-group meetings are usually seen by the steering group and the secretariat only."),
     )
     mailing_list = models.EmailField(_("announcement address"), blank=True)
     timezone = models.CharField(
@@ -55,6 +83,10 @@ class MeetingSeries(models.Model):
     @property
     def name(self) -> str:
         return localized(self, "name")
+
+    @property
+    def visible_from_rank(self) -> int:
+        return SeriesVisibility(self.visibility).rank
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:series", kwargs={"forum": self.forum.slug, "series": self.slug})

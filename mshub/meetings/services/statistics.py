@@ -134,7 +134,7 @@ def csv_rows(rows: list[MeetingStats], genders: list[Gender]) -> list[list[Any]]
     out: list[list[Any]] = [header]
     for r in rows:
         other = sum(n for k, n in r.by_igf_category.items() if k not in IGF_CATEGORIES)
-        line = [r.meeting.series.name, str(r.meeting), r.meeting.local_date.isoformat(), r.source]
+        line: list[Any] = [r.meeting.series.name, str(r.meeting), r.meeting.local_date.isoformat(), r.source]
         line += [r.total, r.onsite, r.remote]
         line += [r.by_igf_category.get(c, 0) for c in IGF_CATEGORIES] + [other]
         line += [r.by_gender.get(g.code, 0) for g in genders]

@@ -7,8 +7,9 @@ from typing import Any
 from django.db import models
 from django.shortcuts import get_object_or_404
 
+from mshub.core.permissions import role_rank
 from mshub.core.views.base import ForumView
-from mshub.meetings.models import Meeting, MeetingSeries
+from mshub.meetings.models import Meeting, MeetingSeries, SeriesVisibility
 
 
 class MeetingView(ForumView):
@@ -56,7 +57,12 @@ class RegistrantLinkView(MeetingView):
 
 
 class SeriesView(ForumView):
+    """A view of one series (``<series>/``); the permission is checked on the series."""
+
     _series: MeetingSeries | None = None
+
+    def get_permission_object(self) -> Any:
+        return self.series
 
     @property
     def series(self) -> MeetingSeries:
@@ -65,9 +71,19 @@ class SeriesView(ForumView):
         return self._series
 
 
+def visible_series(view: ForumView) -> models.QuerySet[MeetingSeries]:
+    """The forum's series whose visibility admits the visitor."""
+    rank = role_rank(view.request.user, view.forum)
+    return MeetingSeries.objects.filter(forum=view.forum, visibility__in=SeriesVisibility.seen_at(rank))
+
+
 def visible_meetings(view: ForumView) -> models.QuerySet[Meeting]:
-    """Meetings the visitor may see in lists: public ones, and planned ones for members."""
-    qs = Meeting.objects.filter(forum=view.forum).select_related("series", "forum")
+    """Meetings the visitor may see in lists: public ones, and planned ones for members, of the series
+    the visitor may see."""
+    rank = role_rank(view.request.user, view.forum)
+    qs = Meeting.objects.filter(forum=view.forum, series__visibility__in=SeriesVisibility.seen_at(rank)).select_related(
+        "series", "forum"
+    )
     if not view.request.user.has_perm("meetings.view_planned_meetings", view.forum):
         from mshub.meetings.models.meeting import PUBLIC_STATUSES
 

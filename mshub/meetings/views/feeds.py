@@ -11,9 +11,10 @@ from django.utils.feedgenerator import Atom1Feed
 from django.views.generic import View
 
 from mshub.core.models import Forum
+from mshub.core.permissions import role_rank
 from mshub.core.views.base import ForumView
 from mshub.meetings.calendar import calendar_for
-from mshub.meetings.models import ReportVersion
+from mshub.meetings.models import ReportVersion, SeriesVisibility
 from mshub.meetings.views.base import MeetingView, SeriesView, visible_meetings
 
 
@@ -32,7 +33,7 @@ class MeetingIcsView(MeetingView, View):
 
 
 class SeriesIcsView(SeriesView, View):
-    permission_required = "core.view_forum"
+    permission_required = "meetings.view_series"
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         meetings = visible_meetings(self).filter(series=self.series).order_by("start")
@@ -54,7 +55,9 @@ class ReportsFeed(Feed):
     feed_type = Atom1Feed
 
     def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Forum:
-        return request.forum  # type: ignore[attr-defined]
+        forum: Forum = request.forum  # type: ignore[attr-defined]
+        self.seen = SeriesVisibility.seen_at(role_rank(request.user, forum))  # the reader's series only
+        return forum
 
     def title(self, forum: Forum) -> str:
         return f"{forum.name}: reports"
@@ -64,7 +67,7 @@ class ReportsFeed(Feed):
 
     def items(self, forum: Forum) -> list[ReportVersion]:
         return list(
-            ReportVersion.objects.filter(meeting__forum=forum)
+            ReportVersion.objects.filter(meeting__forum=forum, meeting__series__visibility__in=self.seen)
             .select_related("meeting__series", "meeting__forum")
             .order_by("-published_at")[:30]
         )

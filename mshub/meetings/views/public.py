@@ -8,11 +8,11 @@ from django.utils import timezone
 from django.views.generic import TemplateView
 
 from mshub.core.views.base import ForumView
-from mshub.meetings.models import MeetingSeries, MeetingStatus, Registration, RegistrationStatus
+from mshub.meetings.models import MeetingStatus, Registration, RegistrationStatus
 from mshub.meetings.services.agenda import agenda_tree, flatten, presenter_affiliation
 from mshub.meetings.services.minutes import carried_over_actions
 from mshub.meetings.services.registration import participation, registration_open, seats_taken
-from mshub.meetings.views.base import MeetingView, SeriesView, visible_meetings
+from mshub.meetings.views.base import MeetingView, SeriesView, visible_meetings, visible_series
 
 
 class MeetingIndexView(ForumView, TemplateView):
@@ -25,12 +25,12 @@ class MeetingIndexView(ForumView, TemplateView):
         meetings = visible_meetings(self)
         context["upcoming"] = list(meetings.filter(end__gte=now).order_by("start"))
         context["past"] = list(meetings.filter(end__lt=now).order_by("-start")[:100])
-        context["series_list"] = MeetingSeries.objects.filter(forum=self.forum)
+        context["series_list"] = visible_series(self)
         return context
 
 
 class SeriesDetailView(SeriesView, TemplateView):
-    permission_required = "core.view_forum"
+    permission_required = "meetings.view_series"
     template_name = "meetings/series.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
