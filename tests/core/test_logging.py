@@ -32,15 +32,16 @@ def test_a_refused_request_logs_one_line_without_traceback(cast, server_log):
 
 
 def test_start_up_lines_are_printed_once(server_log):
-    logging.getLogger("django.utils.autoreload").info("Watching for file changes with StatReloader")
-    assert server_log.getvalue().splitlines() == ["INFO django.utils.autoreload: Watching for file changes with StatReloader"]
+    line = "Watching for file changes with StatReloader"
+    logging.getLogger("django.utils.autoreload").info(line)
+    assert server_log.getvalue().splitlines() == [f"INFO django.utils.autoreload: {line}"]
 
 
 def test_a_server_error_keeps_its_traceback(server_log):
     try:
         raise ZeroDivisionError("boom")
     except ZeroDivisionError:
-        logging.getLogger("django.request").error("Internal Server Error: /x", exc_info=True, extra={"status_code": 500})
+        logger = logging.getLogger("django.request")
+        logger.error("Internal Server Error: /x", exc_info=True, extra={"status_code": 500})
     assert "Traceback" in server_log.getvalue()
     assert "ZeroDivisionError: boom" in server_log.getvalue()
-
