@@ -45,3 +45,10 @@ def test_a_server_error_keeps_its_traceback(server_log):
         logger.error("Internal Server Error: /x", exc_info=True, extra={"status_code": 500})
     assert "Traceback" in server_log.getvalue()
     assert "ZeroDivisionError: boom" in server_log.getvalue()
+
+
+def test_runserver_request_lines_keep_their_own_format_once(server_log):
+    logging.getLogger("django.server").info('"%s" %s %s', "GET / HTTP/1.1", "200", "3169", extra={"status_code": 200})
+    [line] = server_log.getvalue().splitlines()
+    assert line.startswith("[")
+    assert line.endswith('] "GET / HTTP/1.1" 200 3169')
