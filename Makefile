@@ -4,6 +4,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
+# Links in mail and calendars (.ics) point here; it follows the served address unless SITE_URL is given.
+SITE_URL ?= http://$(HOST):$(PORT)
 MANAGE := $(BIN)/python manage.py
 
 .DEFAULT_GOAL := help
@@ -32,14 +34,14 @@ install-dev: $(VENV)/.dev
 demo: install
 	@mkdir -p var
 	$(MANAGE) migrate --noinput
-	$(MANAGE) loaddemo --url http://$(HOST):$(PORT)
+	SITE_URL=$(SITE_URL) $(MANAGE) loaddemo --url http://$(HOST):$(PORT)
 	@echo
 	@echo "  mshub is running at http://$(HOST):$(PORT)/  (Ctrl-C to stop)"
 	@echo
-	$(MANAGE) runserver $(HOST):$(PORT)
+	SITE_URL=$(SITE_URL) $(MANAGE) runserver $(HOST):$(PORT)
 
 serve: install
-	$(MANAGE) runserver $(HOST):$(PORT)
+	SITE_URL=$(SITE_URL) $(MANAGE) runserver $(HOST):$(PORT)
 
 test: install-dev lint typecheck migrations-check pytest
 

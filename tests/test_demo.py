@@ -6,6 +6,7 @@ Most tests build it without meetings (``--no-meetings``, about 0.3 s); one build
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 from io import StringIO
@@ -19,7 +20,7 @@ from mshub.accounts.models import User
 from mshub.core.demo import ACCOUNTS, ADMIN, MAIN, PASSWORD, TASKFORCE
 from mshub.core.models import Event, Forum, Membership, Role
 from mshub.core.services import delete_forum
-from mshub.meetings.models import Meeting, ReportVersion
+from mshub.meetings.models import Intervention, Meeting, ReportVersion
 from mshub.people.models import Affiliation, Organization, Person, StakeholderGroup
 
 pytestmark = pytest.mark.django_db
@@ -223,3 +224,34 @@ def test_the_whole_demo_has_meetings_and_reset_removes_them() -> None:
     assert not Meeting.objects.exists()
     assert not ArchiveDocument.objects.exists()
     assert Person.objects.filter(forum__slug=MAIN).count() >= 60
+
+
+@pytest.mark.slow
+def test_the_demo_minutes_read_like_a_meeting():
+    """Each agenda item has its own discussion, and no answer comes before the first question."""
+    load()
+    meetings = Meeting.objects.filter(forum__slug=MAIN, agenda_items__interventions__isnull=False).distinct()
+    assert meetings.count() >= 4
+    for meeting in meetings:
+        said: dict[str, set[str]] = {}
+        for item in meeting.agenda_items.all():
+            entries = list(item.interventions.order_by("position", "pk").values_list("kind", "text_ja", "text_en"))
+            if not entries:
+                continue
+            kinds = [kind for kind, _ja, _en in entries]
+            if "A" in kinds:
+                assert "Q" in kinds, (meeting, item, kinds)
+                assert kinds.index("Q") < kinds.index("A"), (meeting, item, kinds)
+            texts = [text for _kind, ja, en in entries for text in (ja, en) if text]
+            said[item.title_en or item.title_ja] = set(texts)
+        assert len(said) >= 2, meeting
+        for (one, texts), (other, others) in itertools.combinations(said.items(), 2):
+            assert texts.isdisjoint(others), f"{meeting}: {one!r} and {other!r} repeat {texts & others}"
+    # The demo's own meetings speak both languages and do not all say the same.
+    demo = [m for m in meetings if m.series.slug == "regular"]
+    for meeting in demo:
+        assert not meeting.agenda_items.filter(interventions__text_en="").exists(), meeting
+    discussions = {
+        frozenset(Intervention.objects.filter(item__meeting=m).values_list("text_en", flat=True)) for m in demo
+    }
+    assert len(discussions) > 1

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from mshub.meetings.demo_minutes import minutes_for
 from mshub.meetings.models import (
     ActionItem,
     Attendance,
@@ -43,33 +44,6 @@ TOPICS = [
     ("データ流通と越境規制", "Data flows and cross-border regulation", []),
     ("次回テーマの検討", "Themes for the next meeting", []),
     ("その他", "Other business", []),
-]
-QUESTIONS = [
-    (
-        "Q",
-        "非政府ステークホルダーは文書の起草にどの程度関与できたのか。",
-        "How far could non-governmental stakeholders take part in drafting?",
-    ),
-    (
-        "A",
-        "準備段階では意見募集が行われ、提出された意見の多くが反映された。",
-        "There was a call for comments, and many submissions were reflected.",
-    ),
-    (
-        "Q",
-        "ゼロレーティング[^1]に関する各国の規制はどう変わっているか。",
-        "How is the regulation of zero rating[^1] changing?",
-    ),
-    (
-        "A",
-        "慎重な姿勢の国が多いが、アクセス拡大の手段として評価する声もある。",
-        "Many are cautious, but some see it as a way to widen access.",
-    ),
-    (
-        "C",
-        "日本の事例をベストプラクティスとして発信していくべきだ。",
-        "We should share Japanese cases as best practices.",
-    ),
 ]
 
 
@@ -113,9 +87,12 @@ def _agenda(meeting: Meeting, people: list[Person], rng: random.Random) -> None:
 
 
 def _minutes(meeting: Meeting, rng: random.Random) -> None:
-    for item in meeting.agenda_items.exclude(title_en="Other business"):
-        for position, (kind, ja, en) in enumerate(rng.sample(QUESTIONS, 3)):
-            Intervention.objects.create(item=item, position=position, kind=kind, text_ja=ja, text_en=en)
+    """Each item's own discussion, as said: questions before their answers (see demo_minutes)."""
+    for item in meeting.agenda_items.order_by("pk"):
+        Intervention.objects.bulk_create(
+            Intervention(item=item, position=position, kind=kind, text_ja=ja, text_en=en)
+            for position, (kind, ja, en) in enumerate(minutes_for(item.title_en, rng))
+        )
 
 
 def _registrations(meeting: Meeting, n_onsite: int, n_remote: int, rng: random.Random, check_in: bool) -> None:

@@ -207,8 +207,34 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "client_errors_without_traceback": {"()": "mshub.core.logfilters.ClientErrorsWithoutTraceback"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
+    "formatters": {
+        "plain": {"format": "%(levelname)s %(name)s: %(message)s"},
+        "server": {"()": "django.utils.log.ServerFormatter", "format": "[{server_time}] {message}", "style": "{"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "server": {"class": "logging.StreamHandler", "formatter": "server"},
+        "mail_admins": {
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+            "class": "django.utils.log.AdminEmailHandler",
+        },
+    },
+    # One console handler, on the root, that every logger but runserver's propagates to. Django's
+    # default config gives "django" a second console handler in DEBUG, which printed every start-up
+    # line twice; naming the logger here replaces its handlers.
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    # WeasyPrint and fontTools narrate every page at INFO.
-    "loggers": {name: {"level": "WARNING"} for name in ("weasyprint", "fontTools", "celery")},
+    "loggers": {
+        "django": {"handlers": ["mail_admins"], "level": "INFO", "propagate": True},
+        # runserver's request lines, as Django prints them (naming "django" above would reset it).
+        "django.server": {"handlers": ["server"], "level": "INFO", "propagate": False},
+        # A refused request (403, 404, 400) is one warning line; a 5xx keeps its traceback.
+        "django.request": {"filters": ["client_errors_without_traceback"]},
+        # WeasyPrint and fontTools narrate every page at INFO.
+        **{name: {"level": "WARNING"} for name in ("weasyprint", "fontTools", "celery")},
+    },
 }

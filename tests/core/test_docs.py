@@ -1,6 +1,8 @@
-"""The documentation states what the code does."""
+"""The documentation states what the code does, and stands alone in a clone of the repository."""
 
+import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mshub.core.management.commands.permissions import markdown_table, permission_matrix
 
@@ -27,3 +29,35 @@ def test_readme_starts_with_the_two_commands():
     head = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()[:10]
     assert any(line.startswith("make demo") for line in head)
     assert any(line.startswith("make test") for line in head)
+
+
+DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+# Hosts that stand for "your server" in examples: reserved example domains (RFC 2606) and this machine.
+PLACEHOLDER_HOSTS = re.compile(r"^(localhost|127\.0\.0\.1|\[::1\]|([\w-]+\.)*example(\.(org|com|net))?)$")
+# Well-known public sites a page may link to. None is linked today; add one here only for a good reason.
+PUBLIC_SITES: set[str] = set()
+# Paths on a developer's machine (the repository's surroundings), never on the server being set up.
+MACHINE_PATHS = re.compile(r"(\.\./|~/|file:|(?<![\w.])/(work|home|Users|root|tmp|mnt)/)")
+
+
+def test_docs_do_not_leave_the_repository():
+    for doc in DOCS:
+        text = doc.read_text(encoding="utf-8")
+        name = doc.relative_to(ROOT)
+        assert not MACHINE_PATHS.search(text), f"{name}: {MACHINE_PATHS.search(text)}"
+        for url in re.findall(r"https?://[^\s)`'\"<>|]+", text):
+            host = urlsplit(url).hostname or ""
+            assert PLACEHOLDER_HOSTS.match(host) or host in PUBLIC_SITES, f"{name} links to {url}"
+        for target in re.findall(r"\]\(([^)\s]+)\)", text):
+            if target.startswith(("http://", "https://", "#", "mailto:")):
+                continue
+            path = (doc.parent / target.split("#")[0]).resolve()
+            assert path.is_relative_to(ROOT), f"{name} links to {target}, outside the repository"
+            assert path.exists(), f"{name} links to {target}, which does not exist"
+
+
+def test_the_domain_is_explained_inside_the_repository():
+    domain = (ROOT / "docs" / "domain.md").read_text(encoding="utf-8")
+    for term in ("IGF", "NRI", "secretariat", "steering group", "第N回", "Q.", "A.", "C.", "意見募集", "意見書"):
+        assert term in domain, term
+    assert "(docs/domain.md)" in (ROOT / "README.md").read_text(encoding="utf-8")

@@ -1,6 +1,7 @@
 """Configuration from the environment: SQLite by default (WAL, foreign keys), deploy checks clean."""
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -85,3 +86,27 @@ def test_debug_is_off_unless_asked(settings):
     assert settings.DEBUG is False
     assert settings.USE_TZ is True
     assert settings.TIME_ZONE == "UTC"
+
+
+@pytest.mark.skipif(not shutil.which("make"), reason="make is not installed")
+def test_make_demo_on_another_port_links_to_that_port(tmp_path):
+    """`make demo PORT=8101`: the demo loader and the server both get SITE_URL for 8101 (mail, .ics)."""
+    plan = subprocess.run(
+        ["make", "-n", "demo", "PORT=8101"], cwd=ROOT, capture_output=True, text=True, timeout=60, check=True
+    ).stdout.splitlines()
+    [loaddemo] = [line for line in plan if " loaddemo " in line]
+    [runserver] = [line for line in plan if " runserver " in line]
+    assert runserver.endswith("runserver 127.0.0.1:8101")
+    for line in (loaddemo, runserver):
+        assert line.startswith("SITE_URL=http://127.0.0.1:8101 "), line
+    # That variable is what the settings read.
+    name, value = runserver.split()[0].split("=", 1)
+    shown = _manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.SITE_URL)",
+        DJANGO_SETTINGS_MODULE="mshub.settings.dev",
+        MSHUB_VAR_DIR=str(tmp_path),
+        **{name: value},
+    )
+    assert shown.stdout.strip().splitlines()[-1] == "http://127.0.0.1:8101", shown.stderr

@@ -280,3 +280,19 @@ def test_meetings_of_two_series_are_told_apart_everywhere(forum, series, client)
     assert sorted(summaries) == ["第1回ユース会合", "第1回定例会合"]
     english = client.get(f"/{forum.slug}/meetings/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "1st Youth meeting" in english
+
+
+def test_calendar_and_mail_links_use_site_url(
+    announced, group, client, settings, mailoutbox, django_capture_on_commit_callbacks
+):
+    settings.SITE_URL = "http://127.0.0.1:8101"  # what `make demo PORT=8101` gives the server
+    [event] = Calendar.from_ical(client.get(url(announced, "meeting-ics")).content).walk("VEVENT")
+    assert str(event["URL"]) == f"http://127.0.0.1:8101{announced.get_absolute_url()}"
+    assert f"http://127.0.0.1:8101{announced.get_absolute_url()}" in str(event["DESCRIPTION"])
+    form = {"name": "Aki", "email": "aki@example.org", "stakeholder_group": group.pk, "mode": "onsite"}
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url(announced, "register"), form).status_code == 302
+    [mail] = mailoutbox
+    links = [word for word in mail.body.split() if word.startswith("http")]
+    assert links
+    assert all(link.startswith("http://127.0.0.1:8101/") for link in links), links
