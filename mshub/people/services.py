@@ -108,7 +108,7 @@ def merge_persons(keep: Person, duplicate: Person, actor: Any = None) -> Person:
         actor,
         "person.merged",
         keep,
-        summary=f"{duplicate} (#{duplicate.pk}) → {keep} (#{keep.pk})",
+        summary=f"#{duplicate.pk} → #{keep.pk}",
         duplicate_id=duplicate.pk,
         duplicate=snapshot,
         dropped_links=dropped,

@@ -83,7 +83,7 @@ class PersonCreateView(ForumView, CreateView[Person, PersonForm]):
 
     def form_valid(self, form: PersonForm) -> HttpResponse:
         response = super().form_valid(form)
-        record(self.forum, self.request.user, "person.created", self.object, summary=str(self.object))
+        record(self.forum, self.request.user, "person.created", self.object)
         messages.success(self.request, _("%(name)s was added.") % {"name": self.object})
         return response
 
@@ -104,7 +104,6 @@ class PersonUpdateView(ForumObjectView, UpdateView[Person, PersonForm]):
             self.request.user,
             "person.changed",
             self.object,
-            summary=str(self.object),
             fields=sorted(form.changed_data),
         )
         messages.success(self.request, _("Saved."))
@@ -139,7 +138,7 @@ class PersonExportView(ForumObjectView, View):
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         person = self.get_object()
-        record(self.forum, request.user, "person.exported", person, summary=str(person))
+        record(self.forum, request.user, "person.exported", person)
         body = json.dumps(export_person(person), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
         response = HttpResponse(body, content_type="application/json; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="person-{person.pk}.json"'
