@@ -19,7 +19,7 @@ from mshub.core.views.base import ForumObjectView, ForumView
 from mshub.people.filters import PersonFilter
 from mshub.people.forms import AsAtForm, MergeForm, PersonForm
 from mshub.people.models import Person
-from mshub.people.services import MergeError, erase_person, export_person, merge_persons
+from mshub.people.services import ErasureError, MergeError, erase_person, export_person, merge_persons
 
 
 class PersonListView(ForumView, ListView[Person]):
@@ -151,7 +151,11 @@ class PersonEraseView(ForumObjectView, DetailView[Person]):
     template_name = "people/person_erase.html"
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        outcome = erase_person(self.get_object(), actor=request.user)
+        try:
+            outcome = erase_person(self.get_object(), actor=request.user)
+        except ErasureError as exc:
+            messages.error(request, str(exc))
+            return HttpResponseRedirect(self.get_object().get_absolute_url())
         if outcome == "deleted":
             messages.success(request, _("The person's record was deleted."))
         else:
