@@ -140,7 +140,8 @@ def _anonymise_registrations(person: Person) -> None:
         )
 
 
-def _accounts(person: Person) -> list[Any]:
+def accounts_of(person: Person) -> list[Any]:
+    """The accounts erasure closes: the one linked to the person and any holding their email."""
     query = models.Q(pk=person.user_id) if person.user_id else models.Q(pk__in=[])
     if person.email:
         query |= models.Q(email__iexact=person.email)
@@ -194,7 +195,7 @@ def erase_person(person: Person, actor: Any = None) -> str:
     """
     person = Person.objects.select_for_update().get(pk=person.pk)
     forum, pk = person.forum, person.pk
-    accounts = _accounts(person)
+    accounts = accounts_of(person)
     if actor is not None and any(account.pk == actor.pk for account in accounts):
         raise ErasureError(
             _("This is your own record: erasing it would close your account. Ask another secretariat member.")

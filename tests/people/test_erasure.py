@@ -147,3 +147,17 @@ def test_a_secretariat_member_cannot_erase_their_own_record(forum, cast):
     me.refresh_from_db()
     assert me.is_active
     assert Person.objects.get(pk=person.pk).email == me.email
+
+
+def test_the_erase_page_names_the_account_it_will_close(forum, cast):
+    account = User.objects.create_user(email="holder@example.org")
+    person = PersonFactory(forum=forum, email="holder@example.org")
+    page = cast.client("secretariat").get(f"/{forum.slug}/people/{person.pk}/erase/").content.decode()
+    assert "closed on every forum" in page
+    assert account.email in page
+    assert (
+        "closed on every forum"
+        not in cast.client("secretariat")
+        .get(f"/{forum.slug}/people/{PersonFactory(forum=forum).pk}/erase/")
+        .content.decode()
+    )

@@ -16,6 +16,7 @@ from django.views.generic import CreateView, DetailView, FormView, ListView, Upd
 
 from mshub.core.models.events import record
 from mshub.core.views.base import ForumObjectView, ForumView
+from mshub.people.erasure import accounts_of
 from mshub.people.filters import PersonFilter
 from mshub.people.forms import AsAtForm, MergeForm, PersonForm
 from mshub.people.models import Person
@@ -149,6 +150,9 @@ class PersonEraseView(ForumObjectView, DetailView[Person]):
     model = Person
     permission_required = "people.erase_person"
     template_name = "people/person_erase.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {**super().get_context_data(**kwargs), "accounts": accounts_of(self.object)}
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         try:
