@@ -39,7 +39,7 @@ def add_member(forum: Forum, email: str, role: str, actor: Any = None, display_n
     if user is None:
         user = user_model.objects.create_user(email=email, password=None, display_name=display_name)
     membership, _created = Membership.objects.update_or_create(forum=forum, user=user, defaults={"role": role})
-    record(forum, actor, "member.added", membership, summary=f"{user.email}: {role}", role=role)
+    record(forum, actor, "member.added", user, summary=str(role), role=role)
     return membership
 
 
@@ -52,12 +52,12 @@ def change_role(membership: Membership, role: str | None, actor: Any = None) -> 
         if not others.exists():
             raise LastSecretariatError(_("The forum needs at least one secretariat member."))
     if role is None:
-        record(membership.forum, actor, "member.removed", None, summary=membership.user.email)
+        record(membership.forum, actor, "member.removed", membership.user, role=membership.role)
         membership.delete()
         return None
     membership.role = role
     membership.save(update_fields=["role"])
-    record(membership.forum, actor, "member.role_changed", membership, summary=f"{membership.user.email}: {role}")
+    record(membership.forum, actor, "member.role_changed", membership.user, summary=str(role), role=role)
     return membership
 
 

@@ -7,12 +7,12 @@ from typing import Any
 from django.apps import apps
 from django.core import serializers
 from django.db import IntegrityError, models, transaction
-from django.db.models.deletion import ProtectedError, RestrictedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mshub.core.models.events import record
-from mshub.people.models import Affiliation, Person
+from mshub.people.erasure import ErasureError, erase_person
+from mshub.people.models import Person
 
 # Fields copied from the duplicate when the kept record has them empty.
 _FILLABLE = [
@@ -27,6 +27,9 @@ _FILLABLE = [
     "gender_id",
     "user_id",
 ]
+
+
+__all__ = ["ErasureError", "MergeError", "erase_person", "export_person", "merge_persons"]
 
 
 class MergeError(ValueError):
@@ -108,7 +111,7 @@ def merge_persons(keep: Person, duplicate: Person, actor: Any = None) -> Person:
         actor,
         "person.merged",
         keep,
-        summary=f"{duplicate} (#{duplicate.pk}) → {keep} (#{keep.pk})",
+        summary=f"#{duplicate.pk} → #{keep.pk}",
         duplicate_id=duplicate.pk,
         duplicate=snapshot,
         dropped_links=dropped,
@@ -146,37 +149,3 @@ def export_person(person: Person) -> dict[str, Any]:
         if rows.exists():
             data["linked"][field.model._meta.label] = serializers.serialize("python", rows)
     return data
-
-
-@transaction.atomic
-def erase_person(person: Person, actor: Any = None) -> str:
-    """Delete a person's record; where published records still need it, anonymise it instead.
-
-    Returns ``"deleted"`` or ``"anonymised"``.
-    """
-    forum, pk = person.forum, person.pk
-    try:
-        with transaction.atomic():
-            person.delete()
-        outcome = "deleted"
-    except (ProtectedError, RestrictedError):
-        Affiliation.objects.filter(person=person).update(title_ja="", title_en="")
-        Person.objects.filter(pk=pk).update(
-            family_name_ja="",
-            given_name_ja="",
-            family_name_kana="",
-            given_name_kana="",
-            family_name_latin=_("(erased)"),
-            given_name_latin="",
-            email="",
-            pronouns="",
-            gender=None,
-            user=None,
-            notes="",
-            consent_listing=False,
-            consent_contact=False,
-            consent_updated_at=timezone.now(),
-        )
-        outcome = "anonymised"
-    record(forum, actor, f"person.{outcome}", None, summary=f"#{pk}", person_id=pk)
-    return outcome

@@ -34,6 +34,17 @@ class Event(models.Model):
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.verb} {self.summary}"
 
+    @property
+    def subject(self) -> str:
+        """The record the event is about, named as it is now: the log stores only its type and id.
+
+        A record deleted since shows as its id; an erased person shows as erased.
+        """
+        if not self.target_id:
+            return ""
+        target = self.target
+        return str(target) if target is not None else f"#{self.target_id}"
+
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:
             raise ValueError("Events are append-only.")
@@ -46,7 +57,11 @@ class Event(models.Model):
 def record(
     forum: Any, actor: Any, verb: str, target: models.Model | None = None, summary: str = "", **data: Any
 ) -> Event:
-    """Append one event to the forum's log."""
+    """Append one event to the forum's log.
+
+    ``target`` names the record by type and id; the log shows its name at display time. ``summary``
+    and ``data`` must never hold a person's name or email (docs/roles.md, "Personal data").
+    """
     event = Event(forum=forum, verb=verb, summary=summary[:300], data=data)
     if actor is not None and getattr(actor, "is_authenticated", False):
         event.actor = actor

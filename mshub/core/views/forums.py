@@ -117,4 +117,4 @@ class EventLogView(ForumView, ListView[Event]):
     paginate_by = 100
 
     def get_queryset(self) -> models.QuerySet[Event]:
-        return Event.objects.filter(forum=self.forum).select_related("actor", "target_type")
+        return Event.objects.filter(forum=self.forum).select_related("actor", "target_type").prefetch_related("target")

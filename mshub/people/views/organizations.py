@@ -117,7 +117,8 @@ class AffiliationCreateView(ForumView, CreateView[Affiliation, AffiliationForm])
 
     def form_valid(self, form: AffiliationForm) -> HttpResponse:
         response = super().form_valid(form)
-        record(self.forum, self.request.user, "affiliation.created", self.person, summary=str(self.object))
+        organization = form.instance.organization
+        record(self.forum, self.request.user, "affiliation.created", self.person, summary=str(organization))
         return response
 
     def get_success_url(self) -> str:
@@ -148,7 +149,7 @@ class AffiliationUpdateView(ForumObjectView, UpdateView[Affiliation, Affiliation
             self.request.user,
             "affiliation.changed",
             self.object.person,
-            summary=str(self.object),
+            summary=str(self.object.organization),
             fields=sorted(form.changed_data),
         )
         return response

@@ -16,10 +16,11 @@ from django.views.generic import CreateView, DetailView, FormView, ListView, Upd
 
 from mshub.core.models.events import record
 from mshub.core.views.base import ForumObjectView, ForumView
+from mshub.people.erasure import accounts_of
 from mshub.people.filters import PersonFilter
 from mshub.people.forms import AsAtForm, MergeForm, PersonForm
 from mshub.people.models import Person
-from mshub.people.services import MergeError, erase_person, export_person, merge_persons
+from mshub.people.services import ErasureError, MergeError, erase_person, export_person, merge_persons
 
 
 class PersonListView(ForumView, ListView[Person]):
@@ -83,7 +84,7 @@ class PersonCreateView(ForumView, CreateView[Person, PersonForm]):
 
     def form_valid(self, form: PersonForm) -> HttpResponse:
         response = super().form_valid(form)
-        record(self.forum, self.request.user, "person.created", self.object, summary=str(self.object))
+        record(self.forum, self.request.user, "person.created", self.object)
         messages.success(self.request, _("%(name)s was added.") % {"name": self.object})
         return response
 
@@ -104,7 +105,6 @@ class PersonUpdateView(ForumObjectView, UpdateView[Person, PersonForm]):
             self.request.user,
             "person.changed",
             self.object,
-            summary=str(self.object),
             fields=sorted(form.changed_data),
         )
         messages.success(self.request, _("Saved."))
@@ -139,7 +139,7 @@ class PersonExportView(ForumObjectView, View):
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         person = self.get_object()
-        record(self.forum, request.user, "person.exported", person, summary=str(person))
+        record(self.forum, request.user, "person.exported", person)
         body = json.dumps(export_person(person), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
         response = HttpResponse(body, content_type="application/json; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="person-{person.pk}.json"'
@@ -151,8 +151,15 @@ class PersonEraseView(ForumObjectView, DetailView[Person]):
     permission_required = "people.erase_person"
     template_name = "people/person_erase.html"
 
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {**super().get_context_data(**kwargs), "accounts": accounts_of(self.object)}
+
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        outcome = erase_person(self.get_object(), actor=request.user)
+        try:
+            outcome = erase_person(self.get_object(), actor=request.user)
+        except ErasureError as exc:
+            messages.error(request, str(exc))
+            return HttpResponseRedirect(self.get_object().get_absolute_url())
         if outcome == "deleted":
             messages.success(request, _("The person's record was deleted."))
         else:

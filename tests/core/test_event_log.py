@@ -1,0 +1,89 @@
+"""The activity log names records by id and shows their names when it is read, never stores them."""
+
+from __future__ import annotations
+
+import importlib
+import json
+
+from django.apps import apps
+
+from mshub.core.models import Event, Membership, Role
+from mshub.core.services import change_role
+from mshub.people.models import Person
+from mshub.people.services import merge_persons
+from tests.factories import OrganizationFactory, PersonFactory
+
+
+def stored(forum) -> str:
+    return json.dumps(
+        [[e.verb, e.summary, e.data] for e in Event.objects.filter(forum=forum)], ensure_ascii=False, default=str
+    )
+
+
+def test_person_workflows_log_no_name_or_email_and_the_log_page_shows_the_name(forum, cast):
+    client = cast.client("secretariat")
+    org = OrganizationFactory(forum=forum, name_en="Example Institute")
+    fields = {"family_name_ja": "鈴木", "family_name_latin": "Suzuki", "email": "ichiro@example.jp"}
+    client.post(f"/{forum.slug}/people/new/", {**fields, "given_name_ja": "一郎"})
+    person = Person.objects.get(family_name_latin="Suzuki")
+    client.post(f"/{forum.slug}/people/{person.pk}/edit/", {**fields, "given_name_ja": "一朗"})
+    response = client.post(
+        f"/{forum.slug}/people/{person.pk}/affiliations/new/", {"organization": org.pk, "is_primary": "on"}
+    )
+    assert response.status_code == 302
+    assert client.get(f"/{forum.slug}/people/{person.pk}/export.json").status_code == 200
+    dupe = PersonFactory(forum=forum, family_name_ja="鈴木", given_name_ja="一朗", family_name_latin="Suzuki-dupe")
+    merge_persons(person, dupe, actor=cast.users["secretariat"])
+    client.post(f"/{forum.slug}/members/", {"email": "New.Member@example.org", "role": "steering"})
+    membership = Membership.objects.get(forum=forum, user__email="new.member@example.org")
+    change_role(membership, Role.MEMBER)
+    change_role(membership, None)
+
+    verbs = set(Event.objects.filter(forum=forum).values_list("verb", flat=True))
+    assert {"person.created", "person.changed", "affiliation.created", "person.exported", "person.merged"} <= verbs
+    assert {"member.added", "member.role_changed", "member.removed"} <= verbs
+    summaries = " ".join(Event.objects.filter(forum=forum).values_list("summary", flat=True))
+    for identifier in ("鈴木", "一朗", "Suzuki", "ichiro@example.jp", "new.member@example.org"):
+        assert identifier not in summaries
+    assert "Example Institute" in summaries  # what the affiliation is, without whose
+
+    page = client.get(f"/{forum.slug}/events/").content.decode()
+    assert "Suzuki" in page  # named when the log is read (in English: the Latin name)
+    assert "new.member@example.org" in page
+
+
+LEGACY = [
+    ("person.created", "鈴木 一郎", {}),
+    ("person.changed", "鈴木 一郎", {"fields": ["email"]}),
+    ("person.exported", "鈴木 一郎", {}),
+    ("affiliation.created", "鈴木 一郎 — Example Institute", {}),
+    ("person.merged", "鈴木 一郎 (#7) → 鈴木 一郎 (#8)", {"duplicate_id": 7}),
+    ("member.added", "ichiro@example.jp: steering", {"role": "steering"}),
+    ("member.role_changed", "ichiro@example.jp: member", {}),
+    ("member.removed", "ichiro@example.jp", {}),
+    ("member.removed", "gone@example.jp", {}),
+]
+
+
+def test_the_migration_rewrites_summaries_that_hold_names_or_emails(forum, cast):
+    account = cast.users["member"]
+    account.email, account.display_name = "ichiro@example.jp", ""
+    account.save()
+    for verb, summary, data in LEGACY:
+        Event.objects.create(forum=forum, verb=verb, summary=summary, data=data, target_id="8")
+    Event.objects.create(forum=forum, verb="proposal.created", summary="Zero rating")
+
+    migration = importlib.import_module("mshub.core.migrations.0002_events_without_personal_data")
+    migration.rewrite(apps, None)
+
+    summaries = dict(Event.objects.filter(forum=forum).values_list("verb", "summary"))
+    assert summaries["affiliation.created"] == "Example Institute"
+    assert summaries["person.merged"] == "#7 → #8"
+    assert summaries["member.added"] == "steering"
+    assert summaries["proposal.created"] == "Zero rating"  # untouched
+    text = stored(forum)
+    assert "鈴木" not in text
+    assert "example.jp" not in text
+    members = Event.objects.filter(verb__startswith="member.", target_id=str(account.pk))
+    assert members.count() == 3  # now about the account, named when the log is read
+    assert all(event.subject == "ichiro@example.jp" for event in members)
