@@ -99,7 +99,14 @@ def set_timezone(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         zone = form.cleaned_data["timezone"]
         if zone:
-            response.set_cookie(TZ_COOKIE, zone, max_age=365 * 86400, samesite="Lax")
+            response.set_cookie(
+                TZ_COOKIE,
+                zone,
+                max_age=365 * 86400,
+                secure=settings.SESSION_COOKIE_SECURE,  # HTTPS-only unless DEBUG, like the session
+                httponly=True,
+                samesite="Lax",
+            )
         else:
             response.delete_cookie(TZ_COOKIE)
         if request.user.is_authenticated:
