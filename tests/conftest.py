@@ -28,6 +28,14 @@ class Cast:
         return client
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    """Each test starts with no rate-limit counters (they live in the cache)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def forum(db: None) -> Forum:
     return ForumFactory(slug="igf-jp", name_ja="日本IGF", name_en="Japan IGF")

@@ -4,7 +4,9 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -13,9 +15,47 @@ from django.views import i18n as i18n_views
 from django.views.decorators.http import require_POST
 from django.views.generic import UpdateView
 
-from mshub.accounts.forms import ProfileForm, TimezoneForm
+from mshub.accounts import throttle
+from mshub.accounts.forms import ProfileForm, QueuedPasswordResetForm, ThrottledAuthenticationForm, TimezoneForm
 from mshub.accounts.models import User
 from mshub.core.middleware import TZ_COOKIE
+
+
+class LoginView(auth_views.LoginView):
+    """Sign-in by email, with lock-out after repeated failures (answered 429 Too Many Requests)."""
+
+    form_class = ThrottledAuthenticationForm
+    redirect_authenticated_user = True
+
+    def form_invalid(self, form: Any) -> HttpResponse:
+        response = super().form_invalid(form)
+        if form.has_error(NON_FIELD_ERRORS, "locked"):
+            response.status_code = 429
+        return response
+
+
+MAIL_LIMIT_REACHED = _(
+    "Too many mails were requested for this address or from your network recently. Nothing was "
+    "sent; please try again later."
+)
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Password reset by mail, at most a few mails per address and per client (mshub.accounts.throttle).
+
+    The limit counts requests, whether or not an account has the address, so its message tells
+    nobody which addresses have accounts.
+    """
+
+    form_class = QueuedPasswordResetForm
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        if not throttle.allow_mail(self.request, "password-reset", form.cleaned_data["email"]):
+            form.add_error(None, MAIL_LIMIT_REACHED)
+            response = self.form_invalid(form)
+            response.status_code = 429
+            return response
+        return super().form_valid(form)
 
 
 class ProfileView(LoginRequiredMixin, UpdateView[User, ProfileForm]):
@@ -59,7 +99,14 @@ def set_timezone(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         zone = form.cleaned_data["timezone"]
         if zone:
-            response.set_cookie(TZ_COOKIE, zone, max_age=365 * 86400, samesite="Lax")
+            response.set_cookie(
+                TZ_COOKIE,
+                zone,
+                max_age=365 * 86400,
+                secure=settings.SESSION_COOKIE_SECURE,  # HTTPS-only unless DEBUG, like the session
+                httponly=True,
+                samesite="Lax",
+            )
         else:
             response.delete_cookie(TZ_COOKIE)
         if request.user.is_authenticated:

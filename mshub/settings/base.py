@@ -49,6 +49,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "mshub.core.security.SecurityHeadersMiddleware",  # Content-Security-Policy; no-store when signed in
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -117,7 +118,17 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)  # SQLite, media and static live here
 DATABASES = {"default": database_config(env.str("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'mshub.sqlite3'}"))}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The cache also holds the rate limits below: with several processes it must be shared (Redis).
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+
+# Rate limits (mshub.accounts.throttle): sign-in lock-out, and mail to addresses typed into forms.
+LOGIN_FAILURES_PER_ACCOUNT = env.int("LOGIN_FAILURES_PER_ACCOUNT", default=5)
+LOGIN_FAILURES_PER_CLIENT = env.int("LOGIN_FAILURES_PER_CLIENT", default=20)
+LOGIN_FAILURE_WINDOW_MINUTES = env.int("LOGIN_FAILURE_WINDOW_MINUTES", default=15)
+LOGIN_LOCKOUT_MINUTES = env.int("LOGIN_LOCKOUT_MINUTES", default=15)
+MAIL_PER_ADDRESS = env.int("MAIL_PER_ADDRESS", default=3)
+MAIL_PER_CLIENT = env.int("MAIL_PER_CLIENT", default=10)
+MAIL_WINDOW_MINUTES = env.int("MAIL_WINDOW_MINUTES", default=60)
 
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
@@ -190,7 +201,8 @@ SPECTACULAR_SETTINGS = {
 }
 
 # Security: production defaults; DEBUG/dev and test settings relax them.
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("BEHIND_PROXY", default=False) else None
+BEHIND_PROXY = env.bool("BEHIND_PROXY", default=False)  # also: the client address is X-Forwarded-For's last
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)
 CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=not DEBUG)

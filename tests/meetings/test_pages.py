@@ -296,3 +296,40 @@ def test_calendar_and_mail_links_use_site_url(
     links = [word for word in mail.body.split() if word.startswith("http")]
     assert links
     assert all(link.startswith("http://127.0.0.1:8101/") for link in links), links
+
+
+def _registration_post(client, meeting, group, email):
+    data = {"name": "Reg", "email": email, "stakeholder_group": group.pk, "mode": "remote"}
+    return client.post(url(meeting, "register"), data)
+
+
+def test_anonymous_registration_mails_at_most_ten_addresses_from_one_client(
+    announced, group, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+    from django.test import Client
+
+    client = Client(REMOTE_ADDR="203.0.113.5")
+    with django_capture_on_commit_callbacks(execute=True):
+        codes = [_registration_post(client, announced, group, f"r{n}@example.org").status_code for n in range(12)]
+    assert codes == [302] * 10 + [429] * 2
+    assert len(mail.outbox) == 10
+    assert Registration.objects.count() == 10
+    refused = _registration_post(client, announced, group, "r99@example.org").content.decode()
+    assert "nothing was registered and no mail was sent" in refused
+
+
+def test_registering_one_address_over_and_over_stops_mailing_it(announced, group, django_capture_on_commit_callbacks):
+    from django.core import mail
+    from django.test import Client
+
+    from mshub.meetings.services.registration import cancel
+
+    codes = []
+    with django_capture_on_commit_callbacks(execute=True):
+        for n in range(5):  # register the victim, cancel, register again, each time from a new client
+            codes.append(_registration_post(Client(REMOTE_ADDR=f"10.0.0.{n}"), announced, group, "v@example.org"))
+            for registration in Registration.objects.filter(email="v@example.org", status="confirmed"):
+                cancel(registration)
+    assert [c.status_code for c in codes] == [302, 302, 302, 429, 429]
+    assert [m.to for m in mail.outbox] == [["v@example.org"]] * 3

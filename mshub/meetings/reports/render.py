@@ -26,6 +26,18 @@ def render_html(meeting: Meeting, language: str = "ja", context: dict[str, Any] 
         return render_to_string("meetings/report/report.html", context)
 
 
+_STYLE_ATTRIBUTE = re.compile(r'\s+style="[^"]*"')
+
+
+def strip_style_attributes(html: str) -> str:
+    """Drop style="…" attributes (versions published before the report used classes for them).
+
+    The page's Content-Security-Policy forbids inline style attributes; report text is escaped, so
+    a quote inside it never looks like an attribute here.
+    """
+    return _STYLE_ATTRIBUTE.sub("", html)
+
+
 def render_markdown(meeting: Meeting, language: str = "ja", context: dict[str, Any] | None = None) -> str:
     context = context or report_context(meeting, language)
     with translation.override(language):

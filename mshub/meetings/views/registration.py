@@ -8,12 +8,19 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
+from mshub.accounts import throttle
 from mshub.meetings.forms import RegistrationForm
 from mshub.meetings.models import Registration, RegistrationStatus
 from mshub.meetings.services.registration import RegistrationError, cancel, register, registration_open
 from mshub.meetings.views.base import MeetingView, RegistrantLinkView
+
+REGISTRATION_LIMIT_REACHED = gettext_lazy(
+    "Too many registrations for this address or from your network recently: nothing was registered "
+    "and no mail was sent. Please try again later."
+)
 
 
 class RegisterView(MeetingView, FormView[RegistrationForm]):
@@ -33,6 +40,12 @@ class RegisterView(MeetingView, FormView[RegistrationForm]):
 
     def form_valid(self, form: RegistrationForm) -> HttpResponse:
         data = form.cleaned_data
+        # Registering mails a confirmation to the typed address: limited per address and per client.
+        if not throttle.allow_mail(self.request, "registration", data["email"]):
+            form.add_error(None, REGISTRATION_LIMIT_REACHED)
+            response = self.form_invalid(form)
+            response.status_code = 429
+            return response
         try:
             registration = register(self.meeting, **data)
         except RegistrationError as exc:

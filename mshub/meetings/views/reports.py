@@ -13,8 +13,9 @@ from django.views.generic import TemplateView, View
 
 from mshub.core.files import bytes_response, file_response
 from mshub.core.i18n import current_language
+from mshub.core.security import nonce_styles
 from mshub.meetings.models import ReportVersion
-from mshub.meetings.reports.render import render_html, render_pdf
+from mshub.meetings.reports.render import render_html, render_pdf, strip_style_attributes
 from mshub.meetings.services.publishing import publish_report
 from mshub.meetings.views.base import MeetingView
 
@@ -48,6 +49,8 @@ class ReportView(ReportMixin, TemplateView):
             context.update(version=None, body=render_html(self.meeting, current_language()), versions=[])
         else:
             raise Http404("No published report")
+        # The frame (srcdoc) lives under this page's Content-Security-Policy: its <style> gets the nonce.
+        context["body"] = nonce_styles(strip_style_attributes(context["body"]), self.request.csp_nonce)  # type: ignore[attr-defined]
         context["can_publish"] = self.request.user.has_perm("meetings.publish_report", self.meeting)
         return context
 

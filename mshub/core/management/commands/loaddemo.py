@@ -1,4 +1,9 @@
-"""Build the demo community (idempotent; ``--reset`` rebuilds it)."""
+"""Build the demo community (idempotent; ``--reset`` rebuilds it).
+
+It creates sign-in accounts (an administrator among them) whose password is ``demo``, so it runs
+only with DEBUG on (``manage.py``'s development settings, ``make demo``) or when told explicitly
+with ``--allow-insecure-demo-logins``.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +11,12 @@ import time
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.test.utils import override_settings
 
 from mshub.core.demo import MAIN, PASSWORD, TASKFORCE, build_demo
+
+ALLOW_FLAG = "--allow-insecure-demo-logins"
 
 
 class Command(BaseCommand):
@@ -18,9 +25,20 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--reset", action="store_true", help="delete the demo forums and accounts first")
         parser.add_argument("--no-meetings", action="store_true", help="leave out meetings and reports (faster)")
+        parser.add_argument(
+            ALLOW_FLAG,
+            action="store_true",
+            help=f"run without DEBUG too, knowing it creates accounts (an admin among them) with password {PASSWORD!r}",
+        )
         parser.add_argument("--url", default=settings.SITE_URL, help="address to print (default: SITE_URL)")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if not settings.DEBUG and not options["allow_insecure_demo_logins"]:
+            raise CommandError(
+                f"loaddemo creates accounts, an administrator among them, whose password is {PASSWORD!r}. "
+                "It runs only with DEBUG on; to load it anyway (never where others can reach the site), "
+                f"add {ALLOW_FLAG}."
+            )
         started = time.perf_counter()
         # The demo's invented registrants and mailing lists must not receive mail.
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):

@@ -1,0 +1,138 @@
+"""Rate limits: sign-in lock-out per account and per client, and mail to typed addresses."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+import pytest
+from django.contrib.auth.hashers import MD5PasswordHasher
+from django.core import mail
+from django.test import Client
+
+from tests.factories import PASSWORD, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+LOGIN = "/accounts/login/"
+
+
+class CountingHasher(MD5PasswordHasher):
+    """MD5 (as in the test settings) that counts how often a password is hashed or checked."""
+
+    calls: ClassVar[list[str]] = []
+
+    def encode(self, password: str, salt: str) -> str:
+        CountingHasher.calls.append("encode")
+        return super().encode(password, salt)
+
+    def verify(self, password: str, encoded: str) -> bool:
+        CountingHasher.calls.append("verify")
+        return super().verify(password, encoded)
+
+
+def login(client: Client, email: str, password: str, **extra: Any) -> Any:
+    return client.post(LOGIN, {"username": email, "password": password}, **extra)
+
+
+def test_five_wrong_passwords_lock_the_account_and_the_right_one_is_then_refused(settings):
+    settings.PASSWORD_HASHERS = ["tests.accounts.test_throttle.CountingHasher"]
+    UserFactory(email="chair@example.org", password=PASSWORD)
+    for n in range(5):
+        response = login(Client(REMOTE_ADDR=f"10.0.0.{n}"), "chair@example.org", f"guess {n}")
+        assert response.status_code == 200, n  # an ordinary wrong-password answer
+    CountingHasher.calls.clear()
+
+    locked = login(Client(REMOTE_ADDR="10.0.1.1"), "Chair@Example.org", PASSWORD)
+    assert locked.status_code == 429
+    assert "Too many failed sign-ins" in locked.content.decode()
+    assert "_auth_user_id" not in locked.wsgi_request.session
+    assert CountingHasher.calls == []  # no password was hashed or checked for the locked attempt
+
+    other = UserFactory(email="member@example.org", password=PASSWORD)
+    assert login(Client(REMOTE_ADDR="10.0.1.1"), other.email, PASSWORD).status_code == 302  # others unaffected
+
+
+def test_lockout_ends_after_the_configured_minutes(settings):
+    from django.core.cache import cache
+
+    settings.LOGIN_FAILURES_PER_ACCOUNT = 2
+    UserFactory(email="steer@example.org", password=PASSWORD)
+    for _ in range(2):
+        login(Client(), "steer@example.org", "wrong")
+    assert login(Client(), "steer@example.org", PASSWORD).status_code == 429
+    cache.clear()  # what the lock-out's expiry does
+    assert login(Client(), "steer@example.org", PASSWORD).status_code == 302
+
+
+def test_a_right_password_clears_earlier_failures(settings):
+    UserFactory(email="steer@example.org", password=PASSWORD)
+    for _ in range(4):
+        login(Client(), "steer@example.org", "wrong")
+    assert login(Client(), "steer@example.org", PASSWORD).status_code == 302
+    for _ in range(4):
+        login(Client(), "steer@example.org", "wrong")
+    assert login(Client(), "steer@example.org", PASSWORD).status_code == 302
+    for _ in range(5):  # but five in a row lock it
+        login(Client(), "steer@example.org", "wrong")
+    assert login(Client(), "steer@example.org", PASSWORD).status_code == 429
+
+
+def test_one_client_guessing_many_accounts_is_locked_out_other_clients_are_not(settings):
+    settings.LOGIN_FAILURES_PER_CLIENT = 6
+    UserFactory(email="real@example.org", password=PASSWORD)
+    attacker = Client(REMOTE_ADDR="203.0.113.9")
+    for n in range(6):
+        assert login(attacker, f"user{n}@example.org", "123456").status_code == 200
+    assert login(attacker, "real@example.org", PASSWORD).status_code == 429
+    assert login(Client(REMOTE_ADDR="198.51.100.1"), "real@example.org", PASSWORD).status_code == 302
+
+
+def test_behind_a_proxy_the_client_is_the_address_the_proxy_appended(settings):
+    settings.BEHIND_PROXY = True
+    settings.LOGIN_FAILURES_PER_CLIENT = 3
+    UserFactory(email="real@example.org", password=PASSWORD)
+    for n in range(3):  # a forged left-hand X-Forwarded-For entry does not make a new client
+        login(Client(), f"u{n}@example.org", "x", HTTP_X_FORWARDED_FOR=f"192.0.2.{n}, 203.0.113.9")
+    assert login(Client(), "real@example.org", PASSWORD, HTTP_X_FORWARDED_FOR="203.0.113.9").status_code == 429
+    assert login(Client(), "real@example.org", PASSWORD, HTTP_X_FORWARDED_FOR="203.0.113.10").status_code == 302
+
+
+def test_the_admin_sign_in_is_locked_out_too(settings):
+    settings.LOGIN_FAILURES_PER_ACCOUNT = 2
+    UserFactory(email="admin@example.org", password=PASSWORD, is_staff=True, is_superuser=True)
+    for _ in range(2):
+        Client().post("/admin/login/", {"username": "admin@example.org", "password": "wrong"})
+    response = Client().post("/admin/login/", {"username": "admin@example.org", "password": PASSWORD})
+    assert response.status_code == 200
+    assert "Too many failed sign-ins" in response.content.decode()
+    assert "_auth_user_id" not in response.wsgi_request.session
+
+
+def test_password_reset_mails_one_address_at_most_three_times_an_hour():
+    UserFactory(email="victim@example.org")
+    client = Client(REMOTE_ADDR="203.0.113.5")
+    answers = [client.post("/accounts/password/reset/", {"email": "victim@example.org"}) for _ in range(5)]
+    assert [a.status_code for a in answers] == [302, 302, 302, 429, 429]
+    assert "Nothing was sent" in answers[-1].content.decode()
+    assert len(mail.outbox) == 3
+    # From another network, the same address is still over its limit.
+    other = Client(REMOTE_ADDR="198.51.100.7").post("/accounts/password/reset/", {"email": "victim@example.org"})
+    assert other.status_code == 429
+    assert len(mail.outbox) == 3
+
+
+def test_password_reset_limits_one_client_across_addresses(settings):
+    settings.MAIL_PER_CLIENT = 4
+    for n in range(6):
+        UserFactory(email=f"p{n}@example.org")
+    client = Client(REMOTE_ADDR="203.0.113.5")
+    codes = [client.post("/accounts/password/reset/", {"email": f"p{n}@example.org"}).status_code for n in range(6)]
+    assert codes == [302, 302, 302, 302, 429, 429]
+    assert len(mail.outbox) == 4
+
+
+def test_unknown_addresses_count_the_same_so_the_limit_reveals_no_accounts():
+    client = Client()
+    codes = [client.post("/accounts/password/reset/", {"email": "nobody@example.org"}).status_code for _ in range(4)]
+    assert codes == [302, 302, 302, 429]
+    assert mail.outbox == []
