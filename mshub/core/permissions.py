@@ -79,6 +79,11 @@ def meeting_is_public(user: Any, obj: Any) -> bool:
     return bool(getattr(meeting, "is_public", True))
 
 
+# Who may see a meeting: anyone who may read the forum once it is announced; members while it is
+# planned. Its registration pages (register, cancel, survey) follow the same rule.
+can_view_meeting = (can_read_forum & meeting_is_public) | is_member
+
+
 @rules.predicate
 def report_is_published(user: Any, obj: Any) -> bool:
     meeting = getattr(obj, "meeting", obj)
@@ -111,11 +116,11 @@ PERMISSIONS: dict[str, Any] = {
     "people.change_affiliation": is_steering,
     # Meetings: announced meetings and published reports are public; planning is the steering
     # group's; registrants' contact data and publishing belong to the secretariat.
-    "meetings.view_meeting": (can_read_forum & meeting_is_public) | is_member,
+    "meetings.view_meeting": can_view_meeting,
     "meetings.view_planned_meetings": is_member,
     "meetings.add_meeting": is_steering,
     "meetings.change_meeting": is_steering,
-    "meetings.register": can_read_forum,
+    "meetings.register": can_view_meeting,
     "meetings.view_registrations": is_steering,
     "meetings.view_registrant_contact": is_secretariat,
     "meetings.check_in": is_steering,
