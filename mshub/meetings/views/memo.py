@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 
+from mshub.core.fields import WebURLFormField
 from mshub.core.files import file_response
 from mshub.core.forms import OneOfRequired
 from mshub.core.models.events import record
@@ -38,7 +39,7 @@ class MaterialForm(OneOfRequired, forms.Form):
     label = forms.CharField(label=gettext_lazy("Label"), max_length=40, required=False)
     title_ja = forms.CharField(label=gettext_lazy("title (Japanese)"), max_length=300, required=False)
     title_en = forms.CharField(label=gettext_lazy("title (English)"), max_length=300, required=False)
-    url = forms.URLField(label=gettext_lazy("link"), required=False, assume_scheme="https")
+    url = WebURLFormField(label=gettext_lazy("link"), required=False)
     file = forms.FileField(label=gettext_lazy("File"), required=False)
 
 
