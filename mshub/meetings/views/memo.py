@@ -19,6 +19,7 @@ from mshub.core.fields import WebURLFormField
 from mshub.core.files import file_response
 from mshub.core.forms import OneOfRequired
 from mshub.core.models.events import record
+from mshub.core.params import id_param, int_param
 from mshub.meetings.models import ActionItem, ActionStatus, Attendance, Decision, Footnote, Material, MaterialVersion
 from mshub.meetings.services.minutes import (
     add_material,
@@ -135,7 +136,7 @@ class MemoView(MeetingView, TemplateView):
                 except ValidationError as exc:
                     form.add_error("file", exc)
         elif section == "version":
-            material = get_object_or_404(Material, meeting=meeting, pk=request.POST.get("material") or 0)
+            material = get_object_or_404(Material, meeting=meeting, pk=id_param(request.POST, "material"))
             upload = request.FILES.get("file")
             if upload is None:
                 messages.error(request, _("Choose a file to upload."))
@@ -159,7 +160,7 @@ class MemoView(MeetingView, TemplateView):
             if form.is_valid():
                 form.save()
         elif section == "close_action":
-            action = get_object_or_404(ActionItem, meeting__series=meeting.series, pk=request.POST.get("action") or 0)
+            action = get_object_or_404(ActionItem, meeting__series=meeting.series, pk=id_param(request.POST, "action"))
             status = request.POST.get("status")
             if status in (ActionStatus.DONE, ActionStatus.DROPPED):
                 close_action(action, status, meeting, request.user)
@@ -188,7 +189,7 @@ class MaterialDownloadView(MeetingView, View):
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         material = get_object_or_404(Material, meeting=self.meeting, pk=self.kwargs["pk"])
         versions = MaterialVersion.objects.filter(material=material)
-        version_id = request.GET.get("version")
+        version_id = int_param(request.GET, "version")
         version = get_object_or_404(versions, pk=version_id) if version_id else versions.first()
         if version is None:
             raise _no_file()
