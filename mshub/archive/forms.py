@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mshub.archive.models import GENRE_LABELS
 from mshub.archive.sources import MAX_BYTES
+from mshub.core.fields import WebURLFormField
 
 MAX_FILES = 200
 
@@ -55,7 +56,7 @@ class ReviewForm(forms.Form):
     start = forms.TimeField(label=_("Starts"), required=False, widget=forms.TimeInput(attrs={"type": "time"}))
     end = forms.TimeField(label=_("Ends"), required=False, widget=forms.TimeInput(attrs={"type": "time"}))
     venue = forms.CharField(label=_("Venue"), required=False)
-    url = forms.URLField(label="URL", required=False, assume_scheme="https")
+    url = WebURLFormField(label="URL", required=False)
     onsite = forms.IntegerField(label=_("On-site participants"), required=False, min_value=0)
     remote = forms.IntegerField(label=_("Remote participants"), required=False, min_value=0)
     store_in = forms.ChoiceField(label=_("Store in the series"), required=False)

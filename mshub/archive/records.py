@@ -17,6 +17,7 @@ from django.db.models import Max
 
 from mshub.archive.models import ArchiveDocument, SourceLink
 from mshub.core.timezones import make_aware_in
+from mshub.core.validators import is_web_url
 from mshub.meetings.models import (
     ActionItem,
     AgendaItem,
@@ -86,6 +87,16 @@ def _find_meeting(series: MeetingSeries, data: dict[str, Any], day: dt.date) -> 
     return Meeting.objects.filter(series=series, start__gte=start, start__lt=start + dt.timedelta(days=1)).first()
 
 
+def _web_url(data: dict[str, Any]) -> str:
+    """The record's URL if it is http(s); anything else (a record edited by hand, an old parse) is
+    left out with a warning rather than stored as a link."""
+    url = data.get("url") or ""
+    if url and not is_web_url(url):
+        data.setdefault("warnings", []).append(f"URL “{str(url)[:200]}” is not a web address (http or https): left out")
+        return ""
+    return str(url)
+
+
 def store_meeting(document: ArchiveDocument, data: dict[str, Any], series: MeetingSeries, overwrite: bool) -> Meeting:
     if not data.get("date") or not (data.get("number") or data.get("genre") == "steering_memo"):
         raise StoreError("a meeting needs its number and date to be stored")
@@ -98,7 +109,7 @@ def store_meeting(document: ArchiveDocument, data: dict[str, Any], series: Meeti
         ends = starts + dt.timedelta(hours=2)
     values: dict[str, Any] = {
         "venue_ja": (data.get("venue") or "")[:300],
-        "web_url": data.get("url") or "",
+        "web_url": _web_url(data),
         "start": starts,
         "end": ends,
         "reported_onsite": (data.get("participants") or {}).get("onsite"),

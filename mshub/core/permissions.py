@@ -89,6 +89,12 @@ def series_allows(user: Any, obj: Any) -> bool:
     return needed == PUBLIC_RANK or role_rank(user, forum_of(series)) >= needed
 
 
+# Who may see a meeting: in a series the reader may see, anyone who may read the forum once it is
+# announced; members while it is planned. Its registration pages (register, cancel, survey) follow
+# the same rule.
+can_view_meeting = series_allows & ((can_read_forum & meeting_is_public) | is_member)
+
+
 @rules.predicate
 def report_is_published(user: Any, obj: Any) -> bool:
     meeting = getattr(obj, "meeting", obj)
@@ -123,11 +129,11 @@ PERMISSIONS: dict[str, Any] = {
     # may be for members or the steering group only); planning is the steering group's;
     # registrants' contact data and publishing belong to the secretariat.
     "meetings.view_series": can_read_forum & series_allows,
-    "meetings.view_meeting": series_allows & ((can_read_forum & meeting_is_public) | is_member),
+    "meetings.view_meeting": can_view_meeting,
     "meetings.view_planned_meetings": is_member,
     "meetings.add_meeting": is_steering,
     "meetings.change_meeting": is_steering,
-    "meetings.register": can_read_forum & series_allows,
+    "meetings.register": can_view_meeting,
     "meetings.view_registrations": is_steering,
     "meetings.view_registrant_contact": is_secretariat,
     "meetings.check_in": is_steering,

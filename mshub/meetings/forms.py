@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from mshub.core.fields import WebURLFormField
 from mshub.core.forms import OneOfRequired
 from mshub.core.timezones import make_aware_in, zone_choices
 from mshub.meetings.models import AgendaItem, AttendanceMode, Intervention, Meeting, MeetingSeries, Registration
@@ -44,9 +45,9 @@ class MeetingForm(forms.ModelForm[Meeting]):
     date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     start_time = forms.TimeField(label=_("Starts"), widget=forms.TimeInput(attrs={"type": "time"}))
     end_time = forms.TimeField(label=_("Ends"), widget=forms.TimeInput(attrs={"type": "time"}))
-    web_url = forms.URLField(label=_("meeting page"), required=False, assume_scheme="https")
-    online_url = forms.URLField(label=_("online access"), required=False, assume_scheme="https")
-    map_url = forms.URLField(label=_("map link"), required=False, assume_scheme="https")
+    web_url = WebURLFormField(label=_("meeting page"), required=False)
+    online_url = WebURLFormField(label=_("online access"), required=False)
+    map_url = WebURLFormField(label=_("map link"), required=False)
 
     class Meta:
         model = Meeting

@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from mshub.core.fields import WebURLFormField
 from mshub.core.forms import OneOfRequired
 from mshub.core.models import Forum
 from mshub.people.models import Affiliation, Gender, Organization, OrganizationKind, Person, StakeholderGroup
@@ -78,7 +79,7 @@ class PersonForm(OneOfRequired, ForumModelForm):
 class OrganizationForm(OneOfRequired, ForumModelForm):
     forum_scoped = {"kind": OrganizationKind, "stakeholder_group": StakeholderGroup}
     one_of_required = ((("name_ja", "name_en"), _("Give the organisation's name in Japanese or English.")),)
-    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+    website = WebURLFormField(label=_("website"), required=False)
 
     class Meta:
         model = Organization

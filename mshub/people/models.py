@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from mshub.core.fields import WebURLField
 from mshub.core.i18n import current_language, localized
 from mshub.core.models import VocabularyTerm
 
@@ -76,7 +77,7 @@ class Organization(models.Model):
         StakeholderGroup, on_delete=models.PROTECT, related_name="organizations", verbose_name=_("stakeholder group")
     )
     country = CountryField(_("country"), blank=True)
-    website = models.URLField(_("website"), blank=True)
+    website = WebURLField(_("website"), blank=True)
     notes = models.TextField(_("notes"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

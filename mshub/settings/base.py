@@ -49,6 +49,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "mshub.core.params.BadInputMiddleware",
     "mshub.core.security.SecurityHeadersMiddleware",  # Content-Security-Policy; no-store when signed in
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -144,6 +144,21 @@ def test_planned_meetings_are_hidden_from_the_public(series, cast):
     assert "秘密の計画" not in index
 
 
+def test_a_planned_meetings_registration_page_follows_the_meeting_pages_rule(series, cast):
+    """Until a meeting is announced, its registration page is as closed as the meeting page."""
+    planned = create_meeting(
+        series, start=dt.datetime(2031, 1, 1, 18), end=dt.datetime(2031, 1, 1, 20), title_ja="秘密の計画"
+    )
+    for role, status in {"anonymous": 302, "visitor": 403, "member": 200, "steering": 200}.items():
+        for view in ("meeting", "register"):
+            response = cast.client(role).get(url(planned, view))
+            assert response.status_code == status, (role, view, response.status_code)
+            assert ("秘密の計画" in response.content.decode()) == (status == 200), (role, view)
+    response = cast.client("anonymous").post(url(planned, "register"), {"name": "x", "email": "x@example.org"})
+    assert response.status_code == 302
+    assert not planned.registrations.exists()
+
+
 def test_meeting_ics_is_valid_and_keeps_uid_while_sequence_grows(announced, client):
     first = Calendar.from_ical(client.get(url(announced, "meeting-ics")).content)
     [event] = first.walk("VEVENT")

@@ -78,7 +78,7 @@ def test_markdown_report_has_the_same_facts_and_no_raw_html(meeting11, forum):
     assert "ゼロレーティング[^1]" in md
     assert "[^1]: 特定のコンテンツ" in md
     assert "<script>" not in md
-    assert r"\<script\>" in md
+    assert "&lt;script&gt;" in md
     assert r"\*\*bold\*\*" in md
 
 
@@ -147,3 +147,87 @@ def test_an_attributed_entry_names_its_speaker_and_others_stay_anonymous(meeting
     text = text_of(render_html(meeting11, "ja"))
     assert "C. (発言 太郎) 記名のコメント" in text
     assert "Q. 12 月のハイレベル会合" in text  # anonymous entries carry no name
+
+
+HOSTILE = (
+    "<script>alert(1)</script> [x](javascript:alert(1)) ![i](http://evil.example/p.png) <img src=x onerror=alert(1)>"
+    " `code` **bold** _u_ ~~s~~ | a | b | <http://evil.example/auto> &lt;b&gt;\n# injected heading\n- injected item"
+    "\n> injected quote\n1. injected list\n---\n<div>block</div>\n[ref]: javascript:alert(2)\x00\x1b"
+)
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_markdown_report_neutralises_hostile_text_in_every_field(forum, language):
+    """Every user-written field (forum name, titles, venue, names, affiliations, outcome notes,
+    summaries, interventions, decisions, action items, footnotes, the next-meeting note) comes out
+    as plain text: no HTML tag, no link, no Markdown block of its own; a script URL is left out."""
+    import datetime as dt
+
+    from django.db import connection
+
+    from mshub.meetings.models import (
+        ActionItem,
+        Decision,
+        Footnote,
+        Intervention,
+        ItemOutcome,
+        Meeting,
+        MeetingSeries,
+        Presenter,
+    )
+    from mshub.meetings.services.agenda import add_item
+    from mshub.meetings.services.meetings import create_meeting
+    from tests.factories import PersonFactory
+
+    h = HOSTILE
+    forum.name_ja = forum.name_en = h[:150]
+    forum.save()
+    series = MeetingSeries.objects.create(forum=forum, slug="hostile", name_ja=h[:100], name_en=h[:100])
+    start = dt.datetime(2030, 1, 1, 18, tzinfo=dt.UTC)
+    meeting = create_meeting(series, start=start, end=start + dt.timedelta(hours=2), title_ja=h[:300], title_en=h[:300])
+    Meeting.objects.filter(pk=meeting.pk).update(
+        venue_ja=h[:300], venue_en=h[:300], next_meeting_note_ja=h, next_meeting_note_en=h,
+    )  # fmt: skip
+    with connection.cursor() as cursor:  # a script URL left in the database (the model refuses one)
+        cursor.execute(
+            "UPDATE meetings_meeting SET web_url = %s WHERE id = %s", ["javascript:alert(document.cookie)", meeting.pk]
+        )
+    later = create_meeting(series, start=start + dt.timedelta(days=30), end=start + dt.timedelta(days=30, hours=2))
+    Meeting.objects.filter(pk=later.pk).update(title_ja=h[:300], title_en=h[:300])
+    person = PersonFactory(forum=forum, family_name_ja=h[:100], family_name_latin=h[:100], given_name_latin="")
+    kw = {f"{f}_{lang}": h[:300] for f in ("title", "outcome_note") for lang in ("ja", "en")}
+    item = add_item(meeting, summary_ja=h, summary_en=h, outcome=ItemOutcome.DEFERRED, deferred_to=later, **kw)
+    Presenter.objects.create(item=item, person=person, affiliation_ja=h[:300], affiliation_en=h[:300])
+    Intervention.objects.create(item=item, kind="Q", text_ja=h, text_en=h, speaker=person)
+    Footnote.objects.create(meeting=meeting, item=item, mark=1, term="t", text_ja=h, text_en=h)
+    Decision.objects.create(meeting=meeting, text_ja=h, text_en=h)
+    ActionItem.objects.create(meeting=meeting, text_ja=h, text_en=h, owner_text=h[:200], due=dt.date(2030, 2, 1))
+
+    md = render_markdown(meeting, language)
+
+    assert md.count("injected heading") >= 10  # the hostile text is there, in every field ...
+    for raw in ("<script", "<img", "<div", "<http", "](", "javascript:alert(document", "**bold**", "`code`", "\x00"):
+        assert raw not in md, raw  # ... but none of its markup
+    assert "&lt;script&gt;" in md
+    assert r"\[x\]\(javascript:alert\(1\)\)" in md
+    assert "&amp;lt;b&amp;gt;" in md  # an entity written by the user stays text
+    block = re.compile(r"\s*(?:[#>*+=-]|\d+[.)]|<|\[)\s*injected")
+    for line in md.splitlines():
+        assert not block.match(line), line  # no heading, list, quote, HTML block or link definition
+    assert [line for line in md.splitlines() if set(line) == {"-"}] == ["---"]  # only the footnotes' rule
+    headings = [line for line in md.splitlines() if line.startswith("#")]
+    assert not [line for line in headings if "injected" in line and not line.startswith(("# ", "### 1. "))]
+    assert "URL:" not in md  # the script URL is dropped, not printed
+
+
+def test_markdown_report_prints_a_web_url_as_an_autolink(forum):
+    import datetime as dt
+
+    from mshub.meetings.models import Meeting, MeetingSeries
+    from mshub.meetings.services.meetings import create_meeting
+
+    series = MeetingSeries.objects.create(forum=forum, slug="s", name_ja="s", name_en="s")
+    start = dt.datetime(2030, 1, 1, 18, tzinfo=dt.UTC)
+    meeting = create_meeting(series, start=start, end=start + dt.timedelta(hours=2))
+    Meeting.objects.filter(pk=meeting.pk).update(web_url="https://igf.example.jp/11?a=1&b=<x>")
+    assert "- URL: <https://igf.example.jp/11?a=1&b=%3Cx%3E>\n" in render_markdown(meeting, "en")

@@ -33,6 +33,7 @@ from mshub.archive.parsers.agenda import (
 )
 from mshub.archive.parsers.common import find_date, find_times, labelled, split_presenters
 from mshub.archive.parsers.minutes import marker, parse_discussion
+from mshub.core.validators import is_web_url
 
 __all__ = ["nest", "parse_report", "walk"]
 
@@ -129,12 +130,16 @@ def overview(lines: list[str], title: str | None, warnings: list[str]) -> dict[s
     start, end = find_times(when) if when else (None, None)
     venues = [ln for ln in lines if not _COUNT_VALUE.search(narrow(ln))]
     url = labelled(lines, "URL|Web|ウェブ|Webページ", follow=True)
+    url = re.sub(r"^<|>$", "", url.strip()) if url else None
+    if url and not is_web_url(url):
+        warnings.append(f"URL “{url[:200]}” is not a web address (http or https): left out")
+        url = None
     return {
         "date": day.isoformat() if day else None,
         "start": start,
         "end": end,
         "venue": labelled(venues, "会場|開催場所|場所|Venue", follow=True),
-        "url": re.sub(r"^<|>$", "", url) if url else None,
+        "url": url,
     }
 
 

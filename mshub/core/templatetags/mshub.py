@@ -12,8 +12,17 @@ from django.utils.translation import gettext as _
 
 from mshub.core.i18n import localized
 from mshub.core.timezones import in_zone
+from mshub.core.validators import web_url_or_empty
 
 register = template.Library()
+
+
+@register.filter
+def web_url(value: Any) -> str:
+    """The URL if it is http(s), else "": every stored address is shown through this filter, so a
+    ``javascript:`` or ``data:`` URL that reached the database some other way never becomes a link."""
+    return web_url_or_empty(value)
+
 
 COMMON_ZONES = [
     "Asia/Tokyo",

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from mshub.core.fields import WebURLField
 from mshub.core.files import private_name
 from mshub.core.i18n import localized
 
@@ -100,7 +101,7 @@ class Material(models.Model):
     label = models.CharField(_("label"), max_length=40, blank=True, help_text=_("e.g. 資料1"))
     title_ja = models.CharField(_("title (Japanese)"), max_length=300, blank=True)
     title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
-    url = models.URLField(_("link"), blank=True)
+    url = WebURLField(_("link"), blank=True)
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:

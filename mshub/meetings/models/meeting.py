@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from mshub.core.fields import WebURLField
 from mshub.core.i18n import localized
 from mshub.core.timezones import in_zone, validate_timezone
 
@@ -62,9 +63,9 @@ class Meeting(models.Model):
     venue_ja = models.CharField(_("venue (Japanese)"), max_length=300, blank=True)
     venue_en = models.CharField(_("venue (English)"), max_length=300, blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
-    map_url = models.URLField(_("map link"), blank=True)
-    online_url = models.URLField(_("online access"), blank=True, help_text=_("Shown only to registrants."))
-    web_url = models.URLField(_("meeting page"), blank=True, help_text=_("The page printed in the report's overview."))
+    map_url = WebURLField(_("map link"), blank=True)
+    online_url = WebURLField(_("online access"), blank=True, help_text=_("Shown only to registrants."))
+    web_url = WebURLField(_("meeting page"), blank=True, help_text=_("The page printed in the report's overview."))
     hybrid = models.BooleanField(_("on-site and remote"), default=True)
     language = models.CharField(
         _("language"), max_length=5, choices=[("ja", "日本語"), ("en", "English")], default="ja"

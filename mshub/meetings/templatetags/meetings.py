@@ -7,7 +7,7 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from mshub.meetings.reports.render import md_escape
+from mshub.meetings.reports.render import md_escape, md_url
 
 register = template.Library()
 
@@ -16,8 +16,20 @@ SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 @register.filter
 def md(text: Any) -> str:
-    """Escape user text for Markdown output."""
+    """Escape user text for Markdown output, on one line (titles, names, list items)."""
     return md_escape(str(text or ""))
+
+
+@register.filter
+def md_block(text: Any) -> str:
+    """Escape user text for Markdown output, keeping its lines and paragraphs."""
+    return md_escape(str(text or ""), inline=False)
+
+
+@register.filter(name="md_url")
+def md_url_filter(url: Any) -> str:
+    """An http(s) URL as a Markdown autolink ``<…>``; anything else gives ""."""
+    return md_url(str(url or ""))
 
 
 @register.filter

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from mshub.core.models.events import record
+from mshub.core.params import id_param
 from mshub.meetings.forms import AgendaItemForm, InterventionForm, NewItemForm, PresenterForm
 from mshub.meetings.models import AgendaItem, Intervention, Presenter
 from mshub.meetings.services.agenda import add_item, agenda_tree, flatten, move_item
@@ -34,11 +35,11 @@ class AgendaManageView(MeetingView, TemplateView):
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         here = reverse("meetings:agenda", kwargs=self.meeting.url_kwargs())
         if "move" in request.POST:
-            item = get_object_or_404(AgendaItem, meeting=self.meeting, pk=request.POST.get("item") or 0)
-            move_item(item, -1 if request.POST["move"] == "up" else 1)
+            item = get_object_or_404(AgendaItem, meeting=self.meeting, pk=id_param(request.POST, "item"))
+            move_item(item, -1 if request.POST.get("move") == "up" else 1)
             return HttpResponseRedirect(here)
         if "delete" in request.POST:
-            item = get_object_or_404(AgendaItem, meeting=self.meeting, pk=request.POST.get("item") or 0)
+            item = get_object_or_404(AgendaItem, meeting=self.meeting, pk=id_param(request.POST, "item"))
             record(self.forum, request.user, "agenda.item_deleted", self.meeting, summary=item.title)
             item.delete()
             return HttpResponseRedirect(here)
@@ -93,7 +94,7 @@ class AgendaItemView(MeetingView, TemplateView):
                 return self.render_to_response(self.get_context_data(item=item, presenter_form=pform), status=400)
             Presenter.objects.create(item=item, position=item.presenters.count(), **pform.cleaned_data)
         elif action == "remove_presenter":
-            Presenter.objects.filter(item=item, pk=request.POST.get("presenter") or 0).delete()
+            Presenter.objects.filter(item=item, pk=id_param(request.POST, "presenter")).delete()
         elif action == "intervention":
             iform = InterventionForm(request.POST, forum=self.forum)
             if not iform.is_valid():
@@ -104,7 +105,7 @@ class AgendaItemView(MeetingView, TemplateView):
                 entry.position = item.interventions.count() + 1
                 entry.save()
         elif action == "remove_intervention":
-            Intervention.objects.filter(item=item, pk=request.POST.get("intervention") or 0).delete()
+            Intervention.objects.filter(item=item, pk=id_param(request.POST, "intervention")).delete()
         else:
             messages.error(request, _("Unknown action."))
             return HttpResponseRedirect(here)

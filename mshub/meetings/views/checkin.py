@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from mshub.core.params import id_param
 from mshub.meetings.forms import CheckInSearchForm, WalkInForm
 from mshub.meetings.models import Registration, RegistrationStatus
 from mshub.meetings.services.registration import (
@@ -88,7 +89,7 @@ class CheckInView(MeetingView, TemplateView):
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if "walk_in" in request.POST:
             return self.walk_in(request)
-        registration = get_object_or_404(Registration, meeting=self.meeting, pk=request.POST.get("registration"))
+        registration = get_object_or_404(Registration, meeting=self.meeting, pk=id_param(request.POST, "registration"))
         try:
             if request.POST.get("undo"):
                 undo_check_in(registration)

@@ -15,9 +15,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 
+from mshub.core.fields import WebURLFormField
 from mshub.core.files import file_response
 from mshub.core.forms import OneOfRequired
 from mshub.core.models.events import record
+from mshub.core.params import id_param, int_param
 from mshub.meetings.models import ActionItem, ActionStatus, Attendance, Decision, Footnote, Material, MaterialVersion
 from mshub.meetings.services.minutes import (
     add_material,
@@ -38,7 +40,7 @@ class MaterialForm(OneOfRequired, forms.Form):
     label = forms.CharField(label=gettext_lazy("Label"), max_length=40, required=False)
     title_ja = forms.CharField(label=gettext_lazy("title (Japanese)"), max_length=300, required=False)
     title_en = forms.CharField(label=gettext_lazy("title (English)"), max_length=300, required=False)
-    url = forms.URLField(label=gettext_lazy("link"), required=False, assume_scheme="https")
+    url = WebURLFormField(label=gettext_lazy("link"), required=False)
     file = forms.FileField(label=gettext_lazy("File"), required=False)
 
 
@@ -134,7 +136,7 @@ class MemoView(MeetingView, TemplateView):
                 except ValidationError as exc:
                     form.add_error("file", exc)
         elif section == "version":
-            material = get_object_or_404(Material, meeting=meeting, pk=request.POST.get("material") or 0)
+            material = get_object_or_404(Material, meeting=meeting, pk=id_param(request.POST, "material"))
             upload = request.FILES.get("file")
             if upload is None:
                 messages.error(request, _("Choose a file to upload."))
@@ -158,7 +160,7 @@ class MemoView(MeetingView, TemplateView):
             if form.is_valid():
                 form.save()
         elif section == "close_action":
-            action = get_object_or_404(ActionItem, meeting__series=meeting.series, pk=request.POST.get("action") or 0)
+            action = get_object_or_404(ActionItem, meeting__series=meeting.series, pk=id_param(request.POST, "action"))
             status = request.POST.get("status")
             if status in (ActionStatus.DONE, ActionStatus.DROPPED):
                 close_action(action, status, meeting, request.user)
@@ -187,7 +189,7 @@ class MaterialDownloadView(MeetingView, View):
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         material = get_object_or_404(Material, meeting=self.meeting, pk=self.kwargs["pk"])
         versions = MaterialVersion.objects.filter(material=material)
-        version_id = request.GET.get("version")
+        version_id = int_param(request.GET, "version")
         version = get_object_or_404(versions, pk=version_id) if version_id else versions.first()
         if version is None:
             raise _no_file()

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from mshub.core.models.events import record
+from mshub.core.params import id_param
 from mshub.meetings.models import MeetingStatus, TopicProposal
 from mshub.meetings.services.agenda import accept_proposal
 from mshub.meetings.views.base import MeetingView
@@ -58,7 +59,7 @@ class ProposalsView(MeetingView, TemplateView):
                 from django.core.exceptions import PermissionDenied
 
                 raise PermissionDenied
-            proposal = get_object_or_404(TopicProposal, meeting=self.meeting, pk=request.POST.get("proposal") or 0)
+            proposal = get_object_or_404(TopicProposal, meeting=self.meeting, pk=id_param(request.POST, "proposal"))
             if decision == "accept":
                 accept_proposal(proposal, actor=request.user)
                 messages.success(request, _("“%(title)s” is on the agenda.") % {"title": proposal.title})
