@@ -173,9 +173,11 @@ vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="mshub <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Background tasks: Celery. Without CELERY_BROKER_URL tasks run in-process
-# (eagerly, errors propagate); with it (redis://…) a worker runs them.
+# Background tasks: Celery. With CELERY_BROKER_URL (redis://…) a worker runs them. Without it,
+# TASK_THREADS threads in each application process run them after the request has returned
+# (mshub/core/background.py); 0 runs each task at once, inside the caller (the test settings).
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
+TASK_THREADS = env.int("TASK_THREADS", default=1)
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_SERIALIZER = "json"
