@@ -135,7 +135,12 @@ def _read_in_child(data: bytes, name: str, limits: Limits) -> Extracted:
         if exc.reason == "memory":
             raise ExtractionError("the file could not be read: it needs too much memory") from exc
         raise ExtractionError(f"cannot be read (the reader stopped: {exc.detail[:200]})") from exc
-    result = json.loads(out)
+    except (OSError, ValueError) as exc:  # no process could be started (out of memory, a NUL in the name)
+        raise ExtractionError(f"cannot be read ({type(exc).__name__}: {str(exc)[:200]})") from exc
+    try:
+        result = json.loads(out)
+    except ValueError as exc:
+        raise ExtractionError(f"cannot be read (the reader stopped: {str(exc)[:200]})") from exc
     if "error" in result:
         raise ExtractionError(result["error"])
     return Extracted(result["text"], result["kind"], result["pages"])

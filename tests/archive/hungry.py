@@ -10,3 +10,10 @@ def allocate(payload: bytes, size: str) -> bytes:
 
 def echo(payload: bytes) -> bytes:
     return payload
+
+
+def sleep(payload: bytes, seconds: str) -> bytes:
+    import time
+
+    time.sleep(float(seconds))
+    return b"woke"

@@ -79,6 +79,14 @@ def test_a_child_that_allocates_beyond_its_cap_fails_and_the_parent_goes_on():
     assert run_limited("tests.archive.hungry:echo", b"still here", memory=256 * MB, seconds=60) == b"still here"
 
 
+def test_a_child_that_runs_past_its_time_is_stopped():
+    started = time.monotonic()
+    with pytest.raises(LimitExceededError) as failed:
+        run_limited("tests.archive.hungry:sleep", b"", "60", memory=256 * MB, seconds=2)
+    assert failed.value.reason == "time"
+    assert time.monotonic() - started < 30
+
+
 def test_a_file_that_needs_too_much_memory_to_read_fails_cleanly():
     paragraph = b"<w:p><w:r><w:t>ab</w:t></w:r></w:p>"
     heavy = _docx(paragraph * (MB // len(paragraph)) for _ in range(60))  # 60 MB of tiny elements
