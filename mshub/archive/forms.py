@@ -11,6 +11,26 @@ from mshub.archive.sources import MAX_BYTES
 from mshub.core.fields import WebURLFormField
 
 MAX_FILES = 200
+# What the archive reads (docs/archive.md), by content: a ZIP is judged in full when it is read.
+READABLE_TYPES = frozenset(
+    ["application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/zip"]
+)
+
+
+def readable(upload: Any) -> bool:
+    """Whether ``upload``'s bytes are a PDF, a Word file or text (HTML included), whatever its name says.
+
+    Text is anything without NUL bytes in its first 8 KiB (old reports are often Shift_JIS), or UTF-16
+    with its byte-order mark."""
+    import filetype  # type: ignore[import-untyped]
+
+    upload.seek(0)
+    head = upload.read(8192)
+    upload.seek(0)
+    kind = filetype.guess(head)
+    if kind is not None:
+        return kind.mime in READABLE_TYPES
+    return head[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" not in head
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -32,6 +52,10 @@ class MultipleFileField(forms.FileField):
         for f in cleaned:
             if f.size > MAX_BYTES:
                 raise ValidationError(_("“%(name)s” is larger than the limit.") % {"name": f.name})
+            if not readable(f):
+                raise ValidationError(
+                    _("“%(name)s” is not a PDF, HTML, text or Word file, whatever its name says.") % {"name": f.name}
+                )
         return cleaned
 
 

@@ -27,6 +27,30 @@ def _patterns() -> list[tuple[re.Pattern[str], Any]]:
             re.compile(r"a ZIP archive that is not a Word document"),
             lambda g: _("a ZIP archive that is not a Word document"),
         ),
+        (
+            re.compile(r"the file could not be read: it expands too much \(more than (?P<mb>\d+) MB unpacked\)"),
+            lambda g: _("the file could not be read: it expands too much (more than %(mb)s MB unpacked)") % g,
+        ),
+        (
+            re.compile(
+                r"the file could not be read: it expands too much \(a part is compressed more than (?P<n>\d+) to 1\)"
+            ),
+            lambda g: (
+                _("the file could not be read: it expands too much (a part is compressed more than %(n)s to 1)") % g
+            ),
+        ),
+        (
+            re.compile(r"the file could not be read: it has too many parts \(more than (?P<n>\d+)\)"),
+            lambda g: _("the file could not be read: it has too many parts (more than %(n)s)") % g,
+        ),
+        (
+            re.compile(r"the file could not be read: it needs too much memory"),
+            lambda g: _("the file could not be read: it needs too much memory"),
+        ),
+        (
+            re.compile(r"the file could not be read: it takes too long \(more than (?P<s>\d+) seconds\)"),
+            lambda g: _("the file could not be read: it takes too long (more than %(s)s seconds)") % g,
+        ),
         (re.compile(r"cannot be read \((?P<detail>.*)\)"), lambda g: _("cannot be read (%(detail)s)") % g),
         (re.compile(r"the PDF is encrypted"), lambda g: _("the PDF is encrypted")),
         (re.compile(r"a damaged PDF \((?P<detail>.*)\)"), lambda g: _("a damaged PDF (%(detail)s)") % g),

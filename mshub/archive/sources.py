@@ -2,17 +2,29 @@
 
 Every failure is an ``ExtractionError`` with a reason a secretariat can act on; nothing here
 raises anything else for any byte string.
+
+Uploaded files are hostile until read. A ZIP-based file (DOCX; any ZIP is refused after this check)
+is inspected from its directory before any part is unpacked: too many parts, too much unpacked in
+all, or a large part compressed more than ``ratio`` to 1 (a decompression bomb) and it is refused.
+Then the file is read in a child process whose memory and time are capped (``mshub.core.sandbox``),
+so a file that still needs too much kills only that child. ``Limits`` holds the caps, from the
+``ARCHIVE_*`` settings.
 """
 
 from __future__ import annotations
 
 import io
+import json
 import re
+import struct
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 MAX_BYTES = 50 * 1024 * 1024
+MB = 1024 * 1024
+# Parts smaller than this are not held to the compression ratio: they cannot expand to much.
+RATIO_FLOOR = 1 * MB
 
 
 class ExtractionError(ValueError):
@@ -31,12 +43,122 @@ class Extracted:
         return len(self.pages) or self.text.count("\f") + 1
 
 
-def extract(data: bytes, name: str = "") -> Extracted:
+@dataclass(frozen=True)
+class Limits:
+    """What reading one file may take: ``expanded`` bytes unpacked from a ZIP in all, ``ratio`` to 1
+    per part, ``members`` parts; ``memory`` bytes of address space and ``seconds`` for the child that
+    reads it (``memory=0``: read in this process, without a cap)."""
+
+    expanded: int = 200 * MB
+    ratio: int = 100
+    members: int = 1000
+    memory: int = 1024 * MB
+    seconds: int = 300
+
+    @classmethod
+    def from_settings(cls) -> Limits:
+        from django.conf import settings
+
+        default = cls()
+        return cls(
+            expanded=getattr(settings, "ARCHIVE_MAX_EXPANDED_BYTES", default.expanded),
+            ratio=getattr(settings, "ARCHIVE_MAX_COMPRESSION_RATIO", default.ratio),
+            members=getattr(settings, "ARCHIVE_MAX_ZIP_MEMBERS", default.members),
+            memory=getattr(settings, "ARCHIVE_PARSE_MEMORY_BYTES", default.memory),
+            seconds=getattr(settings, "ARCHIVE_PARSE_SECONDS", default.seconds),
+        )
+
+
+def extract(data: bytes, name: str = "", limits: Limits | None = None) -> Extracted:
+    """The text of ``data`` (a file called ``name``), read within ``limits`` (default: the settings')."""
     if not data:
         raise ExtractionError("the file is empty")
     if len(data) > MAX_BYTES:
         raise ExtractionError(f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB")
+    limits = limits or Limits.from_settings()
+    if data.startswith(b"PK\x03\x04"):
+        check_archive(data, limits)  # before anything unpacks it
+    if limits.memory > 0:
+        return _read_in_child(data, name, limits)
+    return _read(data, name, limits)
+
+
+def check_archive(data: bytes, limits: Limits) -> None:
+    """Refuse a ZIP that would unpack to too much, judged from its directory alone (nothing is unpacked)."""
+    if _declared_members(data) > limits.members:
+        raise ExtractionError(f"the file could not be read: it has too many parts (more than {limits.members})")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
+        raise ExtractionError(f"cannot be read ({type(exc).__name__}: {str(exc)[:200]})") from exc
+    if len(members) > limits.members:
+        raise ExtractionError(f"the file could not be read: it has too many parts (more than {limits.members})")
+    # zipfile never unpacks a part beyond the size its directory declares, so these sums bound the output.
+    if sum(m.file_size for m in members) > limits.expanded:
+        raise ExtractionError(
+            f"the file could not be read: it expands too much (more than {limits.expanded // MB} MB unpacked)"
+        )
+    for m in members:
+        if m.file_size > RATIO_FLOOR and m.file_size > limits.ratio * max(m.compress_size, 1):
+            raise ExtractionError(
+                f"the file could not be read: it expands too much (a part is compressed more than {limits.ratio} to 1)"
+            )
+
+
+def _declared_members(data: bytes) -> int:
+    """The entry count of the ZIP's end record, read before ``zipfile`` builds an object per entry."""
+    end = data.rfind(b"PK\x05\x06", max(0, len(data) - 65_557))
+    if end < 0 or end + 22 > len(data):
+        return 0  # not found: zipfile reports the damage
+    total = struct.unpack_from("<H", data, end + 10)[0]
+    return int(total)
+
+
+def _read_in_child(data: bytes, name: str, limits: Limits) -> Extracted:
+    from mshub.core.sandbox import LimitExceededError, run_limited
+
+    try:
+        out = run_limited(
+            "mshub.archive.sources:read_for_parent",
+            data,
+            name,
+            json.dumps(asdict(limits)),
+            memory=limits.memory,
+            seconds=limits.seconds,
+        )
+    except LimitExceededError as exc:
+        if exc.reason == "time":
+            raise ExtractionError(
+                f"the file could not be read: it takes too long (more than {limits.seconds} seconds)"
+            ) from exc
+        if exc.reason == "memory":
+            raise ExtractionError("the file could not be read: it needs too much memory") from exc
+        raise ExtractionError(f"cannot be read (the reader stopped: {exc.detail[:200]})") from exc
+    except (OSError, ValueError) as exc:  # no process could be started (out of memory, a NUL in the name)
+        raise ExtractionError(f"cannot be read ({type(exc).__name__}: {str(exc)[:200]})") from exc
+    try:
+        result = json.loads(out)
+    except ValueError as exc:
+        raise ExtractionError(f"cannot be read (the reader stopped: {str(exc)[:200]})") from exc
+    if "error" in result:
+        raise ExtractionError(result["error"])
+    return Extracted(result["text"], result["kind"], result["pages"])
+
+
+def read_for_parent(data: bytes, name: str, limits: str) -> bytes:
+    """In the child (``mshub.core.sandbox``): the file read, as JSON; a MemoryError goes up."""
+    try:
+        extracted = _read(data, name, Limits(**json.loads(limits)))
+    except ExtractionError as exc:
+        return json.dumps({"error": str(exc)}).encode()
+    return json.dumps({"text": extracted.text, "kind": extracted.kind, "pages": extracted.pages}).encode()
+
+
+def _read(data: bytes, name: str, limits: Limits) -> Extracted:
     lower = name.lower()
+    if data.startswith(b"PK\x03\x04"):
+        check_archive(data, limits)
     try:
         if data.startswith(b"%PDF"):
             return _pdf(data)
@@ -48,9 +170,12 @@ def extract(data: bytes, name: str = "") -> Extracted:
         if lower.endswith((".html", ".htm")) or re.search(r"<(html|body|p|div|h1)\b", text[:4000], re.I):
             return Extracted(_html_text(text), "html")
         return Extracted(text, "text")
-    except ExtractionError:
+    except (ExtractionError, MemoryError):
         raise
     except Exception as exc:
+        if "memory allocation failed" in str(exc).lower() or _near_memory_cap():
+            # libxml2 and others report a failed allocation as their own error ("unknown error")
+            raise MemoryError(str(exc)) from exc
         raise ExtractionError(f"cannot be read ({type(exc).__name__}: {str(exc)[:200]})") from exc
 
 
@@ -72,6 +197,16 @@ def _pdf(data: bytes) -> Extracted:
     if not any(p.strip() for p in pages):
         raise ExtractionError("no text layer (a scanned PDF; OCR is not supported)")
     return Extracted("\f".join(pages), "pdf", pages)
+
+
+def _near_memory_cap() -> bool:
+    """In a capped child: whether this process has used over half of its address-space cap."""
+    import resource
+
+    cap = resource.getrlimit(resource.RLIMIT_AS)[0]
+    if cap == resource.RLIM_INFINITY or cap <= 0:
+        return False
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 > cap // 2
 
 
 def _is_docx(data: bytes) -> bool:

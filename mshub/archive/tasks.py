@@ -1,6 +1,11 @@
-"""Parsing an uploaded batch in the background (a worker in production, in-process otherwise)."""
+"""Parsing an uploaded batch in the background (a worker, or a task thread without a broker).
+
+An upload that failed, or that was imported before, is not kept: its stored file is deleted and
+only its name and reason stay on the batch page."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from celery import shared_task
 
@@ -20,6 +25,7 @@ def parse_batch(batch_pk: int) -> int:
         if known is not None:  # the same bytes were imported before: nothing to review
             item.record, item.document, item.status = record, known, ImportItem.Status.STORED
             item.save(update_fields=["record", "document", "status"])
+            discard_upload(item)
             done += 1
             continue
         item.text = extracted.text[:500_000] if extracted else ""
@@ -27,5 +33,15 @@ def parse_batch(batch_pk: int) -> int:
         item.error = "; ".join(record["errors"])
         item.status = ImportItem.Status.FAILED if record["errors"] else ImportItem.Status.PARSED
         item.save(update_fields=["text", "record", "error", "status"])
+        if item.status == ImportItem.Status.FAILED:
+            discard_upload(item)
         done += 1
     return done
+
+
+def discard_upload(item: Any) -> None:
+    """Delete the uploaded copy of an item that will not be reviewed (failed, stored, known)."""
+    if item.file:
+        item.file.storage.delete(item.file.name)
+        type(item).objects.filter(pk=item.pk).update(file="")
+        item.file = ""

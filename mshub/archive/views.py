@@ -21,7 +21,7 @@ from mshub.archive.models import ArchiveDocument, ImportBatch, ImportItem
 from mshub.archive.provenance import provenance
 from mshub.archive.review import ReviewForms
 from mshub.archive.store import StoreError, remove_document, store_document
-from mshub.archive.tasks import parse_batch
+from mshub.archive.tasks import discard_upload, parse_batch
 from mshub.core.files import file_response
 from mshub.core.views.base import ForumView
 
@@ -119,6 +119,7 @@ class ReviewView(ForumView, TemplateView):
             return self.render_to_response(self.get_context_data(item=item, forms=forms), status=400)
         item.record, item.status, item.document = record, ImportItem.Status.STORED, document
         item.save(update_fields=["record", "status", "document"])
+        discard_upload(item)  # the document keeps its own copy
         messages.success(request, _("%(name)s was stored.") % {"name": item.name})
         return HttpResponseRedirect(document.get_absolute_url())
 
@@ -174,4 +175,5 @@ class DocumentFileView(ForumView, View):
         document = get_object_or_404(ArchiveDocument, forum=self.forum, pk=self.kwargs["pk"])
         if not document.file:
             raise Http404(_("The original file was not kept."))
-        return file_response(document.file, document.name)
+        # A third-party file (a PDF may carry scripts): downloaded, never shown on the forum's origin.
+        return file_response(document.file, document.name, as_attachment=True, sandbox=True)

@@ -170,15 +170,26 @@ MATERIAL_MAX_BYTES = env.int("MATERIAL_MAX_BYTES", default=20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024  # form fields; files are limited by MATERIAL_MAX_BYTES
 # The archive's upload takes up to 200 files; above that (to 500) its form says so clearly.
 DATA_UPLOAD_MAX_NUMBER_FILES = 500
+# Reading an archive file (docs/archive.md): a DOCX/ZIP is refused before unpacking when it would
+# unpack to more than ARCHIVE_MAX_EXPANDED_BYTES in all, has a part (over 1 MB) compressed more than
+# ARCHIVE_MAX_COMPRESSION_RATIO to 1, or more than ARCHIVE_MAX_ZIP_MEMBERS parts. Each file is then
+# read in a child process capped at ARCHIVE_PARSE_MEMORY_BYTES of memory and ARCHIVE_PARSE_SECONDS.
+ARCHIVE_MAX_EXPANDED_BYTES = env.int("ARCHIVE_MAX_EXPANDED_BYTES", default=200 * 1024 * 1024)
+ARCHIVE_MAX_COMPRESSION_RATIO = env.int("ARCHIVE_MAX_COMPRESSION_RATIO", default=100)
+ARCHIVE_MAX_ZIP_MEMBERS = env.int("ARCHIVE_MAX_ZIP_MEMBERS", default=1000)
+ARCHIVE_PARSE_MEMORY_BYTES = env.int("ARCHIVE_PARSE_MEMORY_BYTES", default=1024 * 1024 * 1024)
+ARCHIVE_PARSE_SECONDS = env.int("ARCHIVE_PARSE_SECONDS", default=300)
 
 # Mail: EMAIL_URL such as smtp://user:pass@host:587/?tls=True, or consolemail://.
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="mshub <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Background tasks: Celery. Without CELERY_BROKER_URL tasks run in-process
-# (eagerly, errors propagate); with it (redis://…) a worker runs them.
+# Background tasks: Celery. With CELERY_BROKER_URL (redis://…) a worker runs them. Without it,
+# TASK_THREADS threads in each application process run them after the request has returned
+# (mshub/core/background.py); 0 runs each task at once, inside the caller (the test settings).
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
+TASK_THREADS = env.int("TASK_THREADS", default=1)
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_SERIALIZER = "json"

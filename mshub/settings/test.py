@@ -15,6 +15,11 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 MEDIA_ROOT = VAR_DIR / "test-media"
+# Tasks run at once, inside the caller; tests/core/test_background.py runs them on threads.
+TASK_THREADS = 0
+# Archive files are read in this process (a child per file costs a second on a busy machine);
+# tests/archive/test_limits.py turns the capped child process back on and tests it.
+ARCHIVE_PARSE_MEMORY_BYTES = 0
 
 # A file, not SQLite's shared in-memory database: concurrent-writer tests need real file locking
 # (busy_timeout, BEGIN IMMEDIATE), as in production. PostgreSQL runs keep their own test database.

@@ -1,0 +1,83 @@
+"""Background work without a broker: a small queue of threads inside the application's process.
+
+Long work (parsing an archive batch, rendering a report PDF, sending mail) never runs in a web
+request. With ``CELERY_BROKER_URL`` a Celery worker runs it. Without one (the one-server setup),
+``some_task.delay(...)`` hands the task to this queue instead: ``TASK_THREADS`` threads per process
+(1 by default) run the tasks one after another while the request has long returned, and the page
+that started the work shows its progress (an archive batch polls until every file is read).
+
+``TASK_THREADS = 0`` runs each task at once, inside the caller (Celery's eager mode): the test
+settings do this so that tests see the results straight away.
+
+A task queued here is lost if its process stops before running it (a server restart); its batch
+then stays *queued* and the files can be uploaded again.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import wait as wait_for
+from typing import Any
+
+from celery import Task as CeleryTask
+from django.conf import settings
+
+logger = logging.getLogger(__name__)
+
+_lock = threading.Lock()
+_executor: ThreadPoolExecutor | None = None
+_pending: set[Future[Any]] = set()
+
+
+def in_background() -> bool:
+    """Whether ``.delay`` queues work here: no broker and at least one task thread."""
+    return not settings.CELERY_BROKER_URL and int(getattr(settings, "TASK_THREADS", 1)) > 0
+
+
+def submit(function: Callable[..., Any], *args: Any, **kwargs: Any) -> Future[Any]:
+    """Run ``function(*args, **kwargs)`` on one of this process's task threads."""
+    global _executor
+    with _lock:
+        if _executor is None:
+            _executor = ThreadPoolExecutor(max_workers=int(settings.TASK_THREADS), thread_name_prefix="mshub-task")
+        future = _executor.submit(_run, function, args, kwargs)
+        _pending.add(future)
+    future.add_done_callback(_forget)
+    return future
+
+
+def wait(timeout: float | None = None) -> bool:
+    """Wait until every task queued so far has run; whether they all did within ``timeout``."""
+    with _lock:
+        pending = set(_pending)
+    _done, not_done = wait_for(pending, timeout=timeout)
+    return not not_done
+
+
+def _forget(future: Future[Any]) -> None:
+    with _lock:
+        _pending.discard(future)
+
+
+def _run(function: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    from django.db import connections
+
+    try:
+        return function(*args, **kwargs)
+    except Exception:
+        logger.exception("background task %s failed", getattr(function, "__name__", function))
+        return None
+    finally:
+        connections.close_all()  # this thread's own connections; the next task opens its own
+
+
+class Task(CeleryTask):
+    """Celery's task, queued on this process's task threads when there is no broker."""
+
+    def apply_async(self, args: Any = None, kwargs: Any = None, *more: Any, **options: Any) -> Any:
+        if in_background():
+            return submit(self.apply, args, kwargs, **options)
+        return super().apply_async(args, kwargs, *more, **options)

@@ -1,0 +1,67 @@
+"""Without a broker, long work runs on the application's task threads, never inside the request."""
+
+import threading
+
+import pytest
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from mshub.archive.models import ImportItem
+from mshub.core import background
+from mshub.core.tasks import send_mail_task
+from tests.archive.variants import WIDE
+
+
+@pytest.fixture
+def production_queue(settings, tmp_path):
+    """The one-server production setup: no broker, the default task thread."""
+    settings.CELERY_BROKER_URL = ""
+    settings.TASK_THREADS = 1
+    settings.MEDIA_ROOT = tmp_path
+    yield
+    assert background.wait(timeout=60)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_upload_returns_before_its_files_are_read_and_the_batch_page_shows_progress(cast, production_queue):
+    gate = threading.Event()
+    background.submit(gate.wait, 60)  # the task thread is busy with earlier work
+    client = cast.client("secretariat")
+    response = client.post(
+        f"/{cast.forum.slug}/archive/", {"documents": [SimpleUploadedFile("report23.txt", WIDE.encode())]}
+    )
+    assert response.status_code == 302
+    assert ImportItem.objects.get().status == "queued"  # the request did not read the file
+    progress = client.get(response["Location"], HTTP_HX_REQUEST="true").content.decode()
+    assert "0 of 1 files read" in progress
+    assert 'hx-trigger="every 2s"' in progress  # the page keeps asking
+    gate.set()
+    assert background.wait(timeout=60)
+    assert ImportItem.objects.get().status == "parsed"
+    progress = client.get(response["Location"], HTTP_HX_REQUEST="true").content.decode()
+    assert "1 of 1 files read" in progress
+    assert "hx-trigger" not in progress
+
+
+def test_a_task_queued_without_a_broker_runs_after_the_caller_and_a_failure_stays_in_the_log(production_queue, caplog):
+    gate = threading.Event()
+    background.submit(gate.wait, 60)
+    send_mail_task.delay(subject="Hello", body="Body", to=["a@example.org"])
+    send_mail_task.delay(subject="Broken", body="Body", to="not a list")  # fails on the thread
+    assert mail.outbox == []  # queued, not sent inside the caller
+    gate.set()
+    assert background.wait(timeout=60)
+    assert [m.subject for m in mail.outbox] == ["Hello"]
+    assert "background task" in caplog.text
+
+
+def test_with_a_broker_celery_takes_the_tasks_and_in_tests_they_run_at_once(settings):
+    settings.CELERY_BROKER_URL = "redis://127.0.0.1:6379/0"
+    settings.TASK_THREADS = 1
+    assert not background.in_background()  # a worker runs them
+    settings.CELERY_BROKER_URL = ""
+    assert background.in_background()
+    settings.TASK_THREADS = 0
+    assert not background.in_background()
+    send_mail_task.delay(subject="Now", body="Body", to=["a@example.org"])
+    assert [m.subject for m in mail.outbox] == ["Now"]
