@@ -129,6 +129,7 @@ PERMISSIONS: dict[str, Any] = {
     # may be for members or the steering group only); planning is the steering group's;
     # registrants' contact data and publishing belong to the secretariat.
     "meetings.view_series": can_read_forum & series_allows,
+    "meetings.change_series": is_secretariat,
     "meetings.view_meeting": can_view_meeting,
     "meetings.view_planned_meetings": is_member,
     "meetings.add_meeting": is_steering,

@@ -188,3 +188,33 @@ class WalkInForm(RegistrationForm):
         super().__init__(*args, meeting=meeting, **kwargs)
         self.fields["email"].required = False
         self.fields["mode"].choices = AttendanceMode.choices  # type: ignore[attr-defined]
+
+
+class SeriesForm(forms.ModelForm[MeetingSeries]):
+    """A series' names, defaults and who sees it. The short name is fixed once meetings link to it."""
+
+    class Meta:
+        model = MeetingSeries
+        fields = [
+            "slug",
+            "name_ja",
+            "name_en",
+            "visibility",
+            "is_steering",
+            "mailing_list",
+            "timezone",
+            "default_venue_ja",
+            "default_venue_en",
+        ]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["timezone"] = forms.ChoiceField(label=_("usual time zone"), choices=zone_choices())
+        if self.instance.pk:
+            del self.fields["slug"]  # addresses of its meetings, feeds and calendars must not move
+
+    def clean_slug(self) -> str:
+        slug: str = self.cleaned_data["slug"]
+        if MeetingSeries.objects.filter(forum=self.instance.forum, slug=slug).exists():
+            raise forms.ValidationError(_("This short name is taken in this forum."))
+        return slug

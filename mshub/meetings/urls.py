@@ -10,6 +10,7 @@ from mshub.meetings.views import (
     public,
     registration,
     reports,
+    series,
     statistics,
     survey,
 )
@@ -42,11 +43,13 @@ meeting_patterns = [
 urlpatterns = [
     path("meetings/", public.MeetingIndexView.as_view(), name="index"),
     path("meetings/new/", manage.MeetingCreateView.as_view(), name="meeting-create"),
+    path("meetings/new/series/", series.SeriesCreateView.as_view(), name="series-create"),
     path("meetings/calendar.ics", feeds.ForumIcsView.as_view(), name="forum-ics"),
     path("meetings/reports.atom", feeds.ReportsFeedView.as_view(), name="reports-feed"),
     path("meetings/statistics/", statistics.StatisticsView.as_view(), name="statistics"),
     path("meetings/statistics.csv", statistics.StatisticsCsvView.as_view(), name="statistics-csv"),
     path("meetings/<slug:series>/", public.SeriesDetailView.as_view(), name="series"),
     path("meetings/<slug:series>/calendar.ics", feeds.SeriesIcsView.as_view(), name="series-ics"),
+    path("meetings/<slug:series>/edit/", series.SeriesUpdateView.as_view(), name="series-update"),
     path("meetings/<slug:series>/<int:number>/", include(meeting_patterns)),
 ]

@@ -96,6 +96,8 @@ EXPECTED: dict[str, str] = {
     "meetings:statistics-csv": "member",
     "meetings:series": "public",
     "meetings:series-ics": "public",
+    "meetings:series-create": "secretariat",
+    "meetings:series-update": "secretariat",
     "meetings:meeting": "public",
     "meetings:meeting-ics": "public",
     "meetings:register": "public",

@@ -144,7 +144,7 @@ def test_the_data_migrations_blank_non_web_urls_and_keep_web_ones(meeting, forum
     other = OrganizationFactory(forum=forum, website="https://keep.example.org/")
     _raw_set(Meeting, meeting.pk, web_url="javascript:alert(1)", map_url="https://maps.example.org/")
     _raw_set(Organization, organization.pk, website="data:text/html,x")
-    for name in ("mshub.meetings.migrations.0008_web_urls_only", "mshub.people.migrations.0002_web_urls_only"):
+    for name in ("mshub.meetings.migrations.0009_web_urls_only", "mshub.people.migrations.0002_web_urls_only"):
         importlib.import_module(name).blank_non_web_urls(apps, None)
     meeting.refresh_from_db()
     organization.refresh_from_db()

@@ -152,7 +152,7 @@ def test_an_attributed_entry_names_its_speaker_and_others_stay_anonymous(meeting
 HOSTILE = (
     "<script>alert(1)</script> [x](javascript:alert(1)) ![i](http://evil.example/p.png) <img src=x onerror=alert(1)>"
     " `code` **bold** _u_ ~~s~~ | a | b | <http://evil.example/auto> &lt;b&gt;\n# injected heading\n- injected item"
-    "\n> injected quote\n1. injected list\n---\n<div>block</div>\n[ref]: javascript:alert(2)\x00\x1b"
+    "\n> injected quote\n1. injected list\n---\n<div>block</div>\n[ref]: javascript:alert(2)\x1b"
 )
 
 
