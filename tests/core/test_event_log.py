@@ -87,3 +87,28 @@ def test_the_migration_rewrites_summaries_that_hold_names_or_emails(forum, cast)
     members = Event.objects.filter(verb__startswith="member.", target_id=str(account.pk))
     assert members.count() == 3  # now about the account, named when the log is read
     assert all(event.subject == "ichiro@example.jp" for event in members)
+
+
+def test_the_log_names_a_meeting_with_its_series_and_links_to_it_in_flat_queries(
+    forum, cast, django_assert_max_num_queries
+):
+    import datetime as dt
+
+    from mshub.meetings.models import MeetingSeries
+    from mshub.meetings.services.meetings import create_meeting
+
+    series = MeetingSeries.objects.create(forum=forum, slug="youth", name_ja="ユース会合", name_en="Youth meeting")
+    start = dt.datetime(2030, 1, 1, 10, tzinfo=dt.UTC)
+    client = cast.client("secretariat")
+
+    def page() -> str:
+        return client.get(f"/{forum.slug}/events/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    first = create_meeting(series, start=start, end=start + dt.timedelta(hours=1), actor=cast.users["secretariat"])
+    assert f'<a href="{first.get_absolute_url()}">1st Youth meeting</a>' in page()
+    with django_assert_max_num_queries(30) as few:
+        page()
+    for n in range(8):
+        create_meeting(series, start=start + dt.timedelta(days=n + 1), end=start + dt.timedelta(days=n + 1, hours=1))
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        page()

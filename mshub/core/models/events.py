@@ -45,6 +45,13 @@ class Event(models.Model):
         target = self.target
         return str(target) if target is not None else f"#{self.target_id}"
 
+    @property
+    def subject_url(self) -> str:
+        """Where the record the event is about can be seen, if it still exists and has a page."""
+        target = self.target if self.target_id else None
+        url = getattr(target, "get_absolute_url", None)
+        return url() if callable(url) else ""
+
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:
             raise ValueError("Events are append-only.")

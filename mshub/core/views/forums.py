@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
@@ -117,4 +119,20 @@ class EventLogView(ForumView, ListView[Event]):
     paginate_by = 100
 
     def get_queryset(self) -> models.QuerySet[Event]:
-        return Event.objects.filter(forum=self.forum).select_related("actor", "target_type").prefetch_related("target")
+        return Event.objects.filter(forum=self.forum).select_related("actor", "target_type")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        events = list(context["object_list"])
+        # Name each record as it is now, in one query per kind of record: a model may list in
+        # ``log_related`` the relations its name reads (a meeting's series), so names cost no query each.
+        kinds = {e.target_type for e in events if e.target_type_id}
+        lookups = []
+        for kind in kinds:
+            model = kind.model_class()
+            if model is not None:
+                lookups.append(model._default_manager.select_related(*getattr(model, "log_related", ())))
+        if lookups:
+            prefetch_related_objects(events, GenericPrefetch("target", lookups))
+        context["object_list"] = events
+        return context

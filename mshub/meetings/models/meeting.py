@@ -102,6 +102,8 @@ class Meeting(models.Model):
         ]
         indexes = [models.Index(fields=["forum", "start"])]
 
+    log_related = ("series", "forum")  # what its name and address read (see the activity log)
+
     def __str__(self) -> str:
         """Series, number and title: "第11回IGCJ会合 WSIS+10…", "11th IGCJ meeting …" — never a bare 第N回,
         which several series share."""
