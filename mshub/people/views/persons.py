@@ -73,13 +73,23 @@ class PersonDetailView(ForumObjectView, DetailView[Person]):
         return context
 
 
+def person_form_kwargs(user: Any, forum: Any, person: Person | None) -> dict[str, Any]:
+    """Which parts of the person form ``user`` gets: personal fields for the secretariat or the
+    person themself, the secretariat's notes for the secretariat only."""
+    return {
+        "forum": forum,
+        "personal": user.has_perm("people.change_person_contact", person or forum),
+        "notes": user.has_perm("people.change_person_notes", forum),
+    }
+
+
 class PersonCreateView(ForumView, CreateView[Person, PersonForm]):
     permission_required = "people.add_person"
     template_name = "people/person_form.html"
     form_class = PersonForm
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "forum": self.forum}
+        return {**super().get_form_kwargs(), **person_form_kwargs(self.request.user, self.forum, None)}
 
     def form_valid(self, form: PersonForm) -> HttpResponse:
         response = super().form_valid(form)
@@ -95,7 +105,8 @@ class PersonUpdateView(ForumObjectView, UpdateView[Person, PersonForm]):
     form_class = PersonForm
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "forum": self.forum}
+        kwargs = super().get_form_kwargs()
+        return {**kwargs, **person_form_kwargs(self.request.user, self.forum, kwargs["instance"])}
 
     def form_valid(self, form: PersonForm) -> HttpResponse:
         response = super().form_valid(form)
