@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from mshub.core.concurrency import VersionedForm
 from mshub.core.forms import OneOfRequired
 from mshub.core.models import Forum
 from mshub.people.models import Affiliation, Gender, Organization, OrganizationKind, Person, StakeholderGroup
@@ -31,7 +32,7 @@ PERSONAL_FIELDS = ("email", "gender", "consent_listing", "consent_contact")
 SECRETARIAT_FIELDS = ("notes",)
 
 
-class PersonForm(OneOfRequired, ForumModelForm):
+class PersonForm(OneOfRequired, VersionedForm, ForumModelForm):
     """A person's record. The steering group edits the public fields (names, pronouns); the
     personal ones are in the form only for who may see them: ``personal`` (the secretariat or the
     person themself) adds email, gender and consent, ``notes`` (the secretariat) the notes."""

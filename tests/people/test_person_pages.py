@@ -237,6 +237,7 @@ def test_the_steering_group_edits_names_but_never_sees_personal_fields(forum, ca
             "gender": "",
             "notes": "",
             "consent_contact": "",
+            "version": person.version,
         },
     )
     assert response.status_code == 302
@@ -270,7 +271,8 @@ def test_the_secretariat_edits_every_field(forum, cast):
     assert "old note" in html
     assert 'name="gender"' in html
     response = client.post(
-        _edit_url(forum, person), {"family_name_latin": "Same", "email": "new@example.org", "notes": "new note"}
+        _edit_url(forum, person),
+        {"family_name_latin": "Same", "email": "new@example.org", "notes": "new note", "version": 1},
     )
     assert response.status_code == 302
     person.refresh_from_db()

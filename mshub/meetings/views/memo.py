@@ -20,6 +20,7 @@ from mshub.core.forms import OneOfRequired
 from mshub.core.models.events import record
 from mshub.meetings.models import ActionItem, ActionStatus, Attendance, Decision, Footnote, Material, MaterialVersion
 from mshub.meetings.services.minutes import (
+    add_decision,
     add_material,
     add_material_version,
     carried_over_actions,
@@ -146,13 +147,9 @@ class MemoView(MeetingView, TemplateView):
                 return HttpResponseRedirect(here)
             form = MaterialForm()
         elif section == "decision":
-            form = DecisionForm(
-                request.POST,
-                prefix=section,
-                instance=Decision(meeting=meeting, position=meeting.decisions.count() + 1),
-            )
+            form = DecisionForm(request.POST, prefix=section, instance=Decision(meeting=meeting))
             if form.is_valid():
-                form.save()
+                add_decision(meeting, form.save(commit=False))
         elif section == "action":
             form = ActionForm(request.POST, forum=self.forum, prefix=section, instance=ActionItem(meeting=meeting))
             if form.is_valid():

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DetailView, FormView, ListView, UpdateView, View
 
+from mshub.core.concurrency import EditConflictError, save_versioned
 from mshub.core.models.events import record
 from mshub.core.views.base import ForumObjectView, ForumView
 from mshub.people.filters import PersonFilter
@@ -109,7 +110,12 @@ class PersonUpdateView(ForumObjectView, UpdateView[Person, PersonForm]):
         return {**kwargs, **person_form_kwargs(self.request.user, self.forum, kwargs["instance"])}
 
     def form_valid(self, form: PersonForm) -> HttpResponse:
-        response = super().form_valid(form)
+        try:
+            self.object = save_versioned(form.save(commit=False), form.loaded_version)
+        except EditConflictError as conflict:
+            form.show_conflict(conflict.current)
+            return self.render_to_response(self.get_context_data(form=form), status=409)
+        response = HttpResponseRedirect(self.get_success_url())
         record(
             self.forum,
             self.request.user,
