@@ -170,6 +170,9 @@ def _item(
     if item is None:
         last = str(data["number"]).rsplit(".", 1)[-1]
         position = int(last) if last.isdigit() else 0
+        siblings = AgendaItem.objects.filter(meeting=meeting, parent=parent)
+        if siblings.filter(position=position).exists():  # positions are unique among siblings
+            position = (siblings.aggregate(p=models.Max("position"))["p"] or 0) + 1
         item = AgendaItem.objects.create(meeting=meeting, parent=parent, position=position, **values)
         fresh = True
     else:

@@ -120,6 +120,10 @@ PERMISSIONS: dict[str, Any] = {
     "people.add_person": is_steering,
     "people.change_person": is_steering,
     "people.view_person_contact": is_secretariat | is_the_person,
+    # Editing a record (steering) changes its public fields; email, gender and consent only for
+    # the secretariat or the person themself, the secretariat's notes only for the secretariat.
+    "people.change_person_contact": is_secretariat | is_the_person,
+    "people.change_person_notes": is_secretariat,
     "people.merge_person": is_secretariat,
     "people.export_person": is_secretariat | is_the_person,
     "people.erase_person": is_secretariat,

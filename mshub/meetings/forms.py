@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from mshub.core.concurrency import VersionedForm
 from mshub.core.fields import WebURLFormField
 from mshub.core.forms import OneOfRequired
 from mshub.core.timezones import make_aware_in, zone_choices
@@ -32,7 +33,7 @@ class RegistrationForm(forms.ModelForm[Registration]):
             self.fields["mode"].choices = [(AttendanceMode.ONSITE.value, AttendanceMode.ONSITE.label)]  # type: ignore[attr-defined]
 
 
-class MeetingForm(forms.ModelForm[Meeting]):
+class MeetingForm(VersionedForm, forms.ModelForm[Meeting]):
     """Create or edit a meeting. Start and end are the venue's wall-clock times in ``timezone``."""
 
     series = forms.ModelChoiceField(queryset=MeetingSeries.objects.none(), label=_("Series"))
@@ -108,7 +109,7 @@ class MeetingForm(forms.ModelForm[Meeting]):
 TITLE_REQUIRED = ((("title_ja", "title_en"), _("Give the item a title in Japanese or English.")),)
 
 
-class AgendaItemForm(OneOfRequired, forms.ModelForm[AgendaItem]):
+class AgendaItemForm(OneOfRequired, VersionedForm, forms.ModelForm[AgendaItem]):
     one_of_required = TITLE_REQUIRED
 
     class Meta:

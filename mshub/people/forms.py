@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from mshub.core.concurrency import VersionedForm
 from mshub.core.fields import WebURLFormField
 from mshub.core.forms import OneOfRequired
 from mshub.core.models import Forum
@@ -27,7 +28,16 @@ class ForumModelForm(forms.ModelForm):
             self.instance.forum = forum
 
 
-class PersonForm(OneOfRequired, ForumModelForm):
+# Fields of a person that only the secretariat and the person themself see (docs/roles.md).
+PERSONAL_FIELDS = ("email", "gender", "consent_listing", "consent_contact")
+SECRETARIAT_FIELDS = ("notes",)
+
+
+class PersonForm(OneOfRequired, VersionedForm, ForumModelForm):
+    """A person's record. The steering group edits the public fields (names, pronouns); the
+    personal ones are in the form only for who may see them: ``personal`` (the secretariat or the
+    person themself) adds email, gender and consent, ``notes`` (the secretariat) the notes."""
+
     forum_scoped = {"gender": Gender}
     one_of_required = (
         (
@@ -54,9 +64,14 @@ class PersonForm(OneOfRequired, ForumModelForm):
         ]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, personal: bool = False, notes: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["gender"].queryset = self.fields["gender"].queryset.filter(active=True)  # type: ignore[attr-defined]
+        # A field left out is neither shown nor saved: a forged POST of it changes nothing.
+        hidden = (() if personal else PERSONAL_FIELDS) + (() if notes else SECRETARIAT_FIELDS)
+        for name in hidden:
+            del self.fields[name]
+        if "gender" in self.fields:
+            self.fields["gender"].queryset = self.fields["gender"].queryset.filter(active=True)  # type: ignore[attr-defined]
         self._consent_before = (self.instance.consent_listing, self.instance.consent_contact)
 
     def clean_email(self) -> str:
@@ -69,7 +84,10 @@ class PersonForm(OneOfRequired, ForumModelForm):
 
     def save(self, commit: bool = True) -> Person:
         person: Person = super().save(commit=False)
-        if (person.consent_listing, person.consent_contact) != self._consent_before or person.pk is None:
+        consent_edited = "consent_listing" in self.fields
+        if consent_edited and (
+            (person.consent_listing, person.consent_contact) != self._consent_before or person.pk is None
+        ):
             person.consent_updated_at = timezone.now()
         if commit:
             person.save()

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from mshub.core.concurrency import version_field
 from mshub.core.fields import WebURLField
 from mshub.core.i18n import current_language, localized
 from mshub.core.models import VocabularyTerm
@@ -185,6 +186,7 @@ class Person(models.Model):
         verbose_name=_("account"),
     )
     notes = models.TextField(_("secretariat notes"), blank=True)
+    version = version_field()  # optimistic concurrency of the edit form (mshub/core/concurrency.py)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

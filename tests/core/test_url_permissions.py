@@ -259,7 +259,7 @@ def build_objects(forum: Forum, mark: str = "") -> dict[str, Any]:
     from mshub.meetings.services.meetings import change_status, create_meeting
     from mshub.meetings.services.minutes import add_material
     from mshub.meetings.services.publishing import publish_report
-    from mshub.people.models import StakeholderGroup
+    from mshub.people.models import Gender, StakeholderGroup
 
     code = mark.lower() or "regular"
     if mark:
@@ -271,6 +271,8 @@ def build_objects(forum: Forum, mark: str = "") -> dict[str, Any]:
         family_name_ja=f"{mark}山田",
         family_name_latin=f"{mark}Yamada",
         email=f"{code}-person@example.org",
+        gender=Gender.objects.get(forum=forum, code="female"),
+        notes=f"{mark} secretariat note: private",
     )
     organization = OrganizationFactory(
         forum=forum, name_ja=f"{mark}組織", name_en=f"{mark} Organisation", stakeholder_group=group
@@ -288,6 +290,7 @@ def build_objects(forum: Forum, mark: str = "") -> dict[str, Any]:
         email=f"{code}-registrant@example.org",
         mode=AttendanceMode.ONSITE,
         stakeholder_group=group,
+        gender=Gender.objects.get(forum=forum, code="male"),
     )
     meeting = change_status(meeting, "held", now=meeting.end)
     with TestCase.captureOnCommitCallbacks(execute=True):
@@ -491,6 +494,56 @@ def expected_status(route: Route, role: str, forum_public: bool) -> int:
     return 302
 
 
+# --- personal data -----------------------------------------------------------------------------
+
+# Emails, gender and secretariat notes of people and registrants are the secretariat's (and the
+# person's own) business (docs/roles.md): every other role's response bodies are searched for them.
+SEES_PERSONAL_DATA = {"secretariat"}
+
+# Pages that list the gender vocabulary itself (not anyone's gender), and the markup they list it in.
+GENDER_VOCABULARY: dict[str, str] = {
+    "meetings:register": "an unselected <option> of the registration form's gender choice",
+    "meetings:statistics": "a column heading of the aggregate statistics",
+    "meetings:checkin": "an unselected <option> of the walk-in form (typed in at the door, never shown back)",
+}
+_VOCABULARY_MARKUP = (r'<option value="\d+">{}</option>', r'<th scope="col">{}</th>')
+
+
+def personal_data(forum: Forum) -> tuple[set[str], set[str]]:
+    """Every email and secretariat note of the forum's people and registrants, and every gender
+    display name (both languages) on record for any of them."""
+    from mshub.meetings.models import Registration
+    from mshub.people.models import Gender, Person
+
+    people = Person.objects.filter(forum=forum)
+    registrations = Registration.objects.filter(meeting__forum=forum)
+    private = {*people.values_list("email", flat=True), *people.values_list("notes", flat=True)}
+    private |= set(registrations.values_list("email", flat=True))
+    gender_ids = {*people.values_list("gender", flat=True), *registrations.values_list("gender", flat=True)}
+    genders = Gender.objects.filter(pk__in=gender_ids - {None})
+    names = {name for g in genders for name in (g.name_ja, g.name_en)}
+    return {p for p in private if p}, {n for n in names if n}
+
+
+def body_of(response: Any) -> str:
+    raw = b"".join(response.streaming_content) if response.streaming else response.content
+    return raw.decode("utf-8", errors="replace")
+
+
+def assert_no_personal_data(world: World, route: Route, role: str, response: Any) -> None:
+    body = body_of(response)
+    private, genders = personal_data(world.cast.forum)
+    shown = sorted(p for p in private if p in body)
+    assert not shown, f"{role} GET {route.name} shows personal data: {shown}"
+    for name in genders:
+        if route.name in GENDER_VOCABULARY:
+            for markup in _VOCABULARY_MARKUP:
+                body = re.sub(markup.format(re.escape(name)), "", body)
+        found = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", body)
+        context = body[max(0, found.start() - 80) : found.end() + 40] if found else ""
+        assert not found, f"{role} GET {route.name} shows a person's gender: {name!r} in ...{context!r}"
+
+
 def check(world: World, route: Route, role: str, forum_public: bool) -> None:
     if not forum_public:
         Forum.objects.filter(pk=world.cast.forum.pk).update(is_public=False)
@@ -505,6 +558,8 @@ def check(world: World, route: Route, role: str, forum_public: bool) -> None:
         assert parse_qs(location.query)["next"] == [url]
     if got == 403 and route.name.startswith("api:"):
         assert response["Content-Type"].startswith("application/json")
+    if role not in SEES_PERSONAL_DATA:
+        assert_no_personal_data(world, route, role, response)
     if route.name in {"core:home", "api:forum-list"}:
         body = response.content.decode()
         slug = world.cast.forum.slug

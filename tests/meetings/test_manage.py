@@ -68,6 +68,7 @@ def test_editing_time_bumps_the_calendar_sequence(announced, cast):
             "timezone": "Asia/Tokyo",
             "language": "ja",
             "capacity": 2,
+            "version": announced.version,
         },
     )
     assert response.status_code == 302

@@ -202,3 +202,88 @@ def test_a_japanese_full_name_typed_without_a_space_is_found(forum, cast):
     html = cast.client("member").get(f"/{forum.slug}/people/", {"q": "高野葵"}).content.decode()
     assert "高野 葵" in html
     assert "高野 健" not in html
+
+
+def _edit_url(forum, person):
+    return f"/{forum.slug}/people/{person.pk}/edit/"
+
+
+def test_the_steering_group_edits_names_but_never_sees_personal_fields(forum, cast):
+    from mshub.people.models import Gender
+
+    female = Gender.objects.get(forum=forum, code="female")
+    person = PersonFactory(
+        forum=forum, email="hidden@example.org", gender=female, notes="Prefers Tuesdays", consent_contact=True
+    )
+    client = cast.client("steering")
+    html = client.get(_edit_url(forum, person)).content.decode()
+    for absent in (
+        "hidden@example.org",
+        "Prefers Tuesdays",
+        'name="email"',
+        'name="gender"',
+        'name="notes"',
+        'name="consent_contact"',
+        "Female",
+    ):
+        assert absent not in html, absent
+    assert 'name="family_name_latin"' in html
+    # A forged POST of the personal fields changes only the public ones.
+    response = client.post(
+        _edit_url(forum, person),
+        {
+            "family_name_latin": "Renamed",
+            "email": "forged@example.org",
+            "gender": "",
+            "notes": "",
+            "consent_contact": "",
+            "version": person.version,
+        },
+    )
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert person.family_name_latin == "Renamed"
+    assert (person.email, person.gender, person.notes, person.consent_contact) == (
+        "hidden@example.org",
+        female,
+        "Prefers Tuesdays",
+        True,
+    )
+
+
+def test_the_steering_group_adds_a_person_without_personal_data(forum, cast):
+    client = cast.client("steering")
+    html = client.get(f"/{forum.slug}/people/new/").content.decode()
+    assert 'name="email"' not in html
+    assert 'name="gender"' not in html
+    response = client.post(f"/{forum.slug}/people/new/", {"family_name_latin": "Walker", "email": "w@example.org"})
+    assert response.status_code == 302
+    person = Person.objects.get(family_name_latin="Walker")
+    assert person.email == ""
+    assert person.consent_updated_at is None
+
+
+def test_the_secretariat_edits_every_field(forum, cast):
+    person = PersonFactory(forum=forum, email="old@example.org", notes="old note")
+    client = cast.client("secretariat")
+    html = client.get(_edit_url(forum, person)).content.decode()
+    assert "old@example.org" in html
+    assert "old note" in html
+    assert 'name="gender"' in html
+    response = client.post(
+        _edit_url(forum, person),
+        {"family_name_latin": "Same", "email": "new@example.org", "notes": "new note", "version": 1},
+    )
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert (person.email, person.notes) == ("new@example.org", "new note")
+
+
+def test_a_steering_member_edits_their_own_personal_fields_but_not_the_notes(forum, cast):
+    me = cast.users["steering"]
+    person = PersonFactory(forum=forum, user=me, email="me@example.org", notes="secretariat only")
+    html = cast.client("steering").get(_edit_url(forum, person)).content.decode()
+    assert "me@example.org" in html
+    assert 'name="gender"' in html
+    assert "secretariat only" not in html
+    assert 'name="notes"' not in html

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from mshub.core.concurrency import version_field
 from mshub.core.fields import WebURLField
 from mshub.core.files import private_name
 from mshub.core.i18n import localized
@@ -46,10 +47,25 @@ class AgendaItem(models.Model):
         verbose_name=_("deferred to"),
     )
 
+    version = version_field()  # optimistic concurrency of the edit form (mshub/core/concurrency.py)
+
     class Meta:
         ordering = ["position", "pk"]
         verbose_name = _("agenda item")
         verbose_name_plural = _("agenda items")
+        constraints = [
+            # NULLs are distinct in a unique index: top-level items need their own constraint.
+            models.UniqueConstraint(
+                fields=["meeting", "position"],
+                condition=models.Q(parent__isnull=True),
+                name="agenda_item_position_unique_top_level",
+            ),
+            models.UniqueConstraint(
+                fields=["parent", "position"],
+                condition=models.Q(parent__isnull=False),
+                name="agenda_item_position_unique_under_parent",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from mshub.core.concurrency import version_field
 from mshub.core.fields import WebURLField
 from mshub.core.i18n import localized
 from mshub.core.timezones import in_zone, validate_timezone
@@ -85,6 +86,7 @@ class Meeting(models.Model):
     next_meeting_note_en = models.TextField(_("next meeting (English)"), blank=True)
     uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
     sequence = models.PositiveIntegerField(default=0, editable=False, help_text="iCalendar SEQUENCE")
+    version = version_field()  # optimistic concurrency of the edit form (mshub/core/concurrency.py)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -37,6 +37,7 @@ class Intervention(models.Model):
         ordering = ["position", "pk"]
         verbose_name = _("intervention")
         verbose_name_plural = _("interventions")
+        constraints = [models.UniqueConstraint(fields=["item", "position"], name="intervention_position_unique")]
 
     def __str__(self) -> str:
         return f"{self.kind}. {self.text[:60]}"
@@ -86,6 +87,7 @@ class Decision(models.Model):
         verbose_name = _("decision")
         verbose_name_plural = _("decisions")
         ordering = ["position", "pk"]
+        constraints = [models.UniqueConstraint(fields=["meeting", "position"], name="decision_position_unique")]
 
     def __str__(self) -> str:
         return self.text[:80]

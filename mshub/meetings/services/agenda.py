@@ -7,9 +7,12 @@ from typing import Any
 
 from django.db import models, transaction
 
+from mshub.core.concurrency import create_at_next_position, save_versioned
 from mshub.core.i18n import current_language
 from mshub.meetings.models import AgendaItem, Intervention, Meeting, Presenter
 from mshub.people.models import Affiliation
+
+PARKED = 20000  # above any real position, below the field's limit (32767)
 
 
 @dataclass
@@ -87,9 +90,31 @@ def presenter_affiliation(presenter: Presenter, meeting: Meeting, language: str 
 
 @transaction.atomic
 def add_item(meeting: Meeting, *, parent: AgendaItem | None = None, **fields: Any) -> AgendaItem:
+    """A new item after its siblings; the meeting is locked while its position is taken."""
     siblings = AgendaItem.objects.filter(meeting=meeting, parent=parent)
-    position = (siblings.aggregate(p=models.Max("position"))["p"] or 0) + 1
-    return AgendaItem.objects.create(meeting=meeting, parent=parent, position=position, **fields)
+    return create_at_next_position(
+        meeting,
+        siblings,
+        lambda position: AgendaItem.objects.create(meeting=meeting, parent=parent, position=position, **fields),
+    )
+
+
+@transaction.atomic
+def add_intervention(item: AgendaItem, entry: Intervention) -> Intervention:
+    """Save ``entry`` (unsaved) as the last intervention of ``item``, the item locked meanwhile."""
+    entry.item = item
+
+    def create(position: int) -> Intervention:
+        entry.pk, entry.position = None, position
+        entry.save(force_insert=True)
+        return entry
+
+    return create_at_next_position(item, Intervention.objects.filter(item=item), create)
+
+
+def save_item(item: AgendaItem, loaded_version: int) -> AgendaItem:
+    """Save an edited item unless someone saved it since ``loaded_version`` (``EditConflictError``)."""
+    return save_versioned(item, loaded_version)
 
 
 @transaction.atomic
@@ -104,10 +129,13 @@ def move_item(item: AgendaItem, direction: int) -> None:
     other = index + direction
     if 0 <= other < len(siblings):
         siblings[index], siblings[other] = siblings[other], siblings[index]
-    for position, sibling in enumerate(siblings, start=1):
-        if sibling.position != position:
-            sibling.position = position
-            sibling.save(update_fields=["position"])
+    moved = [(position, s) for position, s in enumerate(siblings, start=1) if s.position != position]
+    # Positions are unique among siblings: park the moved ones out of the way first.
+    for _position, sibling in moved:
+        AgendaItem.objects.filter(pk=sibling.pk).update(position=PARKED + sibling.position)
+    for position, sibling in moved:
+        sibling.position = position
+        sibling.save(update_fields=["position"])
 
 
 @transaction.atomic

@@ -5,18 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from mshub.core.concurrency import EditConflictError
 from mshub.core.models.events import record
 from mshub.core.params import id_param
 from mshub.meetings.forms import AgendaItemForm, InterventionForm, NewItemForm, PresenterForm
 from mshub.meetings.models import AgendaItem, Intervention, Presenter
-from mshub.meetings.services.agenda import add_item, agenda_tree, flatten, move_item
+from mshub.meetings.services.agenda import add_intervention, add_item, agenda_tree, flatten, move_item, save_item
 from mshub.meetings.views.base import MeetingView
 
 
@@ -87,7 +87,11 @@ class AgendaItemView(MeetingView, TemplateView):
             form = AgendaItemForm(request.POST, instance=item, meeting=self.meeting)
             if not form.is_valid():
                 return self.render_to_response(self.get_context_data(item=item, item_form=form), status=400)
-            form.save()
+            try:
+                save_item(form.save(commit=False), form.loaded_version)
+            except EditConflictError as conflict:
+                form.show_conflict(conflict.current)
+                return self.render_to_response(self.get_context_data(item=item, item_form=form), status=409)
         elif action == "presenter":
             pform = PresenterForm(request.POST, forum=self.forum)
             if not pform.is_valid():
@@ -99,11 +103,7 @@ class AgendaItemView(MeetingView, TemplateView):
             iform = InterventionForm(request.POST, forum=self.forum)
             if not iform.is_valid():
                 return self.render_to_response(self.get_context_data(item=item, intervention_form=iform), status=400)
-            with transaction.atomic():
-                entry = iform.save(commit=False)
-                entry.item = item
-                entry.position = item.interventions.count() + 1
-                entry.save()
+            add_intervention(item, iform.save(commit=False))
         elif action == "remove_intervention":
             Intervention.objects.filter(item=item, pk=id_param(request.POST, "intervention")).delete()
         else:

@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, View
 
+from mshub.core.concurrency import EditConflictError, save_versioned
 from mshub.core.models.events import record
 from mshub.core.views.base import ForumView
 from mshub.meetings.forms import MeetingForm
@@ -61,7 +62,11 @@ class MeetingUpdateView(MeetingView, FormView[MeetingForm]):
     def form_valid(self, form: MeetingForm) -> HttpResponse:
         meeting: Meeting = form.save(commit=False)
         meeting.start, meeting.end = form.cleaned_data["start"], form.cleaned_data["end"]
-        meeting.save()
+        try:
+            save_versioned(meeting, form.loaded_version)
+        except EditConflictError as conflict:
+            form.show_conflict(conflict.current)
+            return self.render_to_response(self.get_context_data(form=form), status=409)
         if {"date", "start_time", "end_time", "timezone", "venue_ja", "venue_en", "title_ja", "title_en"} & set(
             form.changed_data
         ):

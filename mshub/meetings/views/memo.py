@@ -22,6 +22,7 @@ from mshub.core.models.events import record
 from mshub.core.params import id_param, int_param
 from mshub.meetings.models import ActionItem, ActionStatus, Attendance, Decision, Footnote, Material, MaterialVersion
 from mshub.meetings.services.minutes import (
+    add_decision,
     add_material,
     add_material_version,
     carried_over_actions,
@@ -148,13 +149,9 @@ class MemoView(MeetingView, TemplateView):
                 return HttpResponseRedirect(here)
             form = MaterialForm()
         elif section == "decision":
-            form = DecisionForm(
-                request.POST,
-                prefix=section,
-                instance=Decision(meeting=meeting, position=meeting.decisions.count() + 1),
-            )
+            form = DecisionForm(request.POST, prefix=section, instance=Decision(meeting=meeting))
             if form.is_valid():
-                form.save()
+                add_decision(meeting, form.save(commit=False))
         elif section == "action":
             form = ActionForm(request.POST, forum=self.forum, prefix=section, instance=ActionItem(meeting=meeting))
             if form.is_valid():

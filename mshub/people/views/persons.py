@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DetailView, FormView, ListView, UpdateView, View
 
+from mshub.core.concurrency import EditConflictError, save_versioned
 from mshub.core.models.events import record
 from mshub.core.views.base import ForumObjectView, ForumView
 from mshub.people.erasure import accounts_of
@@ -74,13 +75,23 @@ class PersonDetailView(ForumObjectView, DetailView[Person]):
         return context
 
 
+def person_form_kwargs(user: Any, forum: Any, person: Person | None) -> dict[str, Any]:
+    """Which parts of the person form ``user`` gets: personal fields for the secretariat or the
+    person themself, the secretariat's notes for the secretariat only."""
+    return {
+        "forum": forum,
+        "personal": user.has_perm("people.change_person_contact", person or forum),
+        "notes": user.has_perm("people.change_person_notes", forum),
+    }
+
+
 class PersonCreateView(ForumView, CreateView[Person, PersonForm]):
     permission_required = "people.add_person"
     template_name = "people/person_form.html"
     form_class = PersonForm
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "forum": self.forum}
+        return {**super().get_form_kwargs(), **person_form_kwargs(self.request.user, self.forum, None)}
 
     def form_valid(self, form: PersonForm) -> HttpResponse:
         response = super().form_valid(form)
@@ -96,10 +107,16 @@ class PersonUpdateView(ForumObjectView, UpdateView[Person, PersonForm]):
     form_class = PersonForm
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "forum": self.forum}
+        kwargs = super().get_form_kwargs()
+        return {**kwargs, **person_form_kwargs(self.request.user, self.forum, kwargs["instance"])}
 
     def form_valid(self, form: PersonForm) -> HttpResponse:
-        response = super().form_valid(form)
+        try:
+            self.object = save_versioned(form.save(commit=False), form.loaded_version)
+        except EditConflictError as conflict:
+            form.show_conflict(conflict.current)
+            return self.render_to_response(self.get_context_data(form=form), status=409)
+        response = HttpResponseRedirect(self.get_success_url())
         record(
             self.forum,
             self.request.user,

@@ -28,7 +28,7 @@ def markdown_table() -> str:
     lines = ["| permission | " + " | ".join(COLUMNS) + " |", "|---|" + "---|" * len(COLUMNS)]
     for name, allowed in permission_matrix():
         cells = ["✓" if ok else "·" for ok in allowed]
-        if name in {"people.view_person_contact", "people.export_person"}:
+        if name in {"people.view_person_contact", "people.change_person_contact", "people.export_person"}:
             name += " (also: the person themself)"
         lines.append(f"| `{name}` | " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
