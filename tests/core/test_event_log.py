@@ -26,7 +26,9 @@ def test_person_workflows_log_no_name_or_email_and_the_log_page_shows_the_name(f
     fields = {"family_name_ja": "鈴木", "family_name_latin": "Suzuki", "email": "ichiro@example.jp"}
     client.post(f"/{forum.slug}/people/new/", {**fields, "given_name_ja": "一郎"})
     person = Person.objects.get(family_name_latin="Suzuki")
-    client.post(f"/{forum.slug}/people/{person.pk}/edit/", {**fields, "given_name_ja": "一朗"})
+    client.post(
+        f"/{forum.slug}/people/{person.pk}/edit/", {**fields, "given_name_ja": "一朗", "version": person.version}
+    )
     response = client.post(
         f"/{forum.slug}/people/{person.pk}/affiliations/new/", {"organization": org.pk, "is_primary": "on"}
     )
