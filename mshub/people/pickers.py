@@ -179,7 +179,7 @@ class PickerField(forms.ModelChoiceField):
 
     def to_python(self, value: Any) -> Any:
         searched = isinstance(self.widget, SearchPicker) and self.widget.query
-        if value == SEARCH or (value in self.empty_values and self.required and searched):
+        if value == SEARCH or (value in self.empty_values and searched):  # typed a name, picked none
             raise forms.ValidationError(_("Pick one of the matches below."), code="search")
         return super().to_python(value)
 
