@@ -13,7 +13,8 @@ from mshub.core.fields import WebURLFormField
 from mshub.core.forms import OneOfRequired
 from mshub.core.timezones import make_aware_in, zone_choices
 from mshub.meetings.models import AgendaItem, AttendanceMode, Intervention, Meeting, MeetingSeries, Registration
-from mshub.people.models import Gender, Person, StakeholderGroup
+from mshub.people.models import Gender, StakeholderGroup
+from mshub.people.pickers import PersonField
 
 
 class RegistrationForm(forms.ModelForm[Registration]):
@@ -153,13 +154,13 @@ class NewItemForm(OneOfRequired, forms.Form):
 
 
 class PresenterForm(forms.Form):
-    person = forms.ModelChoiceField(queryset=Person.objects.none(), label=_("Presenter"))
+    person = PersonField(label=_("Presenter"))
     affiliation_ja = forms.CharField(label=_("affiliation for the record (Japanese)"), required=False, max_length=300)
     affiliation_en = forms.CharField(label=_("affiliation for the record (English)"), required=False, max_length=300)
 
     def __init__(self, *args: Any, forum: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = Person.objects.filter(forum=forum)  # type: ignore[attr-defined]
+        self.fields["person"].for_forum(forum)  # type: ignore[attr-defined]
 
 
 class InterventionForm(OneOfRequired, forms.ModelForm[Intervention]):
@@ -168,11 +169,12 @@ class InterventionForm(OneOfRequired, forms.ModelForm[Intervention]):
     class Meta:
         model = Intervention
         fields = ["kind", "text_ja", "text_en", "speaker"]
+        field_classes = {"speaker": PersonField}
         widgets = {"text_ja": forms.Textarea(attrs={"rows": 3}), "text_en": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args: Any, forum: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["speaker"].queryset = Person.objects.filter(forum=forum)  # type: ignore[attr-defined]
+        self.fields["speaker"].for_forum(forum)  # type: ignore[attr-defined]
 
 
 class CheckInSearchForm(forms.Form):

@@ -11,6 +11,7 @@ from mshub.core.fields import WebURLFormField
 from mshub.core.forms import OneOfRequired
 from mshub.core.models import Forum
 from mshub.people.models import Affiliation, Gender, Organization, OrganizationKind, Person, StakeholderGroup
+from mshub.people.pickers import OrganizationField, PersonField
 
 
 class ForumModelForm(forms.ModelForm):
@@ -119,11 +120,12 @@ class AffiliationForm(forms.ModelForm[Affiliation]):
             "is_primary",
         ]
         widgets = {"start": forms.DateInput(attrs={"type": "date"}), "end": forms.DateInput(attrs={"type": "date"})}
+        field_classes = {"organization": OrganizationField}
 
     def __init__(self, *args: Any, person: Person, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.instance.person = person
-        self.fields["organization"].queryset = Organization.objects.filter(forum=person.forum)  # type: ignore[attr-defined]
+        self.fields["organization"].for_forum(person.forum)  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -134,16 +136,15 @@ class AffiliationForm(forms.ModelForm[Affiliation]):
 
 
 class MergeForm(forms.Form):
-    duplicate = forms.ModelChoiceField(
-        queryset=Person.objects.none(), label=_("Duplicate record to fold into this one")
-    )
+    duplicate = PersonField(label=_("Duplicate record to fold into this one"))
     confirm = forms.BooleanField(
         label=_("I checked that both records are the same person. The duplicate will be removed."), required=True
     )
 
     def __init__(self, *args: Any, keep: Person, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["duplicate"].queryset = Person.objects.filter(forum=keep.forum).exclude(pk=keep.pk)  # type: ignore[attr-defined]
+        others = Person.objects.filter(forum=keep.forum).exclude(pk=keep.pk)
+        self.fields["duplicate"].for_forum(keep.forum, others)  # type: ignore[attr-defined]
 
 
 class AsAtForm(forms.Form):

@@ -8,7 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.db.models.functions import Concat
+from django.db.models.functions import Concat, Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -114,21 +114,31 @@ class AffiliationQuerySet(models.QuerySet["Affiliation"]):
         return self.order_by("-is_primary", models.F("start").desc(nulls_last=True), "-pk")
 
 
+def kana_variants(word: str) -> set[str]:
+    """``word`` as typed, in hiragana and in katakana (readings are stored in either)."""
+    hiragana = "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in word)
+    katakana = "".join(chr(ord(c) + 0x60) if "ぁ" <= c <= "ゖ" else c for c in word)
+    return {word, hiragana, katakana}
+
+
 class PersonQuerySet(models.QuerySet["Person"]):
     def search(self, text: str, with_email: bool = False) -> PersonQuerySet:
         """Every word must match a name; a Japanese full name typed without a space (高野葵) matches too."""
         q = Q()
-        qs = self.annotate(_full_ja=Concat("family_name_ja", "given_name_ja"))
+        qs = self.annotate(
+            _full_ja=Concat("family_name_ja", "given_name_ja"), _full_kana=Concat("family_name_kana", "given_name_kana")
+        )
         for word in text.split():
             w = (
                 Q(_full_ja__icontains=word)
                 | Q(family_name_ja__icontains=word)
                 | Q(given_name_ja__icontains=word)
-                | Q(family_name_kana__icontains=word)
-                | Q(given_name_kana__icontains=word)
                 | Q(family_name_latin__icontains=word)
                 | Q(given_name_latin__icontains=word)
             )
+            for reading in kana_variants(word):  # やまだ finds a reading stored as ヤマダ, and back
+                w |= Q(_full_kana__icontains=reading)
+                w |= Q(family_name_kana__icontains=reading) | Q(given_name_kana__icontains=reading)
             if with_email:
                 w |= Q(email__icontains=word)
             q &= w
@@ -193,7 +203,22 @@ class Person(models.Model):
     objects = PersonQuerySet.as_manager()
 
     class Meta:
-        ordering = ["family_name_latin", "given_name_latin", "family_name_ja", "pk"]
+        # Japanese names sort by their reading (あいかわ before やまだ, whatever the romaji says); people
+        # without a reading follow, by their Japanese name, then those with a Latin name only.
+        ordering = [
+            models.Case(
+                models.When(~Q(family_name_kana="", given_name_kana=""), then=models.Value(0)),
+                models.When(~Q(family_name_ja="", given_name_ja=""), then=models.Value(1)),
+                default=models.Value(2),
+            ).asc(),
+            "family_name_kana",
+            "given_name_kana",
+            "family_name_ja",
+            "given_name_ja",
+            Lower("family_name_latin"),
+            Lower("given_name_latin"),
+            "pk",
+        ]
         verbose_name = _("person")
         verbose_name_plural = _("people")
         constraints = [

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html.parser
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -318,15 +319,12 @@ def choice_cases(side: Side) -> list[tuple[str, str, Any]]:
     """(page, select name, the records it may offer: all of them in this forum)."""
     f, o = side.forum, side.objects
     slug, person = f.slug, o["person"]
-    meeting, register = o["meeting"].url_kwargs(), side.open_meeting.url_kwargs()
-    item = reverse("meetings:item", kwargs={**meeting, "pk": o["item"].pk})
+    register = side.open_meeting.url_kwargs()
     affiliation = reverse(
         "people:affiliation-update", kwargs={"forum": slug, "person": person.pk, "pk": o["affiliation"].pk}
     )
     return [
-        (f"/{slug}/people/{person.pk}/affiliations/new/", "organization", Organization.objects.filter(forum=f)),
-        (affiliation, "organization", Organization.objects.filter(forum=f)),
-        (f"/{slug}/people/{person.pk}/merge/", "duplicate", Person.objects.filter(forum=f).exclude(pk=person.pk)),
+        (affiliation, "organization", Organization.objects.filter(forum=f)),  # the organisation chosen
         (f"/{slug}/people/new/", "gender", Gender.objects.filter(forum=f, active=True)),
         (f"/{slug}/organizations/new/", "stakeholder_group", StakeholderGroup.objects.filter(forum=f)),
         (f"/{slug}/organizations/new/", "kind", OrganizationKind.objects.filter(forum=f)),
@@ -337,8 +335,6 @@ def choice_cases(side: Side) -> list[tuple[str, str, Any]]:
         (reverse("meetings:register", kwargs=register), "stakeholder_group", StakeholderGroup.objects.filter(forum=f)),
         (reverse("meetings:register", kwargs=register), "gender", Gender.objects.filter(forum=f)),
         (reverse("meetings:meeting-create", kwargs={"forum": slug}), "series", f.meeting_series.all()),
-        (item, "person", Person.objects.filter(forum=f)),
-        (item, "speaker", Person.objects.filter(forum=f)),
     ]
 
 
@@ -361,13 +357,32 @@ def test_form_choices_offer_only_this_forums_records(twins: Twins) -> None:
         elif not offered <= pks(allowed):
             problems.append(f"{url} {name}: offers {sorted(offered - pks(allowed))}, not records of this forum")
     assert not problems, "\n".join(problems)
-    # B's marked records are plainly absent from A's affiliation and merge forms
-    affiliation_form = pages[choice_cases(a)[0][0]]["organization"]
-    assert str(a.objects["organization"].pk) in affiliation_form
-    assert str(b.objects["organization"].pk) not in affiliation_form
-    merge_form = pages[choice_cases(a)[2][0]]["duplicate"]
-    assert str(a.second_person.pk) in merge_form
-    assert not merge_form & pks(Person.objects.filter(forum=b.forum))
+    # B's records are plainly absent from A's people filter
+    organizations = pages[f"/{a.forum.slug}/people/"]["organization"]
+    assert str(a.objects["organization"].pk) in organizations
+    assert str(b.objects["organization"].pk) not in organizations
+
+
+def test_pickers_search_only_this_forums_records(twins: Twins) -> None:
+    """Person and organisation pickers list search results only: a term both forums match finds A's."""
+    a, b = twins.sides["a"], twins.sides["b"]
+    client = twins.client("sec_both")
+    cases = [
+        ("people", "Suzuki", Person.objects.filter(forum=a.forum), Person.objects.filter(forum=b.forum)),
+        ("organizations", "o", Organization.objects.filter(forum=a.forum), Organization.objects.filter(forum=b.forum)),
+    ]
+    for kind, term, own, other in cases:
+        assert other.search(term).exists(), "the other forum must have matches, or the test proves nothing"
+        response = client.get(f"/{a.forum.slug}/{kind}/search/", {"q": term})
+        offered = set(re.findall(r'<option value="(\d+)"', response.content.decode()))
+        assert offered, kind
+        assert offered <= pks(own.search(term)), kind
+        assert not offered & pks(other), kind
+    item = reverse("meetings:item", kwargs={**a.objects["meeting"].url_kwargs(), "pk": a.objects["item"].pk})
+    affiliation = f"/{a.forum.slug}/people/{a.objects['person'].pk}/affiliations/new/"
+    for url in (item, affiliation, f"/{a.forum.slug}/people/{a.objects['person'].pk}/merge/"):
+        lists = select_options(body_of(client.get(url)))
+        assert not any(lists.get(name) for name in ("person", "speaker", "organization", "duplicate")), url
 
 
 # --- forged posts ---------------------------------------------------------------------------------

@@ -72,6 +72,7 @@ EXPECTED: dict[str, str] = {
     # people: the registry
     "people:person-list": "member",
     "people:person-create": "steering",
+    "people:person-search": "member",
     "people:person-detail": "member",
     "people:person-update": "steering",
     "people:person-merge": "secretariat",
@@ -81,6 +82,7 @@ EXPECTED: dict[str, str] = {
     "people:affiliation-update": "steering",
     "people:organization-list": "public",
     "people:organization-create": "steering",
+    "people:organization-search": "public",
     "people:organization-detail": "public",
     "people:organization-update": "steering",
     "people:stakeholdergroup-list": "public",

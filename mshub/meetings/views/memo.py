@@ -30,7 +30,7 @@ from mshub.meetings.services.minutes import (
     next_footnote_mark,
 )
 from mshub.meetings.views.base import MeetingView
-from mshub.people.models import Person
+from mshub.people.pickers import PersonField
 
 
 class MaterialForm(OneOfRequired, forms.Form):
@@ -63,6 +63,7 @@ class ActionForm(OneOfRequired, forms.ModelForm[ActionItem]):
     class Meta:
         model = ActionItem
         fields = ["text_ja", "text_en", "owner", "owner_text", "due"]
+        field_classes = {"owner": PersonField}
         widgets = {
             "due": forms.DateInput(attrs={"type": "date"}),
             "text_ja": forms.Textarea(attrs={"rows": 2}),
@@ -71,7 +72,7 @@ class ActionForm(OneOfRequired, forms.ModelForm[ActionItem]):
 
     def __init__(self, *args: Any, forum: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = Person.objects.filter(forum=forum)  # type: ignore[attr-defined]
+        self.fields["owner"].for_forum(forum)  # type: ignore[attr-defined]
 
 
 class FootnoteForm(OneOfRequired, forms.ModelForm[Footnote]):
@@ -83,12 +84,12 @@ class FootnoteForm(OneOfRequired, forms.ModelForm[Footnote]):
 
 
 class AttendanceForm(forms.Form):
-    person = forms.ModelChoiceField(queryset=Person.objects.none(), label=gettext_lazy("Attendee"))
+    person = PersonField(label=gettext_lazy("Attendee"))
     remote = forms.BooleanField(label=gettext_lazy("remote"), required=False)
 
     def __init__(self, *args: Any, forum: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = Person.objects.filter(forum=forum)  # type: ignore[attr-defined]
+        self.fields["person"].for_forum(forum)  # type: ignore[attr-defined]
 
 
 class MemoView(MeetingView, TemplateView):

@@ -17,7 +17,7 @@ from mshub.core.params import id_param
 from mshub.meetings.models import MeetingStatus, TopicProposal
 from mshub.meetings.services.agenda import accept_proposal
 from mshub.meetings.views.base import MeetingView
-from mshub.people.models import Person
+from mshub.people.pickers import PersonField
 
 OPEN_FOR_PROPOSALS = (MeetingStatus.PLANNED, MeetingStatus.ANNOUNCED, MeetingStatus.POSTPONED)
 
@@ -26,11 +26,12 @@ class ProposalForm(forms.ModelForm[TopicProposal]):
     class Meta:
         model = TopicProposal
         fields = ["title", "description", "presenter"]
+        field_classes = {"presenter": PersonField}
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args: Any, forum: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["presenter"].queryset = Person.objects.filter(forum=forum)  # type: ignore[attr-defined]
+        self.fields["presenter"].for_forum(forum)  # type: ignore[attr-defined]
 
 
 class ProposalsView(MeetingView, TemplateView):
