@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('people', '0002_web_urls_only'),
+        ('people', '0003_person_version'),
     ]
 
     operations = [
