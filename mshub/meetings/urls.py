@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 from mshub.meetings.views import (
+    actions,
     agenda,
     checkin,
     feeds,
@@ -48,6 +49,7 @@ urlpatterns = [
     path("meetings/new/series/", series.SeriesCreateView.as_view(), name="series-create"),
     path("meetings/calendar.ics", feeds.ForumIcsView.as_view(), name="forum-ics"),
     path("meetings/reports.atom", feeds.ReportsFeedView.as_view(), name="reports-feed"),
+    path("meetings/actions/", actions.ActionItemListView.as_view(), name="actions"),
     path("meetings/statistics/", statistics.StatisticsView.as_view(), name="statistics"),
     path("meetings/statistics.csv", statistics.StatisticsCsvView.as_view(), name="statistics-csv"),
     path("meetings/<slug:series>/", public.SeriesDetailView.as_view(), name="series"),

@@ -93,6 +93,7 @@ EXPECTED: dict[str, str] = {
     "meetings:forum-ics": "public",
     "meetings:reports-feed": "public",
     "meetings:statistics": "member",
+    "meetings:actions": "member",
     "meetings:statistics-csv": "member",
     "meetings:series": "public",
     "meetings:series-ics": "public",
