@@ -220,6 +220,15 @@ def test_the_whole_demo_has_meetings_and_reset_removes_them() -> None:
     ota = Person.objects.get(forum=forum, family_name_ja="太田", given_name_ja="美咲")
     assert old.agenda_items.get(title_ja="APrIGF 2017 の報告").presenters.get().person == ota  # matched
     assert ImportItem.objects.filter(batch__forum=forum, status="parsed").count() == 1
+    # The coming meeting's programme has times, a presenter has confirmed, action items are open.
+    from mshub.meetings.models import ActionItem, Presenter
+
+    upcoming = Meeting.objects.filter(forum=forum, status="announced", series__slug="regular").earliest("start")
+    for item in upcoming.agenda_items.filter(parent=None):
+        item.full_clean()  # within the meeting's start and end
+    assert upcoming.agenda_items.filter(parent=None, planned_start__isnull=False).count() == 6
+    assert Presenter.objects.filter(item__meeting=upcoming, answer="accepted").count() == 1
+    assert ActionItem.objects.filter(meeting__forum=forum, status="open").count() >= 3
     load("--reset", "--no-meetings")  # a forum with meetings, registrations and reports can be removed
     assert not Meeting.objects.exists()
     assert not ArchiveDocument.objects.exists()

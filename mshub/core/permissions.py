@@ -146,6 +146,9 @@ PERMISSIONS: dict[str, Any] = {
     "meetings.view_report": series_allows & ((can_read_forum & report_is_published) | is_steering),
     "meetings.publish_report": is_secretariat,
     "meetings.view_statistics": is_member,
+    # The forum-wide list of action items: members, who see those of published reports only (the
+    # steering group sees all), each from a series the reader may see (the view filters).
+    "meetings.view_action_items": is_member,
     "meetings.propose_topic": is_member & series_allows,
     "meetings.review_proposals": is_steering,
     # The archive: importing old documents is the secretariat's work.

@@ -10,12 +10,23 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from icalendar import Calendar, Event
 
 from mshub.meetings.models import Meeting, MeetingStatus
+from mshub.meetings.services.agenda import agenda_tree, flatten
 
 PRODID = "-//mshub//meetings//EN"
+
+
+def programme(meeting: Meeting) -> list[str]:
+    """The agenda as lines "14:10–14:40 2. Title" (indented sub-items), from prefetched ``agenda_items``."""
+    lines = []
+    for node in flatten(agenda_tree(meeting, list(meeting.agenda_items.all()))):
+        item = node.item
+        lines.append("  " * node.depth + " ".join(p for p in (item.planned_time, f"{node.number}.", item.title) if p))
+    return lines
 
 
 def meeting_event(meeting: Meeting) -> Event:
@@ -31,10 +42,11 @@ def meeting_event(meeting: Meeting) -> Event:
     where = ", ".join(p for p in (meeting.venue, meeting.address) if p)
     if where:
         event.add("location", where)
-    event.add(
-        "description",
-        f"{meeting.local_start:%Y-%m-%d %H:%M} {meeting.timezone}\n{settings.SITE_URL}{meeting.get_absolute_url()}",
-    )
+    description = f"{meeting.local_start:%Y-%m-%d %H:%M} {meeting.timezone}"
+    lines = programme(meeting)
+    if lines:
+        description += "\n\n" + "\n".join(lines)
+    event.add("description", f"{description}\n\n{settings.SITE_URL}{meeting.get_absolute_url()}")
     status = {
         MeetingStatus.CANCELLED: "CANCELLED",
         MeetingStatus.PLANNED: "TENTATIVE",
@@ -54,6 +66,8 @@ def calendar_for(meetings: Iterable[Meeting], name: str = "", zone: str = "") ->
         cal.add("x-wr-calname", name)
     if zone:
         cal.add("x-wr-timezone", zone)
+    meetings = list(meetings)
+    prefetch_related_objects(meetings, "agenda_items")
     for meeting in meetings:
         cal.add_component(meeting_event(meeting))
     return bytes(cal.to_ical())

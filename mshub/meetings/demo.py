@@ -19,8 +19,10 @@ from mshub.meetings.models import (
     Meeting,
     MeetingSeries,
     Presenter,
+    PresenterAnswer,
     SeriesVisibility,
 )
+from mshub.meetings.models.agenda import new_confirmation_token
 from mshub.meetings.services import registration as reg
 from mshub.meetings.services.agenda import add_item
 from mshub.meetings.services.meetings import change_status, create_meeting
@@ -70,9 +72,17 @@ def _series(forum: Any) -> tuple[MeetingSeries, MeetingSeries]:
     return regular, steering
 
 
+# Minutes planned for each topic of TOPICS (two hours in all), printed as times in the programme.
+MINUTES = [15, 40, 20, 25, 15, 5]
+
+
 def _agenda(meeting: Meeting, people: list[Person], rng: random.Random) -> None:
-    for title_ja, title_en, subs in TOPICS:
-        item = add_item(meeting, title_ja=title_ja, title_en=title_en)
+    at = meeting.local_start
+    for (title_ja, title_en, subs), minutes in zip(TOPICS, MINUTES, strict=True):
+        item = add_item(
+            meeting, title_ja=title_ja, title_en=title_en, planned_start=at.time(), duration_minutes=minutes
+        )
+        at += dt.timedelta(minutes=minutes)
         targets = [add_item(meeting, parent=item, title_ja=ja, title_en=en) for ja, en in subs] or [item]
         for target in targets:
             if title_en != "Other business":
@@ -84,6 +94,18 @@ def _agenda(meeting: Meeting, people: list[Person], rng: random.Random) -> None:
         text_ja="特定のサービスの通信量を課金対象外にすること。",
         text_en="Not charging for the data used by particular services.",
     )
+
+
+def _presenters_asked(meeting: Meeting) -> None:
+    """The coming meeting's presenters: the first accepted, the second asked and not yet answered."""
+    presenters = list(Presenter.objects.filter(item__meeting=meeting).order_by("item__position", "pk")[:2])
+    now = timezone.now()
+    for presenter, answer in zip(presenters, (PresenterAnswer.ACCEPTED, ""), strict=False):
+        presenter.confirmation_token = new_confirmation_token()
+        presenter.asked_at = now - dt.timedelta(days=5)
+        presenter.answer = answer
+        presenter.answered_at = now - dt.timedelta(days=4) if answer else None
+        presenter.save()
 
 
 def _minutes(meeting: Meeting, rng: random.Random) -> None:
@@ -155,6 +177,7 @@ def build_meetings(forum: Any, people: list[Person], actor: Any) -> None:
         title_en="Report-back on the annual IGF",
     )
     _agenda(upcoming, people, rng)
+    _presenters_asked(upcoming)
     change_status(upcoming, "announced", actor=actor)
     _registrations(upcoming, 12, 5, rng, check_in=False)
 
@@ -204,6 +227,20 @@ def build_meetings(forum: Any, people: list[Person], actor: Any) -> None:
         owner_text="事務局",
         due=today - dt.timedelta(days=10),
         status="done",
+    )
+    ActionItem.objects.create(
+        meeting=memo,
+        text_ja="アンケート結果を次回の定例会合で報告する",
+        text_en="Report the survey results at the next regular meeting",
+        owner=people[2],
+        due=today - dt.timedelta(days=2),
+    )
+    ActionItem.objects.create(
+        meeting=memo,
+        text_ja="オンライン配信の機材を確認する",
+        text_en="Check the streaming equipment",
+        owner_text="事務局",
+        due=today + dt.timedelta(days=14),
     )
     change_status(memo, "announced", actor=actor)
     change_status(memo, "held", actor=actor)

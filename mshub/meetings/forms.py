@@ -118,6 +118,7 @@ class AgendaItemForm(OneOfRequired, VersionedForm, forms.ModelForm[AgendaItem]):
         fields = [
             "title_ja",
             "title_en",
+            "planned_start",
             "duration_minutes",
             "summary_ja",
             "summary_en",
@@ -126,10 +127,15 @@ class AgendaItemForm(OneOfRequired, VersionedForm, forms.ModelForm[AgendaItem]):
             "outcome_note_en",
             "deferred_to",
         ]
-        widgets = {"summary_ja": forms.Textarea(attrs={"rows": 2}), "summary_en": forms.Textarea(attrs={"rows": 2})}
+        widgets = {
+            "summary_ja": forms.Textarea(attrs={"rows": 2}),
+            "summary_en": forms.Textarea(attrs={"rows": 2}),
+            "planned_start": forms.TimeInput(format="%H:%M", attrs={"placeholder": "14:10", "inputmode": "numeric"}),
+        }
 
     def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["planned_start"].error_messages["invalid"] = _("Enter a time as hours and minutes, e.g. 14:10.")
         self.fields["deferred_to"].queryset = Meeting.objects.filter(  # type: ignore[attr-defined]
             forum=meeting.forum, start__gt=meeting.start
         ).select_related("series")

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from mshub.core.tasks import send_mail_task
-from mshub.meetings.models import Meeting, Registration
+from mshub.meetings.models import Meeting, Presenter, Registration
 
 
 def _send(
@@ -108,3 +108,23 @@ def send_survey_invitations(meeting: Meeting) -> int:
         _send("survey_invitation", [registration.email], context, meeting.language)
         sent += 1
     return sent
+
+
+def presenter_confirm_url(presenter: Presenter) -> str:
+    meeting = presenter.item.meeting
+    return settings.SITE_URL + reverse(
+        "meetings:presenter-confirm", kwargs={**meeting.url_kwargs(), "token": presenter.confirmation_token}
+    )
+
+
+def send_presenter_request(presenter: Presenter) -> None:
+    """Ask a presenter to confirm, with the secret link to accept or decline."""
+    meeting = presenter.item.meeting
+    context = {
+        "presenter": presenter,
+        "item": presenter.item,
+        "meeting": meeting,
+        "confirm_url": presenter_confirm_url(presenter),
+        "meeting_url": settings.SITE_URL + meeting.get_absolute_url(),
+    }
+    _send("presenter_request", [presenter.person.email], context, meeting.language)

@@ -1,11 +1,13 @@
 from django.urls import include, path
 
 from mshub.meetings.views import (
+    actions,
     agenda,
     checkin,
     feeds,
     manage,
     memo,
+    presenters,
     proposals,
     public,
     registration,
@@ -26,6 +28,7 @@ meeting_patterns = [
     path("status/", manage.MeetingStatusView.as_view(), name="meeting-status"),
     path("agenda/", agenda.AgendaManageView.as_view(), name="agenda"),
     path("agenda/<int:pk>/", agenda.AgendaItemView.as_view(), name="item"),
+    path("presenter/<str:token>/", presenters.PresenterConfirmView.as_view(), name="presenter-confirm"),
     path("memo/", memo.MemoView.as_view(), name="memo"),
     path("proposals/", proposals.ProposalsView.as_view(), name="proposals"),
     path("survey/<str:token>/", survey.SurveyView.as_view(), name="survey"),
@@ -46,6 +49,7 @@ urlpatterns = [
     path("meetings/new/series/", series.SeriesCreateView.as_view(), name="series-create"),
     path("meetings/calendar.ics", feeds.ForumIcsView.as_view(), name="forum-ics"),
     path("meetings/reports.atom", feeds.ReportsFeedView.as_view(), name="reports-feed"),
+    path("meetings/actions/", actions.ActionItemListView.as_view(), name="actions"),
     path("meetings/statistics/", statistics.StatisticsView.as_view(), name="statistics"),
     path("meetings/statistics.csv", statistics.StatisticsCsvView.as_view(), name="statistics-csv"),
     path("meetings/<slug:series>/", public.SeriesDetailView.as_view(), name="series"),

@@ -61,7 +61,7 @@ NEEDED = {"link": 0, "public": 0, "signed_in": 0, "member": 1, "wg_chair": 2, "s
 #   "public":    anyone who may read the forum: everyone for a public forum, members only for a
 #                private one; for a site-wide URL (no <forum>), simply everyone.
 #   "signed_in": any signed-in account (site-wide account pages).
-#   "link":      anyone holding the secret link mailed to a registrant, in a private forum too.
+#   "link":      anyone holding a secret link mailed to a registrant or a presenter, in a private forum too.
 EXPECTED: dict[str, str] = {
     # core
     "core:home": "public",
@@ -95,6 +95,7 @@ EXPECTED: dict[str, str] = {
     "meetings:forum-ics": "public",
     "meetings:reports-feed": "public",
     "meetings:statistics": "member",
+    "meetings:actions": "member",
     "meetings:statistics-csv": "member",
     "meetings:series": "public",
     "meetings:series-ics": "public",
@@ -108,6 +109,7 @@ EXPECTED: dict[str, str] = {
     "meetings:meeting-status": "steering",
     "meetings:agenda": "steering",
     "meetings:item": "steering",
+    "meetings:presenter-confirm": "link",
     "meetings:memo": "steering",
     "meetings:material": "public",
     "meetings:proposals": "member",
@@ -255,7 +257,7 @@ def build_objects(forum: Forum, mark: str = "") -> dict[str, Any]:
     With ``mark``, every name and title carries it (tests/core/test_forum_isolation.py looks for it).
     """
     from mshub.archive.models import ArchiveDocument, ImportBatch, ImportItem
-    from mshub.meetings.models import AttendanceMode, MeetingSeries
+    from mshub.meetings.models import AttendanceMode, MeetingSeries, Presenter
     from mshub.meetings.services import registration as reg
     from mshub.meetings.services.agenda import add_item
     from mshub.meetings.services.meetings import change_status, create_meeting
@@ -284,6 +286,7 @@ def build_objects(forum: Forum, mark: str = "") -> dict[str, Any]:
     start = dt.datetime.now(dt.UTC) + dt.timedelta(days=10)
     meeting = create_meeting(series, start=start, end=start + dt.timedelta(hours=2), title_en=f"{mark} Meeting")
     item = add_item(meeting, title_ja=f"{mark}議題", title_en=f"{mark} Item")
+    presenter = Presenter.objects.create(item=item, person=person, confirmation_token=f"{code}-presenter-link")
     material = add_material(meeting, title_ja=f"{mark}資料", upload=SimpleUploadedFile("a.pdf", b"%PDF-1.4\n%%EOF\n"))
     meeting = change_status(meeting, "announced")
     registration = reg.register(
@@ -324,6 +327,7 @@ def build_objects(forum: Forum, mark: str = "") -> dict[str, Any]:
         "item": item,
         "material": material,
         "registration": registration,
+        "presenter": presenter,
         "batch": batch,
         "import_item": import_item,
         "document": document,
@@ -349,6 +353,7 @@ def url_kwargs(name: str, o: dict[str, Any]) -> dict[str, Any]:
         "meetings:material": {"pk": o["material"].pk},
         "meetings:registration-cancel": {"token": o["registration"].token},
         "meetings:survey": {"token": o["registration"].token},
+        "meetings:presenter-confirm": {"token": o["presenter"].confirmation_token},
         "meetings:report-version": {"version": 1},
         "archive:batch": {"pk": o["batch"].pk},
         "archive:review": {"pk": o["import_item"].pk},
@@ -474,7 +479,7 @@ def expected_status(route: Route, role: str, forum_public: bool) -> int:
         pytest.fail(f"{name} ({route.route}) has no rule: add it to EXPECTED in {__name__}")
     needed = EXPECTED[name]
     if needed == "link":
-        allowed = True  # the URL carries the registration's token
+        allowed = True  # the URL carries the secret token (a registration's, a presenter's)
     elif needed == "signed_in":
         allowed = role != "anonymous"
     elif needed == "public" and name == "api:forum-detail":

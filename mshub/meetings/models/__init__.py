@@ -1,4 +1,4 @@
-from .agenda import AgendaItem, ItemOutcome, Material, MaterialVersion, Presenter, TopicProposal
+from .agenda import AgendaItem, ItemOutcome, Material, MaterialVersion, Presenter, PresenterAnswer, TopicProposal
 from .meeting import Meeting, MeetingStatus
 from .minutes import ActionItem, ActionStatus, Attendance, Decision, Footnote, Intervention, InterventionKind
 from .registration import AttendanceMode, Registration, RegistrationStatus
@@ -24,6 +24,7 @@ __all__ = [
     "MeetingSeries",
     "MeetingStatus",
     "Presenter",
+    "PresenterAnswer",
     "Registration",
     "RegistrationStatus",
     "ReportVersion",

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import secrets
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -34,6 +37,12 @@ class AgendaItem(models.Model):
         help_text=_("The sentence before the Q&A, e.g. which material the presenter reported from."),
     )
     summary_en = models.TextField(_("how it was presented (English)"), blank=True)
+    planned_start = models.TimeField(
+        _("planned start"),
+        null=True,
+        blank=True,
+        help_text=_("Wall-clock time in the meeting's time zone, e.g. 14:10."),
+    )
     duration_minutes = models.PositiveSmallIntegerField(_("minutes planned"), null=True, blank=True)
     outcome = models.CharField(_("outcome"), max_length=20, choices=ItemOutcome.choices, default=ItemOutcome.HELD)
     outcome_note_ja = models.CharField(_("outcome note (Japanese)"), max_length=300, blank=True)
@@ -86,6 +95,64 @@ class AgendaItem(models.Model):
     def outcome_note(self) -> str:
         return localized(self, "outcome_note")
 
+    def planned_span(self) -> tuple[dt.datetime, dt.datetime | None] | None:
+        """Planned start and end as wall-clock datetimes in the meeting's zone (on the meeting's day)."""
+        if self.planned_start is None:
+            return None
+        local_start = self.meeting.local_start
+        start = dt.datetime.combine(local_start.date(), self.planned_start, tzinfo=local_start.tzinfo)
+        if start < local_start.replace(second=0, microsecond=0) and self.meeting.local_end.date() > local_start.date():
+            start += dt.timedelta(days=1)  # a meeting past midnight: 00:30 is the next day
+        end = start + dt.timedelta(minutes=self.duration_minutes) if self.duration_minutes else None
+        return start, end
+
+    @property
+    def planned_time(self) -> str:
+        """ "14:10–14:40", "14:10", "(20 min)" or empty: what the programme prints before the title."""
+        span = self.planned_span()
+        if span is None:
+            return _("(%(n)s min)") % {"n": self.duration_minutes} if self.duration_minutes else ""
+        start, end = span
+        return f"{start:%H:%M}–{end:%H:%M}" if end else f"{start:%H:%M}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.meeting_id is None:
+            return
+        span = self.planned_span()
+        if span is None:
+            return
+        start, end = span
+        meeting_start, meeting_end = self.meeting.local_start, self.meeting.local_end
+        window = {"start": f"{meeting_start:%H:%M}", "end": f"{meeting_end:%H:%M}"}
+        if not meeting_start.replace(second=0, microsecond=0) <= start < meeting_end:
+            raise ValidationError(
+                {
+                    "planned_start": _(
+                        "The meeting runs from %(start)s to %(end)s: the item must start within that time."
+                    )
+                    % window
+                }
+            )
+        if end is not None and end > meeting_end:
+            raise ValidationError(
+                {
+                    "duration_minutes": _(
+                        "Starting at %(at)s, the item would end at %(item_end)s, after the meeting ends (%(end)s)."
+                    )
+                    % {**window, "at": f"{start:%H:%M}", "item_end": f"{end:%H:%M}"}
+                }
+            )
+
+
+def new_confirmation_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class PresenterAnswer(models.TextChoices):
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+
 
 class Presenter(models.Model):
     """A person presenting an item, with the affiliation printed "as at the time".
@@ -99,6 +166,11 @@ class Presenter(models.Model):
     position = models.PositiveSmallIntegerField(default=0)
     affiliation_ja = models.CharField(_("affiliation for the record (Japanese)"), max_length=300, blank=True)
     affiliation_en = models.CharField(_("affiliation for the record (English)"), max_length=300, blank=True)
+    # Asking the presenter to confirm: the secret link in the mail carries ``confirmation_token``.
+    confirmation_token = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
+    asked_at = models.DateTimeField(_("asked to confirm"), null=True, blank=True, editable=False)
+    answer = models.CharField(_("answer"), max_length=10, choices=PresenterAnswer.choices, blank=True)
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["position", "pk"]

@@ -10,7 +10,7 @@ from mshub.core.i18n import current_language, localized
 from mshub.core.models.forums import PUBLIC_RANK, ROLE_RANK, Role
 from mshub.core.timezones import validate_timezone
 
-RESERVED_SERIES_SLUGS = frozenset({"new", "statistics", "calendar", "reports"})
+RESERVED_SERIES_SLUGS = frozenset({"new", "statistics", "calendar", "reports", "actions"})
 
 
 def validate_series_slug(value: str) -> None:

@@ -51,6 +51,7 @@ def agenda_tree(meeting: Meeting, items: list[AgendaItem] | None = None) -> list
     items = list(items if items is not None else agenda_items(meeting))
     by_parent: dict[int | None, list[AgendaItem]] = {}
     for item in items:
+        item.meeting = meeting  # planned times are shown in the meeting's zone, without a query per item
         by_parent.setdefault(item.parent_id, []).append(item)
 
     def build(parent: int | None, prefix: str, depth: int) -> list[AgendaNode]:

@@ -17,6 +17,7 @@ from mshub.core.params import id_param
 from mshub.meetings.forms import AgendaItemForm, InterventionForm, NewItemForm, PresenterForm
 from mshub.meetings.models import AgendaItem, Intervention, Presenter
 from mshub.meetings.services.agenda import add_intervention, add_item, agenda_tree, flatten, move_item, save_item
+from mshub.meetings.services.presenters import NoAddressError, ask_to_confirm
 from mshub.meetings.views.base import MeetingView
 
 
@@ -37,6 +38,19 @@ class AgendaManageView(MeetingView, TemplateView):
         if "move" in request.POST:
             item = get_object_or_404(AgendaItem, meeting=self.meeting, pk=id_param(request.POST, "item"))
             move_item(item, -1 if request.POST.get("move") == "up" else 1)
+            return HttpResponseRedirect(here)
+        if "ask" in request.POST:
+            presenter = get_object_or_404(Presenter, item__meeting=self.meeting, pk=id_param(request.POST, "ask"))
+            try:
+                ask_to_confirm(presenter, request.user)
+            except NoAddressError:
+                messages.error(
+                    request,
+                    _("%(name)s has no email address in the registry: add one to ask them to confirm.")
+                    % {"name": presenter.person.name},
+                )
+            else:
+                messages.success(request, _("Asked %(name)s to confirm.") % {"name": presenter.person.name})
             return HttpResponseRedirect(here)
         if "delete" in request.POST:
             item = get_object_or_404(AgendaItem, meeting=self.meeting, pk=id_param(request.POST, "item"))
