@@ -116,3 +116,14 @@ def create_at_next_position(lock: models.Model, siblings: models.QuerySet[Any], 
             if attempt == 4:
                 raise
     raise AssertionError("unreachable")
+
+
+def save_as_last(lock: models.Model, entry: M, siblings: models.QuerySet[Any]) -> M:
+    """Insert ``entry`` (unsaved) after its ``siblings``, ``lock`` (their parent) locked meanwhile."""
+
+    def create(position: int) -> M:
+        entry.pk, entry.position = None, position  # type: ignore[attr-defined]
+        entry.save(force_insert=True)
+        return entry
+
+    return create_at_next_position(lock, siblings, create)

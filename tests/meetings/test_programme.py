@@ -18,7 +18,7 @@ def item_url(item):
 
 def save_times(client, item, start, minutes):
     data = {"action": "item", "title_ja": item.title_ja, "outcome": "held", "planned_start": start}
-    data["duration_minutes"] = minutes
+    data["duration_minutes"], data["version"] = minutes, item.version
     return client.post(item_url(item), data)
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db import models, transaction
 
-from mshub.core.concurrency import create_at_next_position, save_versioned
+from mshub.core.concurrency import create_at_next_position, save_as_last, save_versioned
 from mshub.core.i18n import current_language
 from mshub.meetings.models import AgendaItem, Intervention, Meeting, Presenter
 from mshub.people.models import Affiliation
@@ -104,13 +104,7 @@ def add_item(meeting: Meeting, *, parent: AgendaItem | None = None, **fields: An
 def add_intervention(item: AgendaItem, entry: Intervention) -> Intervention:
     """Save ``entry`` (unsaved) as the last intervention of ``item``, the item locked meanwhile."""
     entry.item = item
-
-    def create(position: int) -> Intervention:
-        entry.pk, entry.position = None, position
-        entry.save(force_insert=True)
-        return entry
-
-    return create_at_next_position(item, Intervention.objects.filter(item=item), create)
+    return save_as_last(item, entry, Intervention.objects.filter(item=item))
 
 
 def save_item(item: AgendaItem, loaded_version: int) -> AgendaItem:

@@ -7,7 +7,7 @@ from typing import Any
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
 
-from mshub.core.concurrency import create_at_next_position
+from mshub.core.concurrency import save_as_last
 from mshub.core.models.events import record
 from mshub.core.uploads import check_upload
 from mshub.meetings.models import (
@@ -25,13 +25,7 @@ from mshub.meetings.models import (
 def add_decision(meeting: Meeting, decision: Decision) -> Decision:
     """Save ``decision`` (unsaved) as the meeting's last, the meeting locked while its position is taken."""
     decision.meeting = meeting
-
-    def create(position: int) -> Decision:
-        decision.pk, decision.position = None, position
-        decision.save(force_insert=True)
-        return decision
-
-    return create_at_next_position(meeting, Decision.objects.filter(meeting=meeting), create)
+    return save_as_last(meeting, decision, Decision.objects.filter(meeting=meeting))
 
 
 @transaction.atomic
