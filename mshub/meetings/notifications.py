@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
 from mshub.core.tasks import send_mail_task
-from mshub.meetings.models import Meeting, Registration
+from mshub.meetings.models import Meeting, RegistrantMail, Registration
 
 
 def _send(
@@ -108,3 +109,14 @@ def send_survey_invitations(meeting: Meeting) -> int:
         _send("survey_invitation", [registration.email], context, meeting.language)
         sent += 1
     return sent
+
+
+def registrant_message(mail: RegistrantMail, registration: Registration) -> EmailMessage:
+    """The secretariat's text to one registrant, as plain text (no markup is interpreted), with
+    their own cancel link. The subject is one line: line breaks typed into it are folded."""
+    meeting = registration.meeting
+    context = {**_context(registration), "mail": mail}
+    with translation.override(meeting.language):
+        body = render_to_string("meetings/emails/registrant_mail.txt", context)
+    subject = " ".join(f"[{meeting}] {mail.subject}".split())
+    return EmailMessage(subject=subject, body=body, to=[registration.email])

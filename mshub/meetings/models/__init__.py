@@ -1,7 +1,14 @@
 from .agenda import AgendaItem, ItemOutcome, Material, MaterialVersion, Presenter, TopicProposal
 from .meeting import Meeting, MeetingStatus
 from .minutes import ActionItem, ActionStatus, Attendance, Decision, Footnote, Intervention, InterventionKind
-from .registration import AttendanceMode, Registration, RegistrationStatus
+from .registration import (
+    AttendanceMode,
+    DeliveryStatus,
+    MailDelivery,
+    RegistrantMail,
+    Registration,
+    RegistrationStatus,
+)
 from .reports import ReportVersion
 from .series import MeetingSeries, SeriesVisibility
 from .survey import ItemRating, SurveyResponse
@@ -13,17 +20,20 @@ __all__ = [
     "Attendance",
     "AttendanceMode",
     "Decision",
+    "DeliveryStatus",
     "Footnote",
     "Intervention",
     "InterventionKind",
     "ItemOutcome",
     "ItemRating",
+    "MailDelivery",
     "Material",
     "MaterialVersion",
     "Meeting",
     "MeetingSeries",
     "MeetingStatus",
     "Presenter",
+    "RegistrantMail",
     "Registration",
     "RegistrationStatus",
     "ReportVersion",
