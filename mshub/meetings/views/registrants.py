@@ -38,7 +38,7 @@ def csv_cell(value: Any) -> str:
 def registrations_of(view: MeetingView) -> QuerySet[Registration]:
     return (
         Registration.objects.filter(meeting=view.meeting)
-        .select_related("stakeholder_group", "gender")
+        .select_related("stakeholder_group")
         .order_by("status", "mode", "name", "pk")
     )
 
@@ -105,7 +105,8 @@ class RegistrationManageView(RegistrationsUrlMixin, TemplateView):
 
 
 class RegistrationCsvView(MeetingView, View):
-    """The list as CSV with the stakeholder columns; addresses and gender only for the secretariat."""
+    """The list as CSV with the stakeholder columns; addresses only for the secretariat. No gender
+    column: registrants were promised it is counted in statistics only, never shown per person."""
 
     permission_required = "meetings.view_registrations"
 
@@ -114,13 +115,11 @@ class RegistrationCsvView(MeetingView, View):
         header = [_("Name")]
         header += [_("Email")] if contact else []
         header += [_("Organisation"), _("Stakeholder group"), _("IGF category")]
-        header += [_("Gender")] if contact else []
         header += [_("Attendance"), _("Status"), _("Checked in")]
         rows: list[list[str]] = [header]
         for r in registrations_of(self):
             row = [r.name] + ([r.email] if contact else [])
             row += [r.organization, str(r.stakeholder_group), r.stakeholder_group.igf_category]
-            row += [str(r.gender or "")] if contact else []
             checked = timezone.localtime(r.checked_in_at).strftime("%Y-%m-%d %H:%M") if r.checked_in_at else ""
             row += [r.get_mode_display(), r.get_status_display(), checked]
             rows.append(row)
