@@ -258,3 +258,28 @@ def test_badges_are_an_a4_pdf_with_a_japanese_font(announced, group, cast):
     fonts = {str(f["/BaseFont"]) for p in reader.pages for f in (p["/Resources"].get("/Font") or {}).values()}
     assert any("CJK" in f for f in fonts), fonts
     assert round(float(reader.pages[0].mediabox.width)) == 595  # A4
+
+
+def test_after_the_close_a_registrant_cannot_switch_but_the_secretariat_can(announced, group, cast):
+    r = _register(announced, group, "late@example.org")
+    announced.registration_closes = announced.start - dt.timedelta(days=40)  # already past
+    announced.save(update_fields=["registration_closes"])
+    with pytest.raises(reg.RegistrationError, match="closed"):
+        reg.change_mode(r, AttendanceMode.REMOTE, by_registrant=True)
+    assert reg.change_mode(r, AttendanceMode.REMOTE).mode == "remote"
+
+
+def test_the_mail_page_lists_past_mails_with_sent_and_failed_counts(
+    announced, group, cast, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "tests.meetings.test_registrants.RefusingBackend"
+    _register(announced, group, "ok@example.org")
+    _register(announced, group, "refused@example.org")
+    client = cast.client("secretariat")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            url(announced, "registrations-mail"), {"subject": "Room", "body": "B", "expected": 2, "confirm": "1"}
+        )
+    page = client.get(url(announced, "registrations-mail")).content.decode()
+    assert "<td>Room</td>" in page
+    assert "<td>1</td><td>1</td><td>0</td>" in page

@@ -138,13 +138,16 @@ def _next_waitlist_position(meeting: Meeting) -> int:
 
 
 @transaction.atomic
-def change_mode(registration: Registration, mode: str, actor: Any = None, *, waitlist: bool = False) -> Registration:
+def change_mode(
+    registration: Registration, mode: str, actor: Any = None, *, waitlist: bool = False, by_registrant: bool = False
+) -> Registration:
     """Switch between on site and remote.
 
     The race: two remote registrants switching to the last on-site seat at once. The meeting row is
     locked first, so the second sees the seat taken. On site when full is refused (the registrant
     keeps the remote place) unless ``waitlist`` asks to join the waiting list instead. Leaving an
-    on-site seat gives it to the first on the waiting list.
+    on-site seat gives it to the first on the waiting list. A registrant (``by_registrant``) may
+    switch only while registration is open; the secretariat at any time.
     """
     if mode not in AttendanceMode.values:
         raise RegistrationError(_("Choose on site or remote."))
@@ -152,6 +155,8 @@ def change_mode(registration: Registration, mode: str, actor: Any = None, *, wai
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
     if registration.status == RegistrationStatus.CANCELLED:
         raise RegistrationError(_("This registration is cancelled."))
+    if by_registrant and not registration_open(meeting):
+        raise RegistrationError(_("Registration for this meeting is closed: please write to the secretariat."))
     if registration.mode == mode:
         return registration
     if mode == AttendanceMode.REMOTE and not meeting.hybrid:

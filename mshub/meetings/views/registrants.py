@@ -7,7 +7,7 @@ import csv
 from typing import Any
 
 from django.contrib import messages
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
 from mshub.core.files import bytes_response
-from mshub.meetings.models import AttendanceMode, Registration, RegistrationStatus
+from mshub.meetings.models import AttendanceMode, DeliveryStatus, Registration, RegistrationStatus
 from mshub.meetings.registrant_forms import MoveForm, RegistrantFilterForm, RegistrantMailForm
 from mshub.meetings.services.registrant_mail import mail_registrants, recipients
 from mshub.meetings.services.registration import RegistrationError, cancel, change_mode, move
@@ -141,7 +141,11 @@ class RegistrantMailView(RegistrationsUrlMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context.setdefault("form", RegistrantMailForm())
-        context["sent"] = self.meeting.registrant_mails.prefetch_related("deliveries")[:20]
+        context["sent"] = self.meeting.registrant_mails.annotate(
+            n_sent=Count("deliveries", filter=Q(deliveries__status=DeliveryStatus.SENT)),
+            n_failed=Count("deliveries", filter=Q(deliveries__status=DeliveryStatus.FAILED)),
+            n_pending=Count("deliveries", filter=Q(deliveries__status=DeliveryStatus.PENDING)),
+        )[:20]
         return context
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:

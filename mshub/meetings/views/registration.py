@@ -59,7 +59,7 @@ def switch_mode(request: HttpRequest, registration: Registration) -> None:
     """Switch on site/remote; when the seats are taken, only with ``waitlist`` (joins the waiting list)."""
     try:
         registration = change_mode(
-            registration, request.POST.get("mode", ""), waitlist=bool(request.POST.get("waitlist"))
+            registration, request.POST.get("mode", ""), waitlist=bool(request.POST.get("waitlist")), by_registrant=True
         )
     except RegistrationError as exc:
         messages.error(request, str(exc))
@@ -130,7 +130,11 @@ class CancelRegistrationView(RegistrantLinkView, TemplateView):
         return get_object_or_404(Registration, meeting=self.meeting, token=self.kwargs["token"])
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return {**super().get_context_data(**kwargs), "registration": self.get_registration()}
+        return {
+            **super().get_context_data(**kwargs),
+            "registration": self.get_registration(),
+            "registration_open": registration_open(self.meeting),
+        }
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         registration = self.get_registration()
