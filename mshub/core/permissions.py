@@ -141,6 +141,7 @@ PERMISSIONS: dict[str, Any] = {
     "meetings.register": can_view_meeting,
     "meetings.view_registrations": is_steering,
     "meetings.view_registrant_contact": is_secretariat,
+    "meetings.manage_registrations": is_secretariat,
     "meetings.check_in": is_steering,
     "meetings.edit_minutes": is_steering,
     "meetings.view_report": series_allows & ((can_read_forum & report_is_published) | is_steering),

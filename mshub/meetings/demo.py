@@ -27,7 +27,7 @@ from mshub.meetings.services import registration as reg
 from mshub.meetings.services.agenda import add_item
 from mshub.meetings.services.meetings import change_status, create_meeting
 from mshub.meetings.services.publishing import publish_report
-from mshub.people.models import Gender, Person, StakeholderGroup
+from mshub.people.models import Gender, Organization, Person, StakeholderGroup
 
 # (title ja, title en, [sub-items (ja, en)])
 TOPICS = [
@@ -122,16 +122,20 @@ def _registrations(meeting: Meeting, n_onsite: int, n_remote: int, rng: random.R
     weights = [5, 3, 4, 6, 3, 1, 1, 1][: len(groups)]
     genders: list[Gender | None] = [*Gender.objects.filter(forum=meeting.forum), None]
     now = meeting.start - dt.timedelta(days=3)
+    organizations: dict[int, list[str]] = {}
+    for org in Organization.objects.filter(forum=meeting.forum):
+        organizations.setdefault(org.stakeholder_group_id, []).append(org.name)
     for i in range(n_onsite + n_remote):
         mode = AttendanceMode.ONSITE if i < n_onsite else AttendanceMode.REMOTE
+        group = rng.choices(groups, weights)[0]
         r = reg.register(
             meeting,
             name=f"参加者 {meeting.number}-{i + 1}",
             email=f"participant{(i * 7 + meeting.number) % 60}@demo.example",
             mode=mode,
-            stakeholder_group=rng.choices(groups, weights)[0],
+            stakeholder_group=group,
             gender=rng.choice(genders),
-            organization="",
+            organization=rng.choice(organizations.get(group.pk) or [""]),
             consent_listing=rng.random() < 0.5,
             now=now,
         )

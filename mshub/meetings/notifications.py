@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
 from mshub.core.tasks import send_mail_task
-from mshub.meetings.models import Meeting, Presenter, Registration
+from mshub.meetings.models import Meeting, Presenter, RegistrantMail, Registration
 
 
 def _send(
@@ -128,3 +129,14 @@ def send_presenter_request(presenter: Presenter) -> None:
         "meeting_url": settings.SITE_URL + meeting.get_absolute_url(),
     }
     _send("presenter_request", [presenter.person.email], context, meeting.language)
+
+
+def registrant_message(mail: RegistrantMail, registration: Registration) -> EmailMessage:
+    """The secretariat's text to one registrant, as plain text (no markup is interpreted), with
+    their own cancel link. The subject is one line: line breaks typed into it are folded."""
+    meeting = registration.meeting
+    context = {**_context(registration), "mail": mail}
+    with translation.override(meeting.language):
+        body = render_to_string("meetings/emails/registrant_mail.txt", context)
+    subject = " ".join(f"[{meeting}] {mail.subject}".split())
+    return EmailMessage(subject=subject, body=body, to=[registration.email])

@@ -21,3 +21,25 @@ def send_report_notice(meeting_pk: int) -> None:
     from mshub.meetings.notifications import send_report_published
 
     send_report_published(Meeting.objects.select_related("series", "forum").get(pk=meeting_pk))
+
+
+@shared_task
+def send_registrant_mail(mail_pk: int) -> None:
+    """Send each pending delivery of a mail to registrants; record sent or failed, with the time."""
+    from django.utils import timezone
+
+    from mshub.meetings.models import DeliveryStatus, MailDelivery
+    from mshub.meetings.notifications import registrant_message
+
+    deliveries = MailDelivery.objects.filter(mail_id=mail_pk, status=DeliveryStatus.PENDING).select_related(
+        "mail", "registration__meeting__series", "registration__meeting__forum"
+    )
+    for delivery in deliveries:
+        try:
+            registrant_message(delivery.mail, delivery.registration).send()
+        except Exception as exc:
+            delivery.status, delivery.error = DeliveryStatus.FAILED, str(exc)[:300]
+        else:
+            delivery.status = DeliveryStatus.SENT
+        delivery.sent_at = timezone.now()
+        delivery.save(update_fields=["status", "error", "sent_at"])

@@ -105,6 +105,7 @@ EXPECTED: dict[str, str] = {
     "meetings:meeting-ics": "public",
     "meetings:register": "public",
     "meetings:registration-cancel": "link",
+    "meetings:my-registration": "public",
     "meetings:meeting-update": "steering",
     "meetings:meeting-status": "steering",
     "meetings:agenda": "steering",
@@ -116,6 +117,10 @@ EXPECTED: dict[str, str] = {
     "meetings:survey": "link",
     "meetings:survey-results": "steering",
     "meetings:registrations": "steering",
+    "meetings:registrations-csv": "steering",
+    "meetings:registrations-badges": "steering",
+    "meetings:registrations-mail": "secretariat",
+    "meetings:registration-manage": "secretariat",
     "meetings:checkin": "steering",
     "meetings:report": "public",
     "meetings:report-version": "public",
@@ -163,6 +168,7 @@ EXPECTED: dict[str, str] = {
 ALLOWED_STATUS: dict[str, int] = {
     "meetings:meeting-status": 405,  # POST only; the permission is checked before the method
     "meetings:publish": 405,  # POST only
+    "meetings:my-registration": 405,  # POST only (switch mode or cancel from the meeting page)
     "accounts:logout": 405,  # POST only (Django's LogoutView)
     "accounts:set-timezone": 405,  # POST only
     "set_language": 405,  # POST only
@@ -354,6 +360,7 @@ def url_kwargs(name: str, o: dict[str, Any]) -> dict[str, Any]:
         "meetings:registration-cancel": {"token": o["registration"].token},
         "meetings:survey": {"token": o["registration"].token},
         "meetings:presenter-confirm": {"token": o["presenter"].confirmation_token},
+        "meetings:registration-manage": {"pk": o["registration"].pk},
         "meetings:report-version": {"version": 1},
         "archive:batch": {"pk": o["batch"].pk},
         "archive:review": {"pk": o["import_item"].pk},
@@ -648,6 +655,12 @@ WRITES: list[tuple[str, str, dict[str, Any]]] = [
     ("meetings:meeting-create", "steering", {"title_ja": "偽の会合"}),
     ("meetings:meeting-status", "steering", {"status": "cancelled"}),
     ("meetings:publish", "secretariat", {}),
+    ("meetings:registration-manage", "secretariat", {"action": "cancel"}),
+    (
+        "meetings:registrations-mail",
+        "secretariat",
+        {"subject": "Forged", "body": "Forged", "expected": 1, "confirm": "1"},
+    ),
     ("archive:review", "secretariat", {"genre": "other", "items-TOTAL_FORMS": 0, "items-INITIAL_FORMS": 0}),
     ("archive:document-remove", "secretariat", {}),
 ]

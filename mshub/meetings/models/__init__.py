@@ -1,7 +1,14 @@
 from .agenda import AgendaItem, ItemOutcome, Material, MaterialVersion, Presenter, PresenterAnswer, TopicProposal
 from .meeting import Meeting, MeetingStatus
 from .minutes import ActionItem, ActionStatus, Attendance, Decision, Footnote, Intervention, InterventionKind
-from .registration import AttendanceMode, Registration, RegistrationStatus
+from .registration import (
+    AttendanceMode,
+    DeliveryStatus,
+    MailDelivery,
+    RegistrantMail,
+    Registration,
+    RegistrationStatus,
+)
 from .reports import ReportVersion
 from .series import MeetingSeries, SeriesVisibility
 from .survey import ItemRating, SurveyResponse
@@ -13,11 +20,13 @@ __all__ = [
     "Attendance",
     "AttendanceMode",
     "Decision",
+    "DeliveryStatus",
     "Footnote",
     "Intervention",
     "InterventionKind",
     "ItemOutcome",
     "ItemRating",
+    "MailDelivery",
     "Material",
     "MaterialVersion",
     "Meeting",
@@ -25,6 +34,7 @@ __all__ = [
     "MeetingStatus",
     "Presenter",
     "PresenterAnswer",
+    "RegistrantMail",
     "Registration",
     "RegistrationStatus",
     "ReportVersion",

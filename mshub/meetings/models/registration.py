@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -88,3 +89,57 @@ class Registration(models.Model):
     @property
     def forum(self) -> Any:
         return self.meeting.forum
+
+
+class RegistrantMail(models.Model):
+    """A plain-text mail the secretariat sent to all or a filtered group of a meeting's registrants."""
+
+    meeting = models.ForeignKey("meetings.Meeting", on_delete=models.CASCADE, related_name="registrant_mails")
+    subject = models.CharField(_("subject"), max_length=200)
+    body = models.TextField(_("message"))
+    filters = models.JSONField(
+        default=dict, blank=True, help_text=_("The group it went to (status, mode, checked in).")
+    )
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("mail to registrants")
+        verbose_name_plural = _("mails to registrants")
+
+    def __str__(self) -> str:
+        return self.subject
+
+    @property
+    def forum(self) -> Any:
+        return self.meeting.forum
+
+
+class DeliveryStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")
+
+
+class MailDelivery(models.Model):
+    """One registrant's copy of a ``RegistrantMail``: whether and when it went out."""
+
+    mail = models.ForeignKey(RegistrantMail, on_delete=models.CASCADE, related_name="deliveries")
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="mail_deliveries")
+    status = models.CharField(max_length=10, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    error = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("mail delivery")
+        verbose_name_plural = _("mail deliveries")
+        constraints = [
+            models.UniqueConstraint(fields=["mail", "registration"], name="one_delivery_per_registrant_and_mail")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.mail} → #{self.registration_id} ({self.status})"

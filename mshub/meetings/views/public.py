@@ -8,11 +8,12 @@ from django.utils import timezone
 from django.views.generic import TemplateView
 
 from mshub.core.views.base import ForumView
-from mshub.meetings.models import MeetingStatus, Registration, RegistrationStatus
+from mshub.meetings.models import MeetingStatus, RegistrationStatus
 from mshub.meetings.services.agenda import agenda_tree, flatten, presenter_affiliation
 from mshub.meetings.services.minutes import carried_over_actions
 from mshub.meetings.services.registration import participation, registration_open, seats_taken
 from mshub.meetings.views.base import MeetingView, SeriesView, visible_meetings, visible_series
+from mshub.meetings.views.registration import own_registration
 
 
 class MeetingIndexView(ForumView, TemplateView):
@@ -53,13 +54,7 @@ class MeetingDetailView(MeetingView, TemplateView):
                 (p.person, presenter_affiliation(p, meeting)) for p in node.item.presenters.all()
             ]
         user = self.request.user
-        mine = None
-        if user.is_authenticated:
-            mine = Registration.objects.filter(
-                meeting=meeting,
-                email__iexact=user.email,
-                status=RegistrationStatus.CONFIRMED,
-            ).first()
+        mine = own_registration(user, meeting)
         context.update(
             agenda=nodes,
             materials=meeting.materials.prefetch_related("versions"),
@@ -67,7 +62,8 @@ class MeetingDetailView(MeetingView, TemplateView):
             registration_open=registration_open(meeting),
             seats_left=None if meeting.capacity is None else max(0, meeting.capacity - seats_taken(meeting)),
             my_registration=mine,
-            show_online_url=bool(mine) or user.has_perm("meetings.view_registrations", meeting),
+            show_online_url=bool(mine and mine.status == RegistrationStatus.CONFIRMED)
+            or user.has_perm("meetings.view_registrations", meeting),
             counts=participation(meeting) if user.has_perm("meetings.view_registrations", meeting) else None,
             has_report=user.has_perm("meetings.view_report", meeting) and meeting.report_versions.exists(),
             status_choices=[(s, MeetingStatus(s).label) for s in meeting.next_statuses()],
