@@ -520,7 +520,7 @@ GENDER_VOCABULARY: dict[str, str] = {
     "meetings:statistics": "a column heading of the aggregate statistics",
     "meetings:checkin": "an unselected <option> of the walk-in form (typed in at the door, never shown back)",
 }
-_VOCABULARY_MARKUP = (r'<option value="\d+">{}</option>', r'<th scope="col">{}</th>')
+_VOCABULARY_MARKUP = (r'<option value="\d+">{}</option>', r'<th scope="col">{}</th>', r'data-label="{}"')
 
 
 def personal_data(forum: Forum) -> tuple[set[str], set[str]]:
