@@ -31,10 +31,11 @@ from mshub.meetings.models import (
     MeetingStatus,
     Presenter,
 )
-from mshub.people.matching import NameIndex, OrganizationIndex, PersonIndex
+from mshub.people.matching import NameIndex, OrganizationIndex, PersonIndex, name_forms
 from mshub.people.models import Affiliation, Organization, Person, StakeholderGroup
 
 NEW_PERSON_NOTE = "Created by an archive import; check against the registry."
+NEW_ORGANIZATION_NOTE = "Created by an archive import; check it and set its stakeholder group."
 
 
 class StoreError(ValueError):
@@ -47,6 +48,7 @@ class Registry:
 
     people: PersonIndex
     organizations: OrganizationIndex
+    groups: dict[str, Any]  # organisation name → the stakeholder group chosen on review (a pk)
 
 
 def _link(document: ArchiveDocument, target: models.Model, key: str, imported: dict[str, Any], page: Any) -> None:
@@ -137,7 +139,9 @@ def store_meeting(document: ArchiveDocument, data: dict[str, Any], series: Meeti
         meeting.save()
     comparable = {k: v for k, v in values.items() if k not in ("start", "end")}
     _link(document, meeting, "meeting", comparable, 1 if document.pages else None)
-    registry = Registry(PersonIndex(meeting.forum), OrganizationIndex(meeting.forum))
+    registry = Registry(
+        PersonIndex(meeting.forum), OrganizationIndex(meeting.forum), dict(data.get("organization_groups") or {})
+    )
     for item in data.get("agenda") or []:
         _item(document, meeting, item, None, overwrite, registry)
     for note in data.get("footnotes") or []:
@@ -226,15 +230,41 @@ def _person(meeting: Meeting, presenter: dict[str, Any], registry: Registry) -> 
             forum,
             org_name,
             presenter.get("organization_id"),
-            lambda: Organization.objects.create(
-                forum=forum,
-                name_ja=org_name[:200],
-                stakeholder_group=StakeholderGroup.objects.filter(forum=forum).order_by("order")[0],
-                notes="Created by an archive import; set its stakeholder group.",
-            ),
+            lambda: _new_organization(forum, org_name, registry.groups.get(org_name)),
         )
+        _remember(registry.organizations, organization, org_name)
         _affiliate(meeting, person, organization)
     return person
+
+
+def _new_organization(forum: Any, name: str, group: Any) -> Organization:
+    """An organisation as the document names it: "… (JPNIC)" gives its abbreviation too. Its
+    stakeholder group is the one the reviewer chose, else none (listed "to classify"): never guessed."""
+    main, short = name_forms(name)
+    if not short and name.isascii() and len(name) <= 40 and " " not in name.strip():
+        short = name.strip()  # "JPNIC" alone
+    chosen = StakeholderGroup.objects.filter(forum=forum, pk=group).first() if isinstance(group, int) else None
+    return Organization.objects.create(
+        forum=forum,
+        name_ja=main[:200],
+        short_name=short[:40],
+        stakeholder_group=chosen,
+        notes=NEW_ORGANIZATION_NOTE,
+    )
+
+
+def _remember(index: OrganizationIndex, organization: Organization, name: str) -> None:
+    """Keep a form of the name not known yet ("JPNIC" for "日本ネットワーク…（JPNIC）") as an alias;
+    an organisation known only by its abbreviation takes the full name found beside it."""
+    if index.known_as(organization, name):
+        return
+    main, short = name_forms(name)
+    if short and organization.name_ja == organization.short_name == short:
+        organization.name_ja = main[:200]
+    else:
+        organization.aliases = [*(organization.aliases or []), name[:200]]
+    organization.save(update_fields=["name_ja", "aliases", "updated_at"])
+    index.add(organization)
 
 
 def _resolve(model: Any, index: NameIndex, forum: Any, name: str, chosen: Any, create: Callable[[], Any]) -> Any:
