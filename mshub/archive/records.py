@@ -13,7 +13,6 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Max
 
 from mshub.archive.models import ArchiveDocument, SourceLink
 from mshub.core.timezones import make_aware_in
@@ -89,6 +88,25 @@ def _find_meeting(series: MeetingSeries, data: dict[str, Any], day: dt.date) -> 
     return Meeting.objects.filter(series=series, start__gte=start, start__lt=start + dt.timedelta(days=1)).first()
 
 
+def _number_by_date(series: MeetingSeries, starts: dt.datetime) -> int:
+    """A document without a number of its own takes its place in the series by date: after the
+    meetings held before it. When a meeting held later is in the series already, its place is not
+    known (the series' numbers would have to change): the reviewer gives the number."""
+    later = series.meetings.filter(start__gte=starts).order_by("start").first()
+    if later is not None:
+        raise StoreError(
+            f"the document has no number and “{later}” of {later.local_date:%Y-%m-%d} comes after it in "
+            f"“{series}”; give its number on the review page"
+        )
+    number = series.meetings.filter(start__lt=starts).count() + 1
+    if series.meetings.filter(number=number).exists():
+        raise StoreError(
+            f"the document has no number and number {number} (its place by date) is taken in “{series}”; "
+            "give its number on the review page"
+        )
+    return number
+
+
 def _web_url(data: dict[str, Any]) -> str:
     """The record's URL if it is http(s); anything else (a record edited by hand, an old parse) is
     left out with a warning rather than stored as a link."""
@@ -120,9 +138,14 @@ def store_meeting(document: ArchiveDocument, data: dict[str, Any], series: Meeti
     }
     meeting = _find_meeting(series, data, day)
     if meeting is None:
-        number = data.get("number") or (series.meetings.aggregate(n=Max("number"))["n"] or 0) + 1
+        number = data.get("number") or _number_by_date(series, starts)
         meeting = Meeting(
-            forum=series.forum, series=series, number=number, timezone=series.timezone, status=MeetingStatus.HELD
+            forum=series.forum,
+            series=series,
+            number=number,
+            timezone=series.timezone,
+            status=MeetingStatus.HELD,
+            awaiting_publication=True,  # until the secretariat publishes the import (archive/publish.py)
         )
         for field, value in values.items():
             setattr(meeting, field, value)
