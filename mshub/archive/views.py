@@ -77,8 +77,16 @@ class BatchPublishView(ForumView, View):
 
     permission_required = "archive.import_documents"
 
+    def batch(self) -> ImportBatch:
+        return get_object_or_404(ImportBatch, forum=self.forum, pk=self.kwargs["pk"])
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        """POST only; another forum's batch is not found either way."""
+        self.batch()
+        return self.http_method_not_allowed(request, *args, **kwargs)
+
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        batch = get_object_or_404(ImportBatch, forum=self.forum, pk=self.kwargs["pk"])
+        batch = self.batch()
         count = publish_batch(batch, actor=request.user)
         messages.success(request, _("%(n)s meeting(s) of this upload are now public.") % {"n": count})
         return HttpResponseRedirect(reverse("archive:batch", kwargs={"forum": self.forum.slug, "pk": batch.pk}))

@@ -121,6 +121,7 @@ EXPECTED: dict[str, str] = {
     # archive
     "archive:index": "secretariat",
     "archive:batch": "secretariat",
+    "archive:batch-publish": "secretariat",
     "archive:review": "secretariat",
     "archive:document": "secretariat",
     "archive:document-file": "secretariat",
@@ -159,6 +160,7 @@ EXPECTED: dict[str, str] = {
 ALLOWED_STATUS: dict[str, int] = {
     "meetings:meeting-status": 405,  # POST only; the permission is checked before the method
     "meetings:publish": 405,  # POST only
+    "archive:batch-publish": 405,  # POST only
     "accounts:logout": 405,  # POST only (Django's LogoutView)
     "accounts:set-timezone": 405,  # POST only
     "set_language": 405,  # POST only
@@ -346,6 +348,7 @@ def url_kwargs(name: str, o: dict[str, Any]) -> dict[str, Any]:
         "meetings:survey": {"token": o["registration"].token},
         "meetings:report-version": {"version": 1},
         "archive:batch": {"pk": o["batch"].pk},
+        "archive:batch-publish": {"pk": o["batch"].pk},
         "archive:review": {"pk": o["import_item"].pk},
         "archive:document": {"pk": o["document"].pk},
         "archive:document-file": {"pk": o["document"].pk},
@@ -588,6 +591,7 @@ WRITES: list[tuple[str, str, dict[str, Any]]] = [
     ("meetings:publish", "secretariat", {}),
     ("archive:review", "secretariat", {"genre": "other", "items-TOTAL_FORMS": 0, "items-INITIAL_FORMS": 0}),
     ("archive:document-remove", "secretariat", {}),
+    ("archive:batch-publish", "secretariat", {}),
 ]
 
 
