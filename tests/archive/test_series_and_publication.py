@@ -67,12 +67,6 @@ def test_a_memo_without_number_is_not_numbered_after_a_later_meeting(forum):
         store_document(forum, memo("2026-06-01", "d"), "memo2026.txt")  # third by date, but 3 is the 2017 one
 
 
-def test_a_memo_without_number_takes_its_place_by_date(forum):
-    first = store_document(forum, memo("2017-05-10", "e"), "a.txt").meeting
-    second = store_document(forum, memo("2018-01-20", "f"), "b.txt").meeting
-    assert (first.number, second.number) == (1, 2)
-
-
 def test_the_review_page_chooses_the_documents_series_or_a_new_one(secretariat, cast):
     own = regular(cast.forum)
     url, page = _review(secretariat, WIDE)
