@@ -11,6 +11,7 @@ from mshub.archive.sources import MAX_BYTES
 from mshub.core.fields import WebURLFormField
 
 MAX_FILES = 200
+NEW_SERIES = "+new"  # not a slug: a series' short name cannot start with "+"
 # What the archive reads (docs/archive.md), by content: a ZIP is judged in full when it is read.
 READABLE_TYPES = frozenset(
     ["application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/zip"]
@@ -83,7 +84,14 @@ class ReviewForm(forms.Form):
     url = WebURLFormField(label="URL", required=False)
     onsite = forms.IntegerField(label=_("On-site participants"), required=False, min_value=0)
     remote = forms.IntegerField(label=_("Remote participants"), required=False, min_value=0)
-    store_in = forms.ChoiceField(label=_("Store in the series"), required=False)
+    store_in = forms.ChoiceField(
+        label=_("Store in the series"),
+        required=False,
+        help_text=_("The series the document names is chosen when the forum has it; otherwise a new series."),
+    )
+    new_series = forms.CharField(
+        label=_("Name of the new series"), max_length=200, required=False, help_text=_("With “A new series”.")
+    )
     overwrite = forms.BooleanField(
         label=_("Replace values corrected by hand"),
         required=False,
@@ -99,10 +107,7 @@ class ReviewForm(forms.Form):
         series = MeetingSeries.objects.filter(forum=forum) if forum is not None else []
         store_in = self.fields["store_in"]
         assert isinstance(store_in, forms.ChoiceField)
-        store_in.choices = [
-            ("", _("Automatic: the series the document names, the steering series for memos")),
-            *[(s.slug, str(s)) for s in series],
-        ]
+        store_in.choices = [*[(s.slug, str(s)) for s in series], (NEW_SERIES, _("A new series"))]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -110,6 +115,11 @@ class ReviewForm(forms.Form):
             raise ValidationError(_("A meeting needs its number and date."))
         if data.get("genre") == "steering_memo" and not data.get("date"):
             raise ValidationError(_("A steering meeting needs its date."))
+        if data.get("genre") in ("meeting_report", "steering_memo"):
+            if not data.get("store_in"):
+                self.add_error("store_in", _("Choose the series, or a new one."))
+            elif data["store_in"] == NEW_SERIES and not (data.get("new_series") or "").strip():
+                self.add_error("new_series", _("Name the new series."))
         return data
 
     @classmethod

@@ -90,6 +90,32 @@ def _patterns() -> list[tuple[re.Pattern[str], Any]]:
         ),
         (
             re.compile(
+                r"the document has no number and “(?P<meeting>.+)” of (?P<date>[\d-]+) comes after it in "
+                r"“(?P<series>.+)”; give its number on the review page"
+            ),
+            lambda g: (
+                _(
+                    "the document has no number and “%(meeting)s” of %(date)s comes after it in “%(series)s”; "
+                    "give its number on the review page"
+                )
+                % g
+            ),
+        ),
+        (
+            re.compile(
+                r"the document has no number and number (?P<number>\d+) \(its place by date\) is taken in "
+                r"“(?P<series>.+)”; give its number on the review page"
+            ),
+            lambda g: (
+                _(
+                    "the document has no number and number %(number)s (its place by date) is taken in "
+                    "“%(series)s”; give its number on the review page"
+                )
+                % g
+            ),
+        ),
+        (
+            re.compile(
                 r"the printed weekday \((?P<printed>.)\) does not match (?P<date>[\d-]+) \((?P<actual>.)\); "
                 r"the date is kept"
             ),

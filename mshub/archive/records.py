@@ -13,7 +13,6 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Max
 
 from mshub.archive.models import ArchiveDocument, SourceLink
 from mshub.core.timezones import make_aware_in
@@ -31,10 +30,11 @@ from mshub.meetings.models import (
     MeetingStatus,
     Presenter,
 )
-from mshub.people.matching import NameIndex, OrganizationIndex, PersonIndex
+from mshub.people.matching import NameIndex, OrganizationIndex, PersonIndex, name_forms
 from mshub.people.models import Affiliation, Organization, Person, StakeholderGroup
 
 NEW_PERSON_NOTE = "Created by an archive import; check against the registry."
+NEW_ORGANIZATION_NOTE = "Created by an archive import; check it and set its stakeholder group."
 
 
 class StoreError(ValueError):
@@ -47,6 +47,7 @@ class Registry:
 
     people: PersonIndex
     organizations: OrganizationIndex
+    groups: dict[str, Any]  # organisation name → the stakeholder group chosen on review (a pk)
 
 
 def _link(document: ArchiveDocument, target: models.Model, key: str, imported: dict[str, Any], page: Any) -> None:
@@ -87,6 +88,25 @@ def _find_meeting(series: MeetingSeries, data: dict[str, Any], day: dt.date) -> 
     return Meeting.objects.filter(series=series, start__gte=start, start__lt=start + dt.timedelta(days=1)).first()
 
 
+def _number_by_date(series: MeetingSeries, starts: dt.datetime) -> int:
+    """A document without a number of its own takes its place in the series by date: after the
+    meetings held before it. When a meeting held later is in the series already, its place is not
+    known (the series' numbers would have to change): the reviewer gives the number."""
+    later = series.meetings.filter(start__gte=starts).order_by("start").first()
+    if later is not None:
+        raise StoreError(
+            f"the document has no number and “{later}” of {later.local_date:%Y-%m-%d} comes after it in "
+            f"“{series}”; give its number on the review page"
+        )
+    number = series.meetings.filter(start__lt=starts).count() + 1
+    if series.meetings.filter(number=number).exists():
+        raise StoreError(
+            f"the document has no number and number {number} (its place by date) is taken in “{series}”; "
+            "give its number on the review page"
+        )
+    return number
+
+
 def _web_url(data: dict[str, Any]) -> str:
     """The record's URL if it is http(s); anything else (a record edited by hand, an old parse) is
     left out with a warning rather than stored as a link."""
@@ -118,9 +138,14 @@ def store_meeting(document: ArchiveDocument, data: dict[str, Any], series: Meeti
     }
     meeting = _find_meeting(series, data, day)
     if meeting is None:
-        number = data.get("number") or (series.meetings.aggregate(n=Max("number"))["n"] or 0) + 1
+        number = data.get("number") or _number_by_date(series, starts)
         meeting = Meeting(
-            forum=series.forum, series=series, number=number, timezone=series.timezone, status=MeetingStatus.HELD
+            forum=series.forum,
+            series=series,
+            number=number,
+            timezone=series.timezone,
+            status=MeetingStatus.HELD,
+            awaiting_publication=True,  # until the secretariat publishes the import (archive/publish.py)
         )
         for field, value in values.items():
             setattr(meeting, field, value)
@@ -137,7 +162,9 @@ def store_meeting(document: ArchiveDocument, data: dict[str, Any], series: Meeti
         meeting.save()
     comparable = {k: v for k, v in values.items() if k not in ("start", "end")}
     _link(document, meeting, "meeting", comparable, 1 if document.pages else None)
-    registry = Registry(PersonIndex(meeting.forum), OrganizationIndex(meeting.forum))
+    registry = Registry(
+        PersonIndex(meeting.forum), OrganizationIndex(meeting.forum), dict(data.get("organization_groups") or {})
+    )
     for item in data.get("agenda") or []:
         _item(document, meeting, item, None, overwrite, registry)
     for note in data.get("footnotes") or []:
@@ -229,15 +256,41 @@ def _person(meeting: Meeting, presenter: dict[str, Any], registry: Registry) -> 
             forum,
             org_name,
             presenter.get("organization_id"),
-            lambda: Organization.objects.create(
-                forum=forum,
-                name_ja=org_name[:200],
-                stakeholder_group=StakeholderGroup.objects.filter(forum=forum).order_by("order")[0],
-                notes="Created by an archive import; set its stakeholder group.",
-            ),
+            lambda: _new_organization(forum, org_name, registry.groups.get(org_name)),
         )
+        _remember(registry.organizations, organization, org_name)
         _affiliate(meeting, person, organization)
     return person
+
+
+def _new_organization(forum: Any, name: str, group: Any) -> Organization:
+    """An organisation as the document names it: "… (JPNIC)" gives its abbreviation too. Its
+    stakeholder group is the one the reviewer chose, else none (listed "to classify"): never guessed."""
+    main, short = name_forms(name)
+    if not short and name.isascii() and len(name) <= 40 and " " not in name.strip():
+        short = name.strip()  # "JPNIC" alone
+    chosen = StakeholderGroup.objects.filter(forum=forum, pk=group).first() if isinstance(group, int) else None
+    return Organization.objects.create(
+        forum=forum,
+        name_ja=main[:200],
+        short_name=short[:40],
+        stakeholder_group=chosen,
+        notes=NEW_ORGANIZATION_NOTE,
+    )
+
+
+def _remember(index: OrganizationIndex, organization: Organization, name: str) -> None:
+    """Keep a form of the name not known yet ("JPNIC" for "日本ネットワーク…（JPNIC）") as an alias;
+    an organisation known only by its abbreviation takes the full name found beside it."""
+    if index.known_as(organization, name):
+        return
+    main, short = name_forms(name)
+    if short and organization.name_ja == organization.short_name == short:
+        organization.name_ja = main[:200]
+    else:
+        organization.aliases = [*(organization.aliases or []), name[:200]]
+    organization.save(update_fields=["name_ja", "aliases", "updated_at"])
+    index.add(organization)
 
 
 def _resolve(model: Any, index: NameIndex, forum: Any, name: str, chosen: Any, create: Callable[[], Any]) -> Any:

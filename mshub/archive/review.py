@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Any
 
 from django import forms
@@ -17,13 +18,14 @@ from django.http import QueryDict
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from mshub.archive.forms import ReviewForm
+from mshub.archive.forms import NEW_SERIES, ReviewForm
 from mshub.archive.normalize import narrow
 from mshub.archive.parsers.memo_text import action
 from mshub.archive.parsers.report import nest, walk
+from mshub.archive.store import matching_series
 from mshub.meetings.models import ItemOutcome
-from mshub.people.matching import NameIndex, OrganizationIndex, PersonIndex
-from mshub.people.models import Organization, Person
+from mshub.people.matching import NameIndex, OrganizationIndex, PersonIndex, name_forms
+from mshub.people.models import Organization, Person, StakeholderGroup
 
 OUTCOMES = [("" if value == ItemOutcome.HELD else value, label) for value, label in ItemOutcome.choices]
 _ENTRY = re.compile(r"^\s*([QAC])\s*[.:]\s*(.*)$")
@@ -74,10 +76,12 @@ class ItemForm(forms.Form):
         return parse_minutes(self.cleaned_data.get("minutes") or "")
 
 
-def _match_choices(index: NameIndex | None, name: str, new: Any) -> list[tuple[str, str]]:
+def _match_choices(index: NameIndex | None, name: str, new: Any, matched: Any = None) -> list[tuple[str, str]]:
     """ "Automatic" (naming what storing would pick), the likeliest records, and "new"."""
     best = index.best(name) if index is not None and name else None
     automatic = _("Automatic: %(name)s") % {"name": best.record} if best else _("Automatic: %(new)s") % {"new": new}
+    if best and matched is not None:
+        automatic = matched % {"name": best.record}
     choices = [(AUTO, str(automatic))]
     for match in index.candidates(name) if index is not None and name else []:
         choices.append((str(match.record.pk), f"{match.record} ({match.score:.0f}%)"))
@@ -121,7 +125,12 @@ class PresenterForm(forms.Form):
         assert isinstance(person_widget, forms.Select)
         assert isinstance(org_widget, forms.Select)
         person_widget.choices = _match_choices(people, current("name"), _("a new person"))
-        org_widget.choices = _match_choices(organizations, current("organization"), _("a new organisation"))
+        org_widget.choices = _match_choices(
+            organizations,
+            current("organization"),
+            _("a new organisation (kept separate)"),
+            _("Matches existing organisation %(name)s: merge into it"),
+        )
 
     def clean_person(self) -> str | int:
         return _chosen(self.cleaned_data.get("person"), Person, self.forum)
@@ -130,7 +139,40 @@ class PresenterForm(forms.Form):
         return _chosen(self.cleaned_data.get("organization_id"), Organization, self.forum)
 
 
+class NewOrganizationForm(forms.Form):
+    """An organisation the document names that is not in the registry: its stakeholder group, or
+    none yet (then it is listed "to classify")."""
+
+    name = forms.CharField(max_length=300, widget=forms.HiddenInput)
+    group = forms.ModelChoiceField(
+        label=_("Stakeholder group"), queryset=StakeholderGroup.objects.none(), required=False
+    )
+
+    def __init__(self, *args: Any, forum: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        group = self.fields["group"]
+        assert isinstance(group, forms.ModelChoiceField)
+        group.queryset = StakeholderGroup.objects.filter(forum=forum)
+        group.empty_label = str(_("To be classified"))
+
+
+def new_organizations(presenters: list[dict[str, Any]], index: OrganizationIndex) -> list[str]:
+    """The organisation names storing would create, once each (an abbreviation and the full name
+    beside it are one), in order."""
+    names: list[str] = []
+    for presenter in presenters:
+        name = presenter.get("organization") or ""
+        chosen = str(presenter.get("organization_id") or "")
+        if not name or chosen.isdigit() or (chosen != NEW and index.best(name)):
+            continue
+        main, short = name_forms(name)
+        index.add(SimpleNamespace(pk=None, name_ja=main, name_en="", short_name=short or name, aliases=[name]))
+        names.append(name)
+    return names
+
+
 ItemFormSet = forms.formset_factory(ItemForm, extra=0, can_delete=True)
+NewOrganizationFormSet = forms.formset_factory(NewOrganizationForm, extra=0)
 PresenterFormSet = forms.formset_factory(PresenterForm, extra=1)
 
 
@@ -173,6 +215,16 @@ class MemoForm(forms.Form):
         }
 
 
+def series_initial(forum: Any, record: dict[str, Any]) -> dict[str, str]:
+    """The series the document names if the forum has it, else a new one named as the document says."""
+    if record.get("genre") not in ("meeting_report", "steering_memo"):
+        return {}
+    found = matching_series(forum, record)
+    if found is not None:
+        return {"store_in": found.slug}
+    return {"store_in": NEW_SERIES, "new_series": record.get("series") or ""}
+
+
 @dataclass
 class ReviewForms:
     """Every form of the review page, bound together."""
@@ -181,6 +233,7 @@ class ReviewForms:
     items: Any
     presenters: Any
     memo: MemoForm
+    organizations: Any
 
     @classmethod
     def build(cls, record: dict[str, Any], forum: Any, data: QueryDict | None = None) -> ReviewForms:
@@ -192,6 +245,7 @@ class ReviewForms:
                 ItemFormSet(data, prefix="items"),
                 PresenterFormSet(data, prefix="presenters", form_kwargs=presenter_kwargs),
                 MemoForm(data, prefix="memo"),
+                NewOrganizationFormSet(data, prefix="neworgs", form_kwargs={"forum": forum}),
             )
         items = [
             {k: item.get(k) or "" for k in ("number", "title", "outcome", "outcome_note", "summary")}
@@ -205,14 +259,20 @@ class ReviewForms:
             for p in item.get("presenters") or []
         ]
         return cls(
-            ReviewForm(initial=ReviewForm.initial_from(record), forum=forum),
+            ReviewForm(initial=ReviewForm.initial_from(record) | series_initial(forum, record), forum=forum),
             ItemFormSet(initial=items, prefix="items"),
             PresenterFormSet(initial=presenters, prefix="presenters", form_kwargs=presenter_kwargs),
             MemoForm(initial=MemoForm.initial_from(record), prefix="memo"),
+            NewOrganizationFormSet(
+                initial=[{"name": name} for name in new_organizations(presenters, OrganizationIndex(forum))],
+                prefix="neworgs",
+                form_kwargs={"forum": forum},
+            ),
         )
 
     def is_valid(self) -> bool:
-        valid = all([self.facts.is_valid(), self.items.is_valid(), self.presenters.is_valid(), self.memo.is_valid()])
+        forms = (self.facts, self.items, self.presenters, self.memo, self.organizations)
+        valid = all(form.is_valid() for form in forms)
         if not valid:
             return False
         numbers = [f.cleaned_data["number"] for f in self._kept_items()]
@@ -225,6 +285,13 @@ class ReviewForms:
                 form.add_error("item", _("No agenda item has this number."))
                 return False
         return True
+
+    def destination(self) -> dict[str, str | None]:
+        """``store_document``'s series arguments as chosen."""
+        chosen = self.facts.cleaned_data.get("store_in") or None
+        if chosen == NEW_SERIES:
+            return {"series_slug": None, "new_series": self.facts.cleaned_data["new_series"].strip()}
+        return {"series_slug": chosen, "new_series": None}
 
     def _kept_items(self) -> list[ItemForm]:
         return [f for f in self.items.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
@@ -259,6 +326,11 @@ class ReviewForms:
                 }
             )
         updated["agenda"] = nest(flat)
+        updated["organization_groups"] = {
+            f.cleaned_data["name"]: f.cleaned_data["group"].pk
+            for f in self.organizations.forms
+            if f.cleaned_data.get("name") and f.cleaned_data.get("group")
+        }
         if updated.get("genre") == "steering_memo":
             updated |= self.memo.values()
         return updated

@@ -13,13 +13,15 @@ from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils.text import slugify
 
 from mshub.archive.models import ArchiveDocument, SourceLink
 from mshub.archive.records import StoreError, store_meeting
 from mshub.archive.sources import Extracted, ExtractionError, extract
 from mshub.core.models.events import record as log
 from mshub.meetings.models import MeetingSeries
-from mshub.people.matching import squash
+from mshub.meetings.models.series import RESERVED_SERIES_SLUGS
+from mshub.people.matching import name_forms, squash
 
 STORABLE = ("meeting_report", "steering_memo")
 
@@ -37,11 +39,14 @@ def store_document(
     content: bytes | None = None,
     series_slug: str | None = None,
     extracted: Extracted | None = None,
+    new_series: str | None = None,
 ) -> ArchiveDocument:
     """Store one parsed document (``data`` as ``parse_document`` returns it, perhaps corrected).
 
     ``content`` is the original file: kept beside the records, with its text by page. Without
-    ``series``, the series is ``series_slug``'s or the one the record names (see ``series_for``).
+    ``series``, the series is ``series_slug``'s, a new one named ``new_series``, or the one the
+    record names (see ``series_for``). The meeting made stays unpublished (``awaiting_publication``)
+    until the secretariat publishes the batch (``archive/publish.py``).
     ``extracted``: the content's text when the caller has it already (else it is extracted here).
     """
     existing = ArchiveDocument.objects.filter(forum=forum, sha256=data["sha256"]).first()
@@ -71,7 +76,7 @@ def store_document(
     try:
         document.save()
         if document.genre in STORABLE:
-            series = series or series_for(forum, data, series_slug)
+            series = series or series_for(forum, data, series_slug, new_series)
             document.meeting = store_meeting(document, data, series, overwrite)
             document.parsed = data  # with the warnings storing added
             document.save(update_fields=["meeting", "parsed"])
@@ -88,36 +93,56 @@ def _safe_name(name: str) -> str:
     return base[-120:]
 
 
-def series_for(forum: Any, data: dict[str, Any], slug: str | None = None) -> MeetingSeries:
-    """Where an imported meeting goes.
-
-    ``slug`` given: that series (created if missing). Otherwise a steering memo goes to the forum's
-    steering series, and a report to the series whose Japanese or English name is the one the
-    report prints; failing that, to the series ``archive`` (created, named as the document says).
-    """
+def matching_series(forum: Any, data: dict[str, Any]) -> MeetingSeries | None:
+    """The forum's series the document names (Japanese or English name, or the abbreviation in
+    brackets: "日本インターネットガバナンス会議(IGCJ)"), or for a steering memo the steering series;
+    None when the document names none of them."""
     steering = data.get("genre") == "steering_memo"
+    candidates = list(MeetingSeries.objects.filter(forum=forum, is_steering=steering))
     named = data.get("series") or ""
+    main, short = name_forms(named)
+    wanted = {squash(v) for v in (named, main, short) if squash(v)}
+    for series in candidates:
+        names = set()
+        for value in (series.name_ja, series.name_en):
+            names |= {squash(v) for v in (value, *name_forms(value)) if squash(v)}
+        if wanted & names:
+            return series
+    if steering and candidates:  # the genre names the series
+        return candidates[0]
+    return None
+
+
+def series_for(forum: Any, data: dict[str, Any], slug: str | None = None, new_name: str | None = None) -> MeetingSeries:
+    """Where an imported meeting goes: the series ``slug`` (created if missing, for the command line),
+    a new series named ``new_name`` (chosen on the review page), or the series the document names
+    (``matching_series``); failing that, a new series named as the document says. Never the forum's
+    regular series merely because it is there."""
+    steering = data.get("genre") == "steering_memo"
+    if slug is None and not new_name:
+        found = matching_series(forum, data)
+        if found is not None:
+            return found
+    name = (new_name or data.get("series") or "").strip()[:200] or ("運営会合" if steering else "アーカイブ")
+    defaults = {
+        "name_ja": name,
+        "name_en": "" if new_name else ("Steering meetings" if steering else "Archive"),
+        "is_steering": steering,
+        "visibility": "steering" if steering else "public",
+        "timezone": forum.timezone,
+    }
     if slug is None:
-        candidates = MeetingSeries.objects.filter(forum=forum, is_steering=steering)
-        if steering and candidates:
-            return candidates[0]
-        wanted = squash(named)
-        for series in candidates:
-            if wanted and wanted in (squash(series.name_ja), squash(series.name_en)):
-                return series
-        slug = "steering" if steering else "archive"
-    series, _created = MeetingSeries.objects.get_or_create(
-        forum=forum,
-        slug=slug,
-        defaults={
-            "name_ja": named or ("運営会合" if steering else "アーカイブ"),
-            "name_en": "Steering meetings" if steering else "Archive",
-            "is_steering": steering,
-            "visibility": "steering" if steering else "public",
-            "timezone": forum.timezone,
-        },
-    )
+        slug = _free_slug(forum, name_forms(name)[1] or ("steering" if steering else "archive"))
+    series, _created = MeetingSeries.objects.get_or_create(forum=forum, slug=slug, defaults=defaults)
     return series
+
+
+def _free_slug(forum: Any, base: str) -> str:
+    base = slugify(base)[:30] or "archive"
+    taken = set(MeetingSeries.objects.filter(forum=forum, slug__startswith=base).values_list("slug", flat=True))
+    if base not in taken and base not in RESERVED_SERIES_SLUGS:
+        return base
+    return next(f"{base}-{n}" for n in range(2, len(taken) + 3) if f"{base}-{n}" not in taken)
 
 
 @transaction.atomic

@@ -19,6 +19,7 @@ from mshub.archive.forms import UploadForm
 from mshub.archive.messages import localize
 from mshub.archive.models import ArchiveDocument, ImportBatch, ImportItem
 from mshub.archive.provenance import provenance
+from mshub.archive.publish import publish_batch, unpublished_meetings
 from mshub.archive.review import ReviewForms
 from mshub.archive.store import StoreError, remove_document, store_document
 from mshub.archive.tasks import discard_upload, parse_batch
@@ -67,7 +68,28 @@ class BatchView(ForumView, TemplateView):
         items = list(batch.items.all().only("pk", "name", "status", "error", "batch_id", "document_id"))
         done = sum(1 for i in items if i.status != ImportItem.Status.QUEUED)
         context.update(batch=batch, batch_items=items, done=done, total=len(items), running=done < len(items))
+        context["unpublished"] = unpublished_meetings(batch).count()
         return context
+
+
+class BatchPublishView(ForumView, View):
+    """Publish every meeting a batch made, at once (they are stored unpublished)."""
+
+    permission_required = "archive.import_documents"
+
+    def batch(self) -> ImportBatch:
+        return get_object_or_404(ImportBatch, forum=self.forum, pk=self.kwargs["pk"])
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        """POST only; another forum's batch is not found either way."""
+        self.batch()
+        return self.http_method_not_allowed(request, *args, **kwargs)
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        batch = self.batch()
+        count = publish_batch(batch, actor=request.user)
+        messages.success(request, _("%(n)s meeting(s) of this upload are now public.") % {"n": count})
+        return HttpResponseRedirect(reverse("archive:batch", kwargs={"forum": self.forum.slug, "pk": batch.pk}))
 
 
 class ReviewView(ForumView, TemplateView):
@@ -102,6 +124,7 @@ class ReviewView(ForumView, TemplateView):
         if not forms.is_valid():
             return self.render_to_response(self.get_context_data(item=item, forms=forms), status=400)
         record = forms.apply(item.record)
+        destination = forms.destination()
         with item.file.open("rb") as handle:
             content = handle.read()
         try:
@@ -111,7 +134,8 @@ class ReviewView(ForumView, TemplateView):
                 item.name,
                 actor=request.user,
                 content=content,
-                series_slug=forms.facts.cleaned_data.get("store_in") or None,
+                series_slug=destination["series_slug"],
+                new_series=destination["new_series"],
                 overwrite=forms.facts.cleaned_data.get("overwrite") or False,
             )
         except StoreError as exc:

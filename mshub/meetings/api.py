@@ -89,7 +89,7 @@ class MeetingViewSet(ForumReadOnlyViewSet):
 
     serializer_class = MeetingSerializer
     queryset = (
-        Meeting.objects.filter(status__in=PUBLIC_STATUSES)
+        Meeting.objects.filter(status__in=PUBLIC_STATUSES, awaiting_publication=False)
         .select_related("series", "forum")
         .prefetch_related(
             "report_versions",

@@ -122,7 +122,7 @@ def _registrations(meeting: Meeting, n_onsite: int, n_remote: int, rng: random.R
     weights = [5, 3, 4, 6, 3, 1, 1, 1][: len(groups)]
     genders: list[Gender | None] = [*Gender.objects.filter(forum=meeting.forum), None]
     now = meeting.start - dt.timedelta(days=3)
-    organizations: dict[int, list[str]] = {}
+    organizations: dict[int | None, list[str]] = {}
     for org in Organization.objects.filter(forum=meeting.forum):
         organizations.setdefault(org.stakeholder_group_id, []).append(org.name)
     for i in range(n_onsite + n_remote):

@@ -150,7 +150,7 @@ def _career(rng: random.Random, orgs: dict[str, Organization]) -> list[Step]:
     """A first job and, for about half, one or two moves; sometimes a board seat on the side."""
     by_group: dict[str, list[str]] = {}
     for key, organization in sorted(orgs.items()):
-        by_group.setdefault(organization.stakeholder_group.code, []).append(key)
+        by_group.setdefault(getattr(organization.stakeholder_group, "code", ""), []).append(key)
     moves = {group: [g for g in nxt if g in by_group] for group, _w, nxt in MOVES if group in by_group}
     firsts = [(group, weight) for group, weight, _nxt in MOVES if group in by_group]
     group = rng.choices([g for g, _w in firsts], [w for _g, w in firsts])[0]
@@ -162,7 +162,7 @@ def _career(rng: random.Random, orgs: dict[str, Organization]) -> list[Step]:
         if step:
             group = rng.choice(moves[group] or [group])
             org = rng.choice([k for k in by_group[group] if k != org] or [k for k in orgs if k != org])
-            group = orgs[org].stakeholder_group.code
+            group = getattr(orgs[org].stakeholder_group, "code", "")
         end_year = start.year + rng.randint(3, 8)
         if step == n_moves or end_year > LAST_MOVE_YEAR:
             steps.append((org, *_position(rng, orgs[org]), start, None, True))

@@ -61,6 +61,11 @@ class OrganizationFilter(ForumFilterSet):
         label=_("Stakeholder group"), queryset=StakeholderGroup.objects.none()
     )
     kind = django_filters.ModelChoiceFilter(label=_("Kind"), queryset=OrganizationKind.objects.none())
+    to_classify = django_filters.BooleanFilter(
+        label=_("To classify"),
+        method="unclassified",
+        widget=django_filters.widgets.BooleanWidget,
+    )
     forum_scoped = {"stakeholder_group": StakeholderGroup, "kind": OrganizationKind}
 
     class Meta:
@@ -69,3 +74,9 @@ class OrganizationFilter(ForumFilterSet):
 
     def search(self, qs: QuerySet[Organization], name: str, value: str) -> QuerySet[Organization]:
         return qs.search(value)  # type: ignore[attr-defined]
+
+    def unclassified(self, qs: QuerySet[Organization], name: str, value: bool | None) -> QuerySet[Organization]:
+        """``true``: only those without a stakeholder group; ``false``: only classified ones."""
+        if value is None:
+            return qs
+        return qs.filter(stakeholder_group__isnull=value)

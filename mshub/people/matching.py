@@ -12,6 +12,9 @@ from mshub.archive.normalize import narrow
 from mshub.people.models import Organization, Person
 
 FUZZY_THRESHOLD = 90
+# "日本ネットワークインフォメーションセンター (JPNIC)": a name with its abbreviation in brackets
+# (full-width brackets are narrowed first).
+_BRACKETED = re.compile(r"^(?P<main>.*?\S)\s*\((?P<short>[A-Za-z][A-Za-z0-9&.\- ]{0,19})\)$")
 
 
 def squash(name: str) -> str:
@@ -19,24 +22,22 @@ def squash(name: str) -> str:
     return re.sub(r"\s+|氏$|様$|さん$", "", narrow(name or "")).lower()
 
 
+def name_forms(name: str) -> tuple[str, str]:
+    """``(name, abbreviation)``: "一般社団法人… (JPNIC)" → ("一般社団法人…", "JPNIC"); a bare name has none."""
+    text = narrow(name or "").strip()
+    m = _BRACKETED.match(text)
+    return (m["main"].strip(), m["short"].strip()) if m else (text, "")
+
+
 @dataclass
 class Match:
     record: Any
     score: float
+    via: str = ""  # "abbreviation" when found by the abbreviation or the name outside the brackets
 
     @property
     def exact(self) -> bool:
         return self.score >= 100
-
-
-def _candidates(queryset: Any, fields: list[str]) -> dict[str, Any]:
-    names: dict[str, Any] = {}
-    for record in queryset:
-        for field in fields:
-            value = squash(getattr(record, field))
-            if value:
-                names.setdefault(value, record)
-    return names
 
 
 class NameIndex:
@@ -45,13 +46,18 @@ class NameIndex:
     fields: tuple[str, ...] = ()
 
     def __init__(self, records: Any) -> None:
-        self.records: list[Any] = list(records)
-        self.names = _candidates(self.records, list(self.fields))
+        self.records: list[Any] = []
+        self.names: dict[str, Any] = {}
+        for record in records:
+            self.add(record)
+
+    def keys(self, record: Any) -> list[str]:
+        """The squashed names ``record`` is found by."""
+        return [squash(getattr(record, field)) for field in self.fields]
 
     def add(self, record: Any) -> None:
         self.records.append(record)
-        for field in self.fields:
-            value = squash(getattr(record, field))
+        for value in self.keys(record):
             if value:
                 self.names.setdefault(value, record)
 
@@ -97,12 +103,36 @@ class PersonIndex(NameIndex):
 
 
 class OrganizationIndex(NameIndex):
-    """Organisations, by Japanese, English and short name."""
+    """Organisations, by Japanese, English and short name and the other names they are known by; a
+    name with its abbreviation in brackets is also found by either part, so that "JPNIC" and
+    "一般社団法人日本ネットワークインフォメーションセンター（JPNIC）" are one organisation."""
 
     fields = ("name_ja", "name_en", "short_name")
 
     def __init__(self, forum: Any) -> None:
         super().__init__(Organization.objects.filter(forum=forum))
+
+    def keys(self, record: Any) -> list[str]:
+        keys = []
+        for value in [*(getattr(record, field) for field in self.fields), *(record.aliases or [])]:
+            main, short = name_forms(value)
+            keys += [squash(value), squash(main), squash(short)]
+        return keys
+
+    def best(self, name: str) -> Match | None:
+        wanted = squash(name)
+        if wanted in self.names:
+            return Match(self.names[wanted], 100.0)
+        main, short = name_forms(name)
+        for part in (squash(short), squash(main)):
+            if part and part in self.names:
+                return Match(self.names[part], 100.0, via="abbreviation")
+        return _best(self.names, wanted)
+
+    def known_as(self, record: Any, name: str) -> bool:
+        """Whether ``name`` is already one of ``record``'s names."""
+        wanted = squash(name)
+        return bool(wanted) and wanted in self.keys(record)
 
 
 def _best(names: dict[str, Any], wanted: str) -> Match | None:

@@ -60,6 +60,10 @@ class OrganizationQuerySet(models.QuerySet["Organization"]):
             q &= Q(name_ja__icontains=word) | Q(name_en__icontains=word) | Q(short_name__icontains=word)
         return self.filter(q)
 
+    def unclassified(self) -> OrganizationQuerySet:
+        """Organisations no one has put in a stakeholder group yet."""
+        return self.filter(stakeholder_group__isnull=True)
+
 
 class Organization(models.Model):
     forum = models.ForeignKey("core.Forum", on_delete=models.CASCADE, related_name="organizations")
@@ -75,7 +79,19 @@ class Organization(models.Model):
         verbose_name=_("kind"),
     )
     stakeholder_group = models.ForeignKey(
-        StakeholderGroup, on_delete=models.PROTECT, related_name="organizations", verbose_name=_("stakeholder group")
+        StakeholderGroup,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organizations",
+        verbose_name=_("stakeholder group"),
+        help_text=_("Empty: to be classified (e.g. created by an archive import)."),
+    )
+    aliases = models.JSONField(
+        _("other names"),
+        default=list,
+        blank=True,
+        help_text=_("Other forms of the name found in documents, e.g. the full name beside an abbreviation."),
     )
     country = CountryField(_("country"), blank=True)
     website = WebURLField(_("website"), blank=True)

@@ -130,6 +130,7 @@ EXPECTED: dict[str, str] = {
     # archive
     "archive:index": "secretariat",
     "archive:batch": "secretariat",
+    "archive:batch-publish": "secretariat",
     "archive:review": "secretariat",
     "archive:document": "secretariat",
     "archive:document-file": "secretariat",
@@ -169,6 +170,7 @@ ALLOWED_STATUS: dict[str, int] = {
     "meetings:meeting-status": 405,  # POST only; the permission is checked before the method
     "meetings:publish": 405,  # POST only
     "meetings:my-registration": 405,  # POST only (switch mode or cancel from the meeting page)
+    "archive:batch-publish": 405,  # POST only
     "accounts:logout": 405,  # POST only (Django's LogoutView)
     "accounts:set-timezone": 405,  # POST only
     "set_language": 405,  # POST only
@@ -363,6 +365,7 @@ def url_kwargs(name: str, o: dict[str, Any]) -> dict[str, Any]:
         "meetings:registration-manage": {"pk": o["registration"].pk},
         "meetings:report-version": {"version": 1},
         "archive:batch": {"pk": o["batch"].pk},
+        "archive:batch-publish": {"pk": o["batch"].pk},
         "archive:review": {"pk": o["import_item"].pk},
         "archive:document": {"pk": o["document"].pk},
         "archive:document-file": {"pk": o["document"].pk},
@@ -663,6 +666,7 @@ WRITES: list[tuple[str, str, dict[str, Any]]] = [
     ),
     ("archive:review", "secretariat", {"genre": "other", "items-TOTAL_FORMS": 0, "items-INITIAL_FORMS": 0}),
     ("archive:document-remove", "secretariat", {}),
+    ("archive:batch-publish", "secretariat", {}),
 ]
 
 

@@ -82,6 +82,11 @@ class Meeting(models.Model):
         help_text=_("For meetings without registrations in mshub, e.g. imported from the archive."),
     )
     reported_remote = models.PositiveIntegerField(_("remote participants (as reported)"), null=True, blank=True)
+    awaiting_publication = models.BooleanField(
+        _("imported, not published yet"),
+        default=False,
+        help_text=_("Imported from the archive: seen by members only until the secretariat publishes the import."),
+    )
     next_meeting_note_ja = models.TextField(_("next meeting (Japanese)"), blank=True)
     next_meeting_note_en = models.TextField(_("next meeting (English)"), blank=True)
     uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
@@ -138,7 +143,7 @@ class Meeting(models.Model):
 
     @property
     def is_public(self) -> bool:
-        return self.status in PUBLIC_STATUSES
+        return self.status in PUBLIC_STATUSES and not self.awaiting_publication
 
     def has_started(self, now: datetime | None = None) -> bool:
         """True once the meeting's start has passed: only then can it be "held"."""

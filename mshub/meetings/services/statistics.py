@@ -90,8 +90,12 @@ def yearly(rows: list[MeetingStats]) -> dict[int, MeetingStats]:
     return out
 
 
+UNCLASSIFIED = "to_classify"
+
+
 def presenters_by_group(meetings: QuerySet[Meeting]) -> dict[int, Counter[str]]:
-    """Per year, presenters counted by the stakeholder group of their organisation at the meeting date."""
+    """Per year, presenters counted by the stakeholder group of their organisation at the meeting date;
+    an organisation not classified yet (e.g. created by an archive import) counts as ``UNCLASSIFIED``."""
     presenters = Presenter.objects.filter(item__meeting__in=meetings).select_related("item__meeting")
     person_ids = {p.person_id for p in presenters}
     affiliations: dict[int, list[Affiliation]] = defaultdict(list)
@@ -104,7 +108,10 @@ def presenters_by_group(meetings: QuerySet[Meeting]) -> dict[int, Counter[str]]:
             (a for a in affiliations[p.person_id] if a.holds_on(day)),
             key=lambda a: (not a.is_primary, -(a.start.toordinal() if a.start else 0)),
         )
-        group = held[0].organization.stakeholder_group.code if held else "unknown"
+        group = "unknown"
+        if held:
+            classified = held[0].organization.stakeholder_group
+            group = classified.code if classified else UNCLASSIFIED
         out[day.year][group] += 1
     return dict(out)
 
