@@ -2,6 +2,7 @@
 classified or listed to classify, no abbreviation duplicates, the document's own series and number,
 unpublished meetings, and the reported counts in the statistics. Skipped without the samples."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -67,4 +68,5 @@ def test_the_samples_reimported_through_the_upload_screen(cast):
 
     statistics = client.get(f"/{cast.forum.slug}/meetings/statistics/").content.decode()
     row = statistics[statistics.index(str(meeting.series.numbered_name(11))) :][:600]
-    assert "<td>31</td><td>28</td><td>3</td>" in row  # 28 on site + 3 remote, as the report says
+    cells = re.findall(r"<td[^>]*>(\d+)</td>", row)[:3]
+    assert cells == ["31", "28", "3"]  # 28 on site + 3 remote, as the report says

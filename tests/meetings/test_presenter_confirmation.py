@@ -2,6 +2,7 @@
 signing in; the agenda page shows where each presenter stands; the log names nobody."""
 
 import re
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
@@ -46,7 +47,8 @@ def test_asking_mails_a_link_with_which_the_presenter_accepts_signed_out(
     assert link
     assert link.group(1) == presenter.confirmation_token
     page = steering.get(agenda_url(announced), HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert f"asked on {presenter.asked_at:%Y-%m-%d}" in page
+    shown = presenter.asked_at.astimezone(ZoneInfo(forum.timezone))  # pages show the forum's local date
+    assert f"asked on {shown:%Y-%m-%d}" in page
 
     confirm = reverse("meetings:presenter-confirm", kwargs={**announced.url_kwargs(), "token": link.group(1)})
     assert client.get(confirm).status_code == 200
