@@ -61,3 +61,19 @@ def test_the_domain_is_explained_inside_the_repository():
     for term in ("IGF", "NRI", "secretariat", "steering group", "第N回", "Q.", "A.", "C.", "意見募集", "意見書"):
         assert term in domain, term
     assert "(docs/domain.md)" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_permissions_command_prints_the_table_and_rewrites_only_its_copy(tmp_path):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    printed = StringIO()
+    call_command("permissions", stdout=printed)
+    assert printed.getvalue() == markdown_table()
+    doc = tmp_path / "roles.md"
+    doc.write_text("# Roles\n<!-- permissions:start -->\n| stale |\n<!-- permissions:end -->\nafter\n", "utf-8")
+    call_command("permissions", update=str(doc), stdout=StringIO())
+    text = doc.read_text(encoding="utf-8")
+    assert "| stale |" not in text
+    assert text == f"# Roles\n<!-- permissions:start -->\n{markdown_table()}<!-- permissions:end -->\nafter\n"
