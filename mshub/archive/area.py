@@ -18,6 +18,7 @@ def _demo(demo: Any) -> None:
 
 AREA = Area(
     label="archive",
+    urls="mshub.archive.urls",
     rules="mshub.archive.rules",
     menu=(MenuEntry(70, _("Archive"), "archive:index", "archive.import_documents"),),
     demo_steps=(DemoStep(40, _demo, slow=True),),

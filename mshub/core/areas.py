@@ -4,6 +4,7 @@ An area is a Django app (``mshub.people``, ``mshub.meetings``, …) with a modul
 defines ``AREA = Area(...)``. Core never imports an area by name: it loops over the installed apps
 (in ``INSTALLED_APPS`` order) and reads what their ``AREA`` declares:
 
+- ``urls``: its URLconf, mounted under ``/<forum>/`` (``mshub/urls.py``);
 - ``rules``: the dotted path of the area's ``rules.py``, whose ``PERMISSIONS`` dict joins the one
   registry (``mshub.core.permissions.PERMISSIONS``, printed by ``manage.py permissions``);
 - ``menu``: the forum menu's entries, each with the permission it needs and its place (``order``);
@@ -50,6 +51,7 @@ class DemoStep:
 @dataclass(frozen=True)
 class Area:
     label: str  # the app label
+    urls: str | None = None  # dotted path of the URLconf mounted under ``/<forum>/``
     rules: str | None = None  # dotted path of a module with ``PERMISSIONS: dict[str, predicate]``
     menu: tuple[MenuEntry, ...] = ()
     home_panel: str | None = None  # template name

@@ -66,6 +66,7 @@ def anonymise_registrations(person: Person) -> None:
 
 AREA = Area(
     label="meetings",
+    urls="mshub.meetings.urls",
     rules="mshub.meetings.rules",
     menu=(MenuEntry(10, _("Meetings"), "meetings:index", "core.view_forum"),),
     home_panel="meetings/_home_panel.html",

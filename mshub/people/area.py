@@ -49,6 +49,7 @@ def _demo_counts(slug: str) -> dict[str, int]:
 
 AREA = Area(
     label="people",
+    urls="mshub.people.urls",
     rules="mshub.people.rules",
     menu=(
         MenuEntry(20, _("People"), "people:person-list", "people.view_person"),
