@@ -3,6 +3,7 @@ from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
 from mshub.accounts import views as account_views
+from mshub.core.areas import installed_areas
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -11,7 +12,6 @@ urlpatterns = [
     path("i18n/js/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("api/", include("mshub.api.urls")),
     path("", include("mshub.core.urls")),
-    path("<slug:forum>/", include("mshub.people.urls")),
-    path("<slug:forum>/", include("mshub.meetings.urls")),
-    path("<slug:forum>/", include("mshub.archive.urls")),
+    # each installed area's pages (``Area.urls``), in INSTALLED_APPS order
+    *(path("<slug:forum>/", include(area.urls)) for area in installed_areas() if area.urls),
 ]

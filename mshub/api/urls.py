@@ -7,8 +7,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.routers import DefaultRouter, SimpleRouter
 
 from mshub.core.api import ForumViewSet
-from mshub.meetings import api as meetings_api
-from mshub.people import api as people_api
+from mshub.core.areas import register_api_routes
 
 app_name = "api"
 
@@ -24,10 +23,7 @@ site_router.APIRootView = APIRootView
 site_router.register("forums", ForumViewSet, basename="forum")
 
 forum_router = SimpleRouter()
-forum_router.register("stakeholder-groups", people_api.StakeholderGroupViewSet, basename="stakeholdergroup")
-forum_router.register("organizations", people_api.OrganizationViewSet, basename="organization")
-forum_router.register("persons", people_api.PersonViewSet, basename="person")
-forum_router.register("meetings", meetings_api.MeetingViewSet, basename="meeting")
+register_api_routes(forum_router)  # each installed area's ``Area.api_routes``
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

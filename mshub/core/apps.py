@@ -8,4 +8,6 @@ class CoreConfig(AppConfig):
     verbose_name = _("Forums")
 
     def ready(self) -> None:
-        from . import permissions  # noqa: F401  (registers every permission)
+        from . import permissions
+
+        permissions.register_area_rules()  # every installed area's rules.py, into the one registry

@@ -15,6 +15,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import translation
 
+from mshub.core.areas import demo_counters, demo_steps
 from mshub.core.models import Forum, Role
 from mshub.core.models.events import record
 from mshub.core.services import add_member, create_forum, delete_forum
@@ -82,12 +83,14 @@ def logins() -> list[tuple[str, str]]:
 
 
 def counts() -> dict[str, tuple[int, int]]:
-    from mshub.people.models import Organization, Person
-
-    return {
-        slug: (Organization.objects.filter(forum__slug=slug).count(), Person.objects.filter(forum__slug=slug).count())
-        for slug in (MAIN, TASKFORCE)
-    }
+    """(organisations, people) per demo forum, as the installed areas count them (``Area.demo_counts``)."""
+    result = {}
+    for slug in (MAIN, TASKFORCE):
+        found: dict[str, int] = {}
+        for count in demo_counters():
+            found.update(count(slug))
+        result[slug] = (found.get("organizations", 0), found.get("people", 0))
+    return result
 
 
 def remove_demo() -> None:
@@ -113,19 +116,14 @@ def build_demo(reset: bool = False, meetings: bool = True) -> DemoSummary:
     for email, role, _key in ACCOUNTS[1:]:
         if role is not None:
             add_member(main, email, role, actor=secretariat)
-    people = _fill_main(main, users)
-    if meetings:
-        from mshub.meetings.demo import build_meetings
-
-        build_meetings(main, people, secretariat)
-        from mshub.archive.demo import build_archive
-
-        build_archive(main, secretariat)
+    demo = DemoBuild(forum=main, main=main, secretariat=secretariat, users=users)
+    _run_steps(demo, slow=meetings)
 
     taskforce = create_forum(TASKFORCE, secretariat=secretariat, **TASKFORCE_FORUM)
     for email, role in TASKFORCE_MEMBERS[1:]:
         add_member(taskforce, email, role, actor=secretariat)
-    _fill_taskforce(taskforce, users)
+    demo.forum = taskforce
+    _run_steps(demo, slow=meetings)
 
     summary = DemoSummary(created=True, logins=logins(), counts=counts())
     for forum in (main, taskforce):
@@ -142,56 +140,48 @@ def build_demo(reset: bool = False, meetings: bool = True) -> DemoSummary:
     return summary
 
 
+@dataclass
+class DemoBuild:
+    """What each area's demo step (``Area.demo_steps``) builds on.
+
+    The steps run once for the main forum, then once for the task force (``forum`` says which;
+    ``is_main`` tells them apart). A step may leave things for later steps: the people step leaves
+    the main forum's ``people`` for the meetings.
+    """
+
+    forum: Forum
+    main: Forum
+    secretariat: Any
+    users: dict[str, Any]  # email: account
+    accounts: list[tuple[str, Role | None, str]] = field(default_factory=lambda: ACCOUNTS)
+    taskforce_members: list[tuple[str, Role]] = field(default_factory=lambda: TASKFORCE_MEMBERS)
+    taskforce_people: tuple[str, ...] = TASKFORCE_PEOPLE
+    main_people: int = MAIN_PEOPLE
+    taskforce_extra_people: int = TASKFORCE_EXTRA_PEOPLE
+    people: list[Any] = field(default_factory=list)
+
+    @property
+    def is_main(self) -> bool:
+        return self.forum.pk == self.main.pk
+
+
+def _run_steps(demo: DemoBuild, slow: bool) -> None:
+    for step in demo_steps():
+        if slow or not step.slow:
+            step.build(demo)
+
+
 def _accounts() -> dict[str, Any]:
-    """One account per role (named after the person it belongs to), the visitor, and the admin.
+    """One account per role, the visitor, and the admin. The people step names the accounts after
+    the persons they belong to.
 
     The password is hashed once and shared: each hash takes a good half second with the production hasher.
     """
-    from mshub.people.demo_data import PEOPLE
-
-    names = {row[0]: f"{row[1]} {row[2]}" for row in PEOPLE}
     encoded = make_password(PASSWORD)
     user_model = get_user_model()
     users = {
-        email: user_model.objects.create(email=email, password=encoded, display_name=names.get(key, VISITOR_NAME))
+        email: user_model.objects.create(email=email, password=encoded, display_name="" if key else VISITOR_NAME)
         for email, _role, key in ACCOUNTS
     }
     user_model.objects.create(email=ADMIN, password=encoded, display_name="Admin", is_staff=True, is_superuser=True)
     return users
-
-
-def _link(people: list[Any], keys: list[str], accounts: dict[str, str], users: dict[str, Any]) -> None:
-    """Link the people whose key is in ``accounts`` (key: email) to those accounts."""
-    for person, key in zip(people, keys, strict=False):
-        if key in accounts:
-            person.user = users[accounts[key]]
-            person.save(update_fields=["user"])
-
-
-def _fill_main(forum: Forum, users: dict[str, Any]) -> list[Any]:
-    from mshub.people.demo import build_organizations, build_people
-    from mshub.people.demo_data import ORGANIZATIONS, PEOPLE
-
-    orgs = build_organizations(forum, ORGANIZATIONS)
-    people = build_people(forum, orgs, count=MAIN_PEOPLE)
-    _link(people, [row[0] for row in PEOPLE], {key: email for email, _r, key in ACCOUNTS if key}, users)
-    return people
-
-
-def _fill_taskforce(forum: Forum, users: dict[str, Any]) -> None:
-    from mshub.people.demo import build_organizations, build_people
-    from mshub.people.demo_data import CAREERS, PEOPLE, TASKFORCE_CAREERS, TASKFORCE_ORGANIZATIONS
-    from mshub.people.demo_data import TASKFORCE_PEOPLE as INTERNATIONAL
-
-    orgs = build_organizations(forum, TASKFORCE_ORGANIZATIONS)
-    rows = [row for row in PEOPLE if row[0] in TASKFORCE_PEOPLE] + INTERNATIONAL
-    people = build_people(
-        forum,
-        orgs,
-        count=len(rows) + TASKFORCE_EXTRA_PEOPLE,
-        seed=7,
-        people=rows,
-        careers=CAREERS + TASKFORCE_CAREERS,
-    )
-    accounts = {key: email for email, _r, key in ACCOUNTS if key and email in dict(TASKFORCE_MEMBERS)}
-    _link(people, [row[0] for row in rows], accounts, users)

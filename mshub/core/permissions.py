@@ -72,90 +72,22 @@ def is_the_person(user: Any, obj: Any) -> bool:
 can_read_forum = forum_is_public | is_member
 
 
-@rules.predicate
-def meeting_is_public(user: Any, obj: Any) -> bool:
-    """Planned meetings are the steering group's business until announced."""
-    meeting = getattr(obj, "meeting", obj)
-    return bool(getattr(meeting, "is_public", True))
+PERMISSIONS: dict[str, Any] = {}
+"""Every permission of every installed area (filled by :func:`register_area_rules` at start-up)."""
 
 
-@rules.predicate
-def series_allows(user: Any, obj: Any) -> bool:
-    """The series' visibility (public, members, steering group) admits the reader; ``obj`` is a series,
-    a meeting, or anything with a ``meeting``."""
-    meeting = getattr(obj, "meeting", obj)
-    series = getattr(meeting, "series", meeting)
-    needed = getattr(series, "visible_from_rank", PUBLIC_RANK)
-    return needed == PUBLIC_RANK or role_rank(user, forum_of(series)) >= needed
+def register_area_rules() -> None:
+    """Collect each installed area's ``rules.PERMISSIONS`` (``INSTALLED_APPS`` order) into the registry."""
+    from importlib import import_module
 
+    from mshub.core.areas import installed_areas
 
-# Who may see a meeting: in a series the reader may see, anyone who may read the forum once it is
-# announced; members while it is planned. Its registration pages (register, cancel, survey) follow
-# the same rule.
-can_view_meeting = series_allows & ((can_read_forum & meeting_is_public) | is_member)
-
-
-@rules.predicate
-def report_is_published(user: Any, obj: Any) -> bool:
-    meeting = getattr(obj, "meeting", obj)
-    return getattr(meeting, "status", None) == "report_published"
-
-
-PERMISSIONS: dict[str, Any] = {
-    # Forums
-    "core.view_forum": can_read_forum,
-    "core.change_forum": is_secretariat,
-    "core.view_members": is_steering,
-    "core.manage_members": is_secretariat,
-    "core.view_events": is_secretariat,
-    # Stakeholder registry: organisations and vocabularies are public records of
-    # the forum; persons are seen by members; contact data by the secretariat
-    # and the person themself.
-    "people.view_organization": can_read_forum,
-    "people.add_organization": is_steering,
-    "people.change_organization": is_steering,
-    "people.view_stakeholdergroup": can_read_forum,
-    "people.change_vocabulary": is_secretariat,
-    "people.view_person": is_member,
-    "people.add_person": is_steering,
-    "people.change_person": is_steering,
-    "people.view_person_contact": is_secretariat | is_the_person,
-    # Editing a record (steering) changes its public fields; email, gender and consent only for
-    # the secretariat or the person themself, the secretariat's notes only for the secretariat.
-    "people.change_person_contact": is_secretariat | is_the_person,
-    "people.change_person_notes": is_secretariat,
-    "people.merge_person": is_secretariat,
-    "people.export_person": is_secretariat | is_the_person,
-    "people.erase_person": is_secretariat,
-    "people.add_affiliation": is_steering,
-    "people.change_affiliation": is_steering,
-    # Meetings: announced meetings and published reports are public (in a public series: a series
-    # may be for members or the steering group only); planning is the steering group's;
-    # registrants' contact data and publishing belong to the secretariat.
-    "meetings.view_series": can_read_forum & series_allows,
-    "meetings.change_series": is_secretariat,
-    "meetings.view_meeting": can_view_meeting,
-    "meetings.view_planned_meetings": is_member,
-    "meetings.add_meeting": is_steering,
-    "meetings.change_meeting": is_steering,
-    "meetings.register": can_view_meeting,
-    "meetings.view_registrations": is_steering,
-    "meetings.view_registrant_contact": is_secretariat,
-    "meetings.manage_registrations": is_secretariat,
-    "meetings.check_in": is_steering,
-    "meetings.edit_minutes": is_steering,
-    "meetings.view_report": series_allows & ((can_read_forum & report_is_published) | is_steering),
-    "meetings.publish_report": is_secretariat,
-    "meetings.view_statistics": is_member,
-    # The forum-wide list of action items: members, who see those of published reports only (the
-    # steering group sees all), each from a series the reader may see (the view filters).
-    "meetings.view_action_items": is_member,
-    "meetings.propose_topic": is_member & series_allows,
-    "meetings.review_proposals": is_steering,
-    # The archive: importing old documents is the secretariat's work.
-    "archive.import_documents": is_secretariat,
-    "meetings.view_survey_results": is_steering,
-}
-
-for _name, _predicate in PERMISSIONS.items():
-    rules.set_perm(_name, _predicate)
+    PERMISSIONS.clear()
+    for area in installed_areas():
+        if area.rules:
+            for name, predicate in import_module(area.rules).PERMISSIONS.items():
+                if name in PERMISSIONS:
+                    raise ValueError(f"permission {name!r} is declared twice")
+                PERMISSIONS[name] = predicate
+    for name, predicate in PERMISSIONS.items():
+        rules.set_perm(name, predicate)

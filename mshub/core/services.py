@@ -66,14 +66,12 @@ def delete_forum(forum: Forum) -> None:
     """Delete a forum and everything it owns.
 
     Records inside a forum protect each other (a presenter keeps its person, an organisation its
-    stakeholder group), so they go in dependency order: meetings, people, organisations, then the
-    forum with its vocabularies, memberships and events.
+    stakeholder group), so each installed area deletes its own records, in the order the areas
+    declare (``Area.delete_order``: meetings, then people); then the forum goes with its
+    vocabularies, memberships and events.
     """
-    from mshub.meetings.models import Meeting, MeetingSeries
-    from mshub.people.models import Organization, Person
+    from mshub.core.areas import forum_deleters
 
-    Meeting.objects.filter(forum=forum).delete()
-    MeetingSeries.objects.filter(forum=forum).delete()
-    Person.objects.filter(forum=forum).delete()
-    Organization.objects.filter(forum=forum).delete()
+    for delete in forum_deleters():
+        delete(forum)
     forum.delete()

@@ -186,3 +186,47 @@ def _career(rng: random.Random, orgs: dict[str, Organization]) -> list[Step]:
 def _position(rng: random.Random, org: Organization) -> tuple[str, str, str, str]:
     kind = org.kind.code if org.kind else "other"
     return (*rng.choice(DEPARTMENTS[kind]), *rng.choice(TITLES[kind]))
+
+
+def build_community(demo: Any) -> None:
+    """The people area's demo step (``mshub.core.demo.DemoBuild``): the forum's organisations and people,
+    the demo accounts linked to (and named after) the persons they belong to."""
+    from mshub.people.demo_data import (
+        ORGANIZATIONS,
+        TASKFORCE_CAREERS,
+        TASKFORCE_ORGANIZATIONS,
+    )
+    from mshub.people.demo_data import TASKFORCE_PEOPLE as INTERNATIONAL
+
+    names = {row[0]: f"{row[1]} {row[2]}" for row in PEOPLE}
+    for email, _role, key in demo.accounts:
+        if key and key in names:
+            type(demo.users[email]).objects.filter(pk=demo.users[email].pk).update(display_name=names[key])
+            demo.users[email].display_name = names[key]
+    if demo.is_main:
+        orgs = build_organizations(demo.forum, ORGANIZATIONS)
+        people = build_people(demo.forum, orgs, count=demo.main_people)
+        _link(people, [row[0] for row in PEOPLE], {key: email for email, _r, key in demo.accounts if key}, demo.users)
+        demo.people = people
+        return
+    orgs = build_organizations(demo.forum, TASKFORCE_ORGANIZATIONS)
+    rows = [row for row in PEOPLE if row[0] in demo.taskforce_people] + INTERNATIONAL
+    people = build_people(
+        demo.forum,
+        orgs,
+        count=len(rows) + demo.taskforce_extra_people,
+        seed=7,
+        people=rows,
+        careers=CAREERS + TASKFORCE_CAREERS,
+    )
+    members = dict(demo.taskforce_members)
+    accounts = {key: email for email, _r, key in demo.accounts if key and email in members}
+    _link(people, [row[0] for row in rows], accounts, demo.users)
+
+
+def _link(people: list[Any], keys: list[str], accounts: dict[str, str], users: dict[str, Any]) -> None:
+    """Link the people whose key is in ``accounts`` (key: email) to those accounts."""
+    for person, key in zip(people, keys, strict=False):
+        if key in accounts:
+            person.user = users[accounts[key]]
+            person.save(update_fields=["user"])

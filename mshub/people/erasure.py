@@ -35,7 +35,7 @@ class ErasureError(ValueError):
     pass
 
 
-def _full_names(person: Person) -> set[str]:
+def full_names(person: Person) -> set[str]:
     """The person's names as they may have been typed anywhere (both orders, with or without a space)."""
     names = {person.email}
     for family, given in (
@@ -48,7 +48,7 @@ def _full_names(person: Person) -> set[str]:
     return {name for name in names if name}
 
 
-def _name_parts(person: Person) -> set[str]:
+def name_parts(person: Person) -> set[str]:
     parts = (
         person.family_name_ja,
         person.given_name_ja,
@@ -60,7 +60,7 @@ def _name_parts(person: Person) -> set[str]:
     return {part for part in parts if part}
 
 
-def _pattern(identifiers: set[str]) -> re.Pattern[str] | None:
+def name_pattern(identifiers: set[str]) -> re.Pattern[str] | None:
     """Longest first; Latin words only as whole words, so "Li" does not eat "Link"."""
     alternatives = []
     for text in sorted(identifiers, key=len, reverse=True):
@@ -71,14 +71,14 @@ def _pattern(identifiers: set[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None
 
 
-def _scrub(value: Any, pattern: re.Pattern[str]) -> Any:
+def scrub(value: Any, pattern: re.Pattern[str]) -> Any:
     """``value`` (text or JSON) with every identifier replaced."""
     if isinstance(value, str):
         return pattern.sub(ERASED, value)
     if isinstance(value, list):
-        return [_scrub(item, pattern) for item in value]
+        return [scrub(item, pattern) for item in value]
     if isinstance(value, dict):
-        return {key: _scrub(item, pattern) for key, item in value.items()}
+        return {key: scrub(item, pattern) for key, item in value.items()}
     return value
 
 
@@ -99,8 +99,8 @@ def _rewrite_events(person: Person, accounts: list[Any]) -> None:
     person_type = ContentType.objects.get_for_model(Person)
     own = _former_ids(person)
     emails = {account.email for account in accounts}
-    strong = _pattern(_full_names(person) | emails)
-    every = _pattern(_full_names(person) | emails | _name_parts(person))
+    strong = name_pattern(full_names(person) | emails)
+    every = name_pattern(full_names(person) | emails | name_parts(person))
     candidates = Event.objects.filter(forum=person.forum)
     if person.email:
         candidates = candidates | Event.objects.filter(summary__icontains=person.email)
@@ -113,31 +113,10 @@ def _rewrite_events(person: Person, accounts: list[Any]) -> None:
         if about_person and event.verb == "person.merged":
             data.pop("duplicate", None)
         if pattern is not None:
-            data = _scrub(data, pattern)
-        summary = _scrub(event.summary, pattern) if pattern is not None else event.summary
+            data = scrub(data, pattern)
+        summary = scrub(event.summary, pattern) if pattern is not None else event.summary
         if (summary, data) != (event.summary, event.data):
             Event.objects.filter(pk=event.pk).update(summary=summary, data=data)
-
-
-def _anonymise_registrations(person: Person) -> None:
-    from mshub.meetings.models import Registration, SurveyResponse
-    from mshub.meetings.models.registration import new_token
-
-    mine = models.Q(person=person)
-    if person.email:
-        mine |= models.Q(email__iexact=person.email)
-    registrations = list(Registration.objects.filter(mine, meeting__forum=person.forum).values_list("pk", flat=True))
-    for pk in registrations:
-        Registration.objects.filter(pk=pk).update(
-            name=ERASED, email="", organization="", person=None, consent_listing=False, token=new_token()
-        )
-    pattern = _pattern(_full_names(person) | _name_parts(person))
-    if pattern is None:
-        return
-    for response in SurveyResponse.objects.filter(registration__in=registrations):
-        SurveyResponse.objects.filter(pk=response.pk).update(
-            comments=_scrub(response.comments, pattern), suggestions=_scrub(response.suggestions, pattern)
-        )
 
 
 def accounts_of(person: Person) -> list[Any]:
@@ -167,7 +146,7 @@ def _scrub_account(user: Any) -> None:
 def _rewrite_admin_log(person: Person, accounts: list[Any]) -> None:
     from django.contrib.admin.models import LogEntry
 
-    pattern = _pattern(_full_names(person) | {account.email for account in accounts})
+    pattern = name_pattern(full_names(person) | {account.email for account in accounts})
     if pattern is None:
         return
     about = models.Q(content_type=ContentType.objects.get_for_model(Person), object_id=str(person.pk))
@@ -177,12 +156,12 @@ def _rewrite_admin_log(person: Person, accounts: list[Any]) -> None:
     )
     for entry in LogEntry.objects.filter(about).iterator():
         LogEntry.objects.filter(pk=entry.pk).update(
-            object_repr=f"#{entry.object_id}", change_message=_scrub(entry.change_message, pattern)
+            object_repr=f"#{entry.object_id}", change_message=scrub(entry.change_message, pattern)
         )
     for entry in LogEntry.objects.exclude(about).iterator():
         if pattern.search(entry.object_repr) or pattern.search(entry.change_message):
             LogEntry.objects.filter(pk=entry.pk).update(
-                object_repr=_scrub(entry.object_repr, pattern), change_message=_scrub(entry.change_message, pattern)
+                object_repr=scrub(entry.object_repr, pattern), change_message=scrub(entry.change_message, pattern)
             )
 
 
@@ -200,7 +179,10 @@ def erase_person(person: Person, actor: Any = None) -> str:
         raise ErasureError(
             _("This is your own record: erasing it would close your account. Ask another secretariat member.")
         )
-    _anonymise_registrations(person)
+    from mshub.core.areas import person_erasers
+
+    for erase in person_erasers():  # each area's part: the meetings' registrations and survey answers
+        erase(person)
     _rewrite_events(person, accounts)
     _rewrite_admin_log(person, accounts)
     for account in accounts:

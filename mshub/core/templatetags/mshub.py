@@ -8,8 +8,8 @@ from typing import Any
 
 from django import template
 from django.urls import reverse
-from django.utils.translation import gettext as _
 
+from mshub.core.areas import menu_entries
 from mshub.core.i18n import localized
 from mshub.core.timezones import in_zone
 from mshub.core.validators import web_url_or_empty
@@ -65,22 +65,14 @@ def zoned(value: datetime | None, zone: str) -> datetime | None:
 
 @register.simple_tag(takes_context=True)
 def forum_nav(context: template.Context, forum: Any) -> list[dict[str, str]]:
-    """The forum's navigation: only the areas the visitor may open."""
+    """The forum's navigation (every installed area's ``Area.menu``): only the entries the visitor may open."""
     user = context["request"].user
     kw = {"forum": forum.slug}
-    items = [
-        ("core.view_forum", _("Home"), reverse("core:forum", kwargs=kw)),
-        ("core.view_forum", _("Meetings"), reverse("meetings:index", kwargs=kw)),
-        ("people.view_person", _("People"), reverse("people:person-list", kwargs=kw)),
-        ("people.view_organization", _("Organisations"), reverse("people:organization-list", kwargs=kw)),
-        ("people.view_stakeholdergroup", _("Stakeholder groups"), reverse("people:stakeholdergroup-list", kwargs=kw)),
-        ("core.view_members", _("Members"), reverse("core:members", kwargs=kw)),
-        ("core.view_events", _("Activity"), reverse("core:events", kwargs=kw)),
-        ("archive.import_documents", _("Archive"), reverse("archive:index", kwargs=kw)),
-        ("people.change_vocabulary", _("Vocabularies"), reverse("people:vocabulary-index", kwargs=kw)),
-        ("core.change_forum", _("Settings"), reverse("core:forum-settings", kwargs=kw)),
+    return [
+        {"label": str(entry.label), "url": reverse(entry.url_name, kwargs=kw)}
+        for entry in menu_entries()
+        if user.has_perm(entry.permission, forum)
     ]
-    return [{"label": label, "url": url} for perm, label, url in items if user.has_perm(perm, forum)]
 
 
 @register.simple_tag

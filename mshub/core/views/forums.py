@@ -10,10 +10,10 @@ from django.db import models
 from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView, UpdateView
 
+from mshub.core.areas import home_panels
 from mshub.core.forms import AddMemberForm, ChangeRoleForm, ForumSettingsForm
 from mshub.core.models import Event, Forum, Membership
 from mshub.core.models.events import record
@@ -39,13 +39,13 @@ class ForumHomeView(ForumView, TemplateView):
     template_name = "core/forum_home.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        """Each installed area may add a panel (``Area.home_panel``) with its own context."""
         context = super().get_context_data(**kwargs)
-        from mshub.meetings.views.base import visible_meetings
-
-        context["next_meetings"] = list(visible_meetings(self).filter(end__gte=timezone.now()).order_by("start")[:5])
-        context["organization_count"] = self.forum.organizations.count()
-        if self.request.user.has_perm("people.view_person", self.forum):
-            context["person_count"] = self.forum.persons.count()
+        context["home_panels"] = []
+        for area in home_panels():
+            if area.home_context is not None:
+                context.update(area.home_context(self))
+            context["home_panels"].append(area.home_panel)
         return context
 
 

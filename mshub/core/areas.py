@@ -1,0 +1,108 @@
+"""The area contract: what each installed area contributes, and the registry that collects it.
+
+An area is a Django app (``mshub.people``, ``mshub.meetings``, …) with a module ``area.py`` that
+defines ``AREA = Area(...)``. Core never imports an area by name: it loops over the installed apps
+(in ``INSTALLED_APPS`` order) and reads what their ``AREA`` declares:
+
+- ``urls``: its URLconf, mounted under ``/<forum>/`` (``mshub/urls.py``);
+- ``rules``: the dotted path of the area's ``rules.py``, whose ``PERMISSIONS`` dict joins the one
+  registry (``mshub.core.permissions.PERMISSIONS``, printed by ``manage.py permissions``);
+- ``menu``: the forum menu's entries, each with the permission it needs and its place (``order``);
+- ``home_panel``: a template included on the forum's home page, and ``home_context`` filling it;
+- ``demo_steps``: the area's part of ``manage.py loaddemo``, run in ``order`` across all areas
+  (``demo_counts``: what it reports);
+- ``api_routes``: registers the area's viewsets on the per-forum API router;
+- ``on_forum_delete``: deletes the area's records of a forum, run highest ``delete_order`` first;
+- ``on_person_erase``: erases what the area holds about a person (``mshub.people.erasure``).
+
+docs/architecture.md, "Adding an area", walks through a new area.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from importlib import import_module
+from importlib.util import find_spec
+from typing import Any
+
+from django.apps import apps
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    """One item of the forum menu: shown to those who hold ``permission`` on the forum."""
+
+    order: int  # place among every area's entries (core's Home is 0, Settings 100)
+    label: Any  # a lazy translation
+    url_name: str  # reversed with the forum's slug: ``"people:person-list"``
+    permission: str
+
+
+@dataclass(frozen=True)
+class DemoStep:
+    """A step of the demo: ``build(demo)`` with the demo being built (``mshub.core.demo.DemoBuild``)."""
+
+    order: int
+    build: Callable[[Any], None]
+    slow: bool = False  # left out by ``loaddemo --no-meetings``
+
+
+@dataclass(frozen=True)
+class Area:
+    label: str  # the app label
+    urls: str | None = None  # dotted path of the URLconf mounted under ``/<forum>/``
+    rules: str | None = None  # dotted path of a module with ``PERMISSIONS: dict[str, predicate]``
+    menu: tuple[MenuEntry, ...] = ()
+    home_panel: str | None = None  # template name
+    home_context: Callable[[Any], dict[str, Any]] | None = None  # called with the ForumHomeView
+    home_order: int = 0
+    demo_steps: tuple[DemoStep, ...] = ()
+    demo_counts: Callable[[str], dict[str, int]] | None = None  # what ``loaddemo`` reports for a forum slug
+    api_routes: Callable[[Any], None] | None = None  # called with the per-forum SimpleRouter
+    on_forum_delete: Callable[[Any], None] | None = None
+    delete_order: int = 0  # higher first: records that protect others go before what they protect
+    on_person_erase: Callable[[Any], None] | None = None
+
+
+def installed_areas() -> Iterator[Area]:
+    """Every installed app's ``AREA``, in ``INSTALLED_APPS`` order."""
+    for config in apps.get_app_configs():
+        module_name = f"{config.name}.area"
+        if find_spec(module_name) is None:
+            continue
+        area = getattr(import_module(module_name), "AREA", None)
+        if isinstance(area, Area):
+            yield area
+
+
+def menu_entries() -> list[MenuEntry]:
+    return sorted((entry for area in installed_areas() for entry in area.menu), key=lambda entry: entry.order)
+
+
+def demo_steps() -> list[DemoStep]:
+    return sorted((step for area in installed_areas() for step in area.demo_steps), key=lambda step: step.order)
+
+
+def demo_counters() -> list[Callable[[str], dict[str, int]]]:
+    return [area.demo_counts for area in installed_areas() if area.demo_counts is not None]
+
+
+def home_panels() -> list[Area]:
+    return sorted((area for area in installed_areas() if area.home_panel), key=lambda area: area.home_order)
+
+
+def forum_deleters() -> list[Callable[[Any], None]]:
+    """The areas' ``on_forum_delete``, highest ``delete_order`` first."""
+    ordered = sorted(installed_areas(), key=lambda area: area.delete_order, reverse=True)
+    return [area.on_forum_delete for area in ordered if area.on_forum_delete is not None]
+
+
+def person_erasers() -> list[Callable[[Any], None]]:
+    return [area.on_person_erase for area in installed_areas() if area.on_person_erase is not None]
+
+
+def register_api_routes(router: Any) -> None:
+    for area in installed_areas():
+        if area.api_routes is not None:
+            area.api_routes(router)

@@ -1,0 +1,5 @@
+from typing import Any
+
+from mshub.core.permissions import is_steering
+
+PERMISSIONS: dict[str, Any] = {"sample_area.view_notes": is_steering}
