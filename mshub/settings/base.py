@@ -280,6 +280,7 @@ LOGGING = {
         # A refused request (403, 404, 400) is one warning line; a 5xx keeps its traceback.
         "django.request": {"filters": ["client_errors_without_traceback"]},
         # WeasyPrint and fontTools narrate every page at INFO.
-        **{name: {"level": "WARNING"} for name in ("weasyprint", "fontTools", "celery")},
+        # axes: its start-up line and a line per successful sign-in (failures stay, names masked).
+        **{name: {"level": "WARNING"} for name in ("weasyprint", "fontTools", "celery", "axes")},
     },
 }

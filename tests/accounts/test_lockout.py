@@ -155,3 +155,12 @@ def test_a_client_address_is_unlocked_with_axes_reset_ip(settings):
     assert login(venue, "real@example.org", PASSWORD).status_code == 429
     call_command("axes_reset_ip", "198.51.100.20")
     assert login(venue, "real@example.org", PASSWORD).status_code == 302
+
+
+def test_check_deploy_warns_while_the_lockout_counts_per_process(settings):
+    from mshub.accounts.lockout import shared_cache_check
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    assert [w.id for w in shared_cache_check(None)] == ["accounts.W001"]
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://x"}}
+    assert shared_cache_check(None) == []
