@@ -1,10 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from mshub.accounts.forms import ThrottledAdminAuthenticationForm
 from mshub.accounts.models import User
-
-admin.site.login_form = ThrottledAdminAuthenticationForm  # the same lock-out as the site's sign-in
 
 
 @admin.register(User)

@@ -3,13 +3,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.conf import settings
-from django.contrib.admin.forms import AdminAuthenticationForm
-from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
-from django.core.exceptions import ValidationError
+from django.contrib.auth.forms import PasswordResetForm
 from django.utils.translation import gettext_lazy as _
 
-from mshub.accounts import throttle
 from mshub.accounts.models import User
 from mshub.core.tasks import send_mail_task
 from mshub.core.timezones import zone_choices
@@ -56,45 +52,3 @@ class QueuedPasswordResetForm(PasswordResetForm):
         subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
         body = loader.render_to_string(email_template_name, context)
         send_mail_task.delay(subject=subject, body=body, to=[to_email], from_email=from_email)
-
-
-LOCKED_OUT = _(
-    "Too many failed sign-ins for this account or from your network. Sign-in is paused for "
-    "%(minutes)s minutes; if you forgot your password, reset it by mail."
-)
-
-
-class ThrottledLoginMixin:
-    """Sign-in with lock-out (mshub.accounts.throttle): a locked attempt is refused before any
-    password hashing, failures are counted per account and per client address."""
-
-    request: Any
-    cleaned_data: dict[str, Any]
-    locked_out = False
-
-    def clean(self) -> dict[str, Any]:
-        username = self.cleaned_data.get("username")
-        password = self.cleaned_data.get("password")
-        if not (username and password):
-            return super().clean()  # type: ignore[misc]
-        if self.request is not None and throttle.login_locked(self.request, username):
-            self.locked_out = True
-            raise ValidationError(
-                LOCKED_OUT, code="locked", params={"minutes": getattr(settings, "LOGIN_LOCKOUT_MINUTES", 15)}
-            )
-        try:
-            cleaned: dict[str, Any] = super().clean()  # type: ignore[misc]
-        except ValidationError:
-            if self.request is not None:
-                throttle.login_failed(self.request, username)
-            raise
-        throttle.login_succeeded(username)
-        return cleaned
-
-
-class ThrottledAuthenticationForm(ThrottledLoginMixin, AuthenticationForm):
-    pass
-
-
-class ThrottledAdminAuthenticationForm(ThrottledLoginMixin, AdminAuthenticationForm):
-    pass

@@ -6,7 +6,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import NON_FIELD_ERRORS
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -15,23 +14,16 @@ from django.views import i18n as i18n_views
 from django.views.decorators.http import require_POST
 from django.views.generic import UpdateView
 
-from mshub.accounts import throttle
-from mshub.accounts.forms import ProfileForm, QueuedPasswordResetForm, ThrottledAuthenticationForm, TimezoneForm
+from mshub.accounts import mail_limits
+from mshub.accounts.forms import ProfileForm, QueuedPasswordResetForm, TimezoneForm
 from mshub.accounts.models import User
 from mshub.core.middleware import TZ_COOKIE
 
 
 class LoginView(auth_views.LoginView):
-    """Sign-in by email, with lock-out after repeated failures (answered 429 Too Many Requests)."""
+    """Sign-in by email. Repeated failures pause it (django-axes, mshub.accounts.lockout: 429)."""
 
-    form_class = ThrottledAuthenticationForm
     redirect_authenticated_user = True
-
-    def form_invalid(self, form: Any) -> HttpResponse:
-        response = super().form_invalid(form)
-        if form.has_error(NON_FIELD_ERRORS, "locked"):
-            response.status_code = 429
-        return response
 
 
 MAIL_LIMIT_REACHED = _(
@@ -41,7 +33,7 @@ MAIL_LIMIT_REACHED = _(
 
 
 class PasswordResetView(auth_views.PasswordResetView):
-    """Password reset by mail, at most a few mails per address and per client (mshub.accounts.throttle).
+    """Password reset by mail, at most a few mails per address and per client (mshub.accounts.mail_limits).
 
     The limit counts requests, whether or not an account has the address, so its message tells
     nobody which addresses have accounts.
@@ -50,7 +42,7 @@ class PasswordResetView(auth_views.PasswordResetView):
     form_class = QueuedPasswordResetForm
 
     def form_valid(self, form: Any) -> HttpResponse:
-        if not throttle.allow_mail(self.request, "password-reset", form.cleaned_data["email"]):
+        if not mail_limits.allow_mail(self.request, "password-reset", form.cleaned_data["email"]):
             form.add_error(None, MAIL_LIMIT_REACHED)
             response = self.form_invalid(form)
             response.status_code = 429

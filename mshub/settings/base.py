@@ -6,6 +6,7 @@ Defaults are safe for production: debug off, secure cookies, HSTS. ``dev`` and
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "rules.apps.AutodiscoverRulesConfig",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -63,6 +65,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "mshub.core.middleware.ForumMiddleware",
     "mshub.core.middleware.ReaderTimezoneMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a locked-out sign-in into the 429 page
 ]
 
 ROOT_URLCONF = "mshub.urls"
@@ -122,16 +125,32 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # The cache also holds the rate limits below: with several processes it must be shared (Redis).
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
 
-# Rate limits (mshub.accounts.throttle): sign-in lock-out, and mail to addresses typed into forms.
+# Sign-in lock-out: django-axes, counting failures in the cache (no rows naming people or addresses
+# in the database), per account and per client address, each with its own limit
+# (mshub.accounts.lockout). A counter lives AXES_COOLOFF_TIME after its latest failure, so the limits
+# count failures less than that apart, and a pause lasts that long after the failure that caused it.
 LOGIN_FAILURES_PER_ACCOUNT = env.int("LOGIN_FAILURES_PER_ACCOUNT", default=5)
 LOGIN_FAILURES_PER_CLIENT = env.int("LOGIN_FAILURES_PER_CLIENT", default=20)
-LOGIN_FAILURE_WINDOW_MINUTES = env.int("LOGIN_FAILURE_WINDOW_MINUTES", default=15)
 LOGIN_LOCKOUT_MINUTES = env.int("LOGIN_LOCKOUT_MINUTES", default=15)
+AXES_HANDLER = "mshub.accounts.lockout.AccountAndClientCacheHandler"
+AXES_LOCKOUT_PARAMETERS = [["username"], ["ip_address"]]  # in this order: the handler's limits follow it
+AXES_FAILURE_LIMIT = max(LOGIN_FAILURES_PER_ACCOUNT, LOGIN_FAILURES_PER_CLIENT)  # axes' own check; see the handler
+AXES_COOLOFF_TIME = dt.timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # attempts while paused neither count nor extend it
+AXES_RESET_ON_SUCCESS = False  # the handler clears the account's counter only, never the client's
+AXES_USERNAME_FORM_FIELD = "username"  # Django's AuthenticationForm field (it holds the email address)
+AXES_USERNAME_CALLABLE = "mshub.accounts.lockout.account_of"  # lower case: one account, however typed
+AXES_CLIENT_IP_CALLABLE = "mshub.accounts.mail_limits.client_address"  # REMOTE_ADDR, or see BEHIND_PROXY
+AXES_LOCKOUT_CALLABLE = "mshub.accounts.lockout.locked_out"
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ADMIN = False  # the cache handler keeps no AccessAttempt rows to show
+# Mail to addresses typed into forms (mshub.accounts.mail_limits).
 MAIL_PER_ADDRESS = env.int("MAIL_PER_ADDRESS", default=3)
 MAIL_PER_CLIENT = env.int("MAIL_PER_CLIENT", default=10)
 MAIL_WINDOW_MINUTES = env.int("MAIL_WINDOW_MINUTES", default=60)
 
 AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out attempt before any password check
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -213,7 +232,9 @@ SPECTACULAR_SETTINGS = {
 }
 
 # Security: production defaults; DEBUG/dev and test settings relax them.
-BEHIND_PROXY = env.bool("BEHIND_PROXY", default=False)  # also: the client address is X-Forwarded-For's last
+# Behind our proxy: trust its X-Forwarded-Proto, and take the client address (sign-in lock-out, mail
+# limits) from the last X-Forwarded-For entry, the one it appended.
+BEHIND_PROXY = env.bool("BEHIND_PROXY", default=False)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)
@@ -259,6 +280,7 @@ LOGGING = {
         # A refused request (403, 404, 400) is one warning line; a 5xx keeps its traceback.
         "django.request": {"filters": ["client_errors_without_traceback"]},
         # WeasyPrint and fontTools narrate every page at INFO.
-        **{name: {"level": "WARNING"} for name in ("weasyprint", "fontTools", "celery")},
+        # axes: its start-up line and a line per successful sign-in (failures stay, names masked).
+        **{name: {"level": "WARNING"} for name in ("weasyprint", "fontTools", "celery", "axes")},
     },
 }

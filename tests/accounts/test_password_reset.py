@@ -31,7 +31,10 @@ def test_reset_mail_link_lets_the_user_choose_a_new_password(smtp):
     )
     assert done.status_code == 302
 
-    assert Client().login(email="chair@example.org", password="a much better passphrase 42")
+    new = {"username": "chair@example.org", "password": "a much better passphrase 42"}
+    signed_in = Client().post("/accounts/login/", new)
+    assert signed_in.status_code == 302
+    assert "_auth_user_id" in signed_in.wsgi_request.session
     # The link works once only.
     assert "expired" in Client().get(path, follow=True).content.decode()
 

@@ -70,6 +70,7 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path):
         SECRET_KEY="x" * 20 + "production-grade-secret-key-with-enough-entropy-4f8a1c",
         ALLOWED_HOSTS="forum.example.org",
         MSHUB_VAR_DIR=str(tmp_path),
+        CACHE_URL="rediscache://127.0.0.1:6379/1",  # shared sign-in lock-out counters (docs/deploy.md)
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout

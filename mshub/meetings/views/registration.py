@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView, View
 
-from mshub.accounts import throttle
+from mshub.accounts import mail_limits
 from mshub.meetings.forms import RegistrationForm
 from mshub.meetings.models import Meeting, Registration, RegistrationStatus
 from mshub.meetings.services.registration import (
@@ -99,7 +99,7 @@ class RegisterView(MeetingView, FormView[RegistrationForm]):
     def form_valid(self, form: RegistrationForm) -> HttpResponse:
         data = form.cleaned_data
         # Registering mails a confirmation to the typed address: limited per address and per client.
-        if not throttle.allow_mail(self.request, "registration", data["email"]):
+        if not mail_limits.allow_mail(self.request, "registration", data["email"]):
             form.add_error(None, REGISTRATION_LIMIT_REACHED)
             response = self.form_invalid(form)
             response.status_code = 429

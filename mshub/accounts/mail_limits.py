@@ -1,14 +1,13 @@
-"""Rate limits for sign-in and for forms that send mail, kept in Django's cache.
+"""Limits on mail that forms send to an address the visitor typed, kept in Django's cache.
+
+(Sign-in lock-out is django-axes, configured in mshub.accounts.lockout and the settings.)
 
 Counters are sliding windows made of ten fixed buckets: a hit increments the current bucket
 (``cache.incr``, atomic in Redis and memcached), a check sums the buckets of the last window.
 Across several web processes this needs a shared cache (``CACHE_URL=rediscache://…``); the
 default local-memory cache counts per process (docs/deploy.md).
 
-Sign-in: after ``LOGIN_FAILURES_PER_ACCOUNT`` failures for one address (or
-``LOGIN_FAILURES_PER_CLIENT`` from one client) within ``LOGIN_FAILURE_WINDOW_MINUTES``, that account
-(or client) is locked out for ``LOGIN_LOCKOUT_MINUTES``; a locked attempt is refused before any
-password is hashed. Mail: a form that mails an address the sender typed sends at most
+A form that mails an address the sender typed sends at most
 ``MAIL_PER_ADDRESS`` mails to one address and ``MAIL_PER_CLIENT`` from one client per
 ``MAIL_WINDOW_MINUTES``.
 """
@@ -30,6 +29,8 @@ BUCKETS = 10
 def client_address(request: HttpRequest) -> str:
     """The client's IP address: REMOTE_ADDR, or behind our own proxy the address it appended last.
 
+    Also the sign-in lock-out's (settings.AXES_CLIENT_IP_CALLABLE).
+
     Only the right-most X-Forwarded-For entry is trusted (the one the proxy added); anything to its
     left came from the client and could be forged.
     """
@@ -44,7 +45,7 @@ def client_address(request: HttpRequest) -> str:
 def _key(*parts: str) -> str:
     # Hash the identifiers: cache keys must be short ASCII (memcached) and addresses are personal.
     digest = hashlib.sha256("\x00".join(parts).encode()).hexdigest()[:32]
-    return f"throttle:{parts[0]}:{digest}"
+    return f"mail-limit:{parts[0]}:{digest}"
 
 
 @dataclass(frozen=True)
@@ -82,52 +83,9 @@ class Window:
     def exceeded(self, ident: str) -> bool:
         return self.count(ident) >= self.limit
 
-    def reset(self, ident: str) -> None:
-        cache.delete_many(self._bucket_keys(ident, time.time()))
-
 
 def _minutes(name: str, default: int) -> int:
     return int(getattr(settings, name, default))
-
-
-# --- sign-in ---------------------------------------------------------------------------------
-
-
-def _login_windows() -> tuple[Window, Window]:
-    seconds = _minutes("LOGIN_FAILURE_WINDOW_MINUTES", 15) * 60
-    return (
-        Window("login-account", int(getattr(settings, "LOGIN_FAILURES_PER_ACCOUNT", 5)), seconds),
-        Window("login-client", int(getattr(settings, "LOGIN_FAILURES_PER_CLIENT", 20)), seconds),
-    )
-
-
-def _account(username: str) -> str:
-    return username.strip().lower()
-
-
-def login_locked(request: HttpRequest, username: str) -> bool:
-    """Whether this sign-in attempt must be refused without checking the password."""
-    keys = [_key("lock-account", _account(username)), _key("lock-client", client_address(request))]
-    return any(cache.get_many(keys).values())
-
-
-def login_failed(request: HttpRequest, username: str) -> None:
-    """Count a wrong password; lock the account and/or the client out once over the limit."""
-    per_account, per_client = _login_windows()
-    lockout = _minutes("LOGIN_LOCKOUT_MINUTES", 15) * 60
-    if per_account.hit(_account(username)) >= per_account.limit:
-        cache.set(_key("lock-account", _account(username)), True, timeout=lockout)
-        per_account.reset(_account(username))
-    address = client_address(request)
-    if per_client.hit(address) >= per_client.limit:
-        cache.set(_key("lock-client", address), True, timeout=lockout)
-        per_client.reset(address)
-
-
-def login_succeeded(username: str) -> None:
-    """A right password clears the account's failures (not the client's: one good account must not
-    reset a client's count of guesses at others)."""
-    _login_windows()[0].reset(_account(username))
 
 
 # --- mail to typed addresses -----------------------------------------------------------------
