@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from mshub.core.models import Event
-from mshub.meetings.models import Meeting
+from mshub.meetings.models import ActionItem, AgendaItem, Decision, Footnote, Intervention, Meeting, TopicProposal
+from mshub.meetings.services.agenda import add_item
 
 pytestmark = pytest.mark.django_db
 
@@ -17,16 +18,12 @@ class LogDownError(Exception):
 
 @pytest.fixture
 def log_fails(monkeypatch):
-    """The activity log fails: whatever module a workflow took ``record`` from."""
+    """The activity log cannot be written (as if its table were full or locked)."""
 
     def broken(*args, **kwargs):
         raise LogDownError
 
-    def patch(*modules: str) -> None:
-        for module in modules:
-            monkeypatch.setattr(f"{module}.record", broken)
-
-    return patch
+    monkeypatch.setattr(Event, "save", broken)
 
 
 def _edit(client, meeting: Meeting, **changes):
@@ -55,9 +52,53 @@ def test_meeting_edit_saves_bumps_and_logs_together(announced, cast):
 
 
 def test_meeting_edit_whose_log_fails_leaves_the_meeting_as_it_was(announced, cast, log_fails):
-    log_fails("mshub.meetings.services.meetings")
     with pytest.raises(LogDownError):
         _edit(cast.client("steering"), announced, title_ja="新しい題", start_time="19:00", end_time="21:00")
     fresh = Meeting.objects.get(pk=announced.pk)
     assert (fresh.title_ja, fresh.version, fresh.sequence) == ("テスト会合", announced.version, announced.sequence)
     assert fresh.start == announced.start
+
+
+def test_agenda_item_whose_log_fails_is_not_added(announced, cast, log_fails):
+    with pytest.raises(LogDownError):
+        cast.client("steering").post(f"{announced.get_absolute_url()}agenda/", {"title_ja": "開会"})
+    assert not AgendaItem.objects.filter(meeting=announced).exists()
+
+
+def test_intervention_whose_log_fails_is_not_added(announced, cast, log_fails):
+    item = add_item(announced, title_ja="報告")
+    with pytest.raises(LogDownError):
+        cast.client("steering").post(
+            f"{announced.get_absolute_url()}agenda/{item.pk}/", {"action": "intervention", "kind": "Q", "text_ja": "?"}
+        )
+    assert not Intervention.objects.filter(item=item).exists()
+
+
+@pytest.mark.parametrize(
+    ("data", "model"),
+    [
+        ({"section": "decision", "decision-text_ja": "次回は4月に開催する"}, Decision),
+        ({"section": "footnote", "footnote-term": "CSIRT", "footnote-text_ja": "定義"}, Footnote),
+        ({"section": "action", "action-text_ja": "まとめる", "action-owner_text": "事務局"}, ActionItem),
+    ],
+)
+def test_memo_entry_whose_log_fails_is_not_added(announced, cast, log_fails, data, model):
+    with pytest.raises(LogDownError):
+        cast.client("steering").post(f"{announced.get_absolute_url()}memo/", data)
+    assert not model.objects.exists()
+
+
+def test_proposal_whose_log_fails_is_not_kept(announced, cast, log_fails):
+    with pytest.raises(LogDownError):
+        cast.client("member").post(f"{announced.get_absolute_url()}proposals/", {"title": "私の提案"})
+    assert not TopicProposal.objects.exists()
+
+
+def test_declining_a_proposal_whose_log_fails_leaves_it_proposed(announced, cast, log_fails):
+    proposal = TopicProposal.objects.create(meeting=announced, title="提案")
+    with pytest.raises(LogDownError):
+        cast.client("steering").post(
+            f"{announced.get_absolute_url()}proposals/", {"proposal": proposal.pk, "decision": "decline"}
+        )
+    proposal.refresh_from_db()
+    assert proposal.status != TopicProposal.Status.DECLINED

@@ -12,10 +12,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from mshub.core.models.events import record
 from mshub.core.params import id_param
 from mshub.meetings.models import MeetingStatus, TopicProposal
-from mshub.meetings.services.agenda import accept_proposal
+from mshub.meetings.services.agenda import accept_proposal, decline_proposal, propose_topic
 from mshub.meetings.views.base import MeetingView
 from mshub.people.pickers import PersonField
 
@@ -64,10 +63,8 @@ class ProposalsView(MeetingView, TemplateView):
             if decision == "accept":
                 accept_proposal(proposal, actor=request.user)
                 messages.success(request, _("“%(title)s” is on the agenda.") % {"title": proposal.title})
-            elif decision == "decline" and proposal.agenda_item_id is None:
-                proposal.status = TopicProposal.Status.DECLINED
-                proposal.save(update_fields=["status"])
-                record(self.forum, request.user, "proposal.declined", self.meeting, summary=proposal.title)
+            elif decision == "decline":
+                decline_proposal(proposal, actor=request.user)
             return HttpResponseRedirect(here)
         if self.meeting.status not in OPEN_FOR_PROPOSALS:
             messages.error(request, _("Proposals are closed for this meeting."))
@@ -77,7 +74,6 @@ class ProposalsView(MeetingView, TemplateView):
         )
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form), status=400)
-        form.save()
-        record(self.forum, request.user, "proposal.created", self.meeting, summary=form.instance.title)
+        propose_topic(form.save(commit=False), actor=request.user)
         messages.success(request, _("Thank you; the steering group will consider your proposal."))
         return HttpResponseRedirect(here)
