@@ -30,6 +30,8 @@ from mshub.meetings.models import (
     MeetingStatus,
     Presenter,
 )
+from mshub.meetings.services.agenda import add_item
+from mshub.meetings.services.minutes import add_decision
 from mshub.people.matching import NameIndex, OrganizationIndex, PersonIndex, name_forms
 from mshub.people.models import Affiliation, Organization, Person, StakeholderGroup
 
@@ -195,12 +197,8 @@ def _item(
         "summary_ja": data.get("summary") or "",
     }
     if item is None:
-        last = str(data["number"]).rsplit(".", 1)[-1]
-        position = int(last) if last.isdigit() else 0
-        siblings = AgendaItem.objects.filter(meeting=meeting, parent=parent)
-        if siblings.filter(position=position).exists():  # positions are unique among siblings
-            position = (siblings.aggregate(p=models.Max("position"))["p"] or 0) + 1
-        item = AgendaItem.objects.create(meeting=meeting, parent=parent, position=position, **values)
+        last = str(data["number"]).rsplit(".", 1)[-1]  # the document's own place, if free
+        item = add_item(meeting, parent=parent, position=int(last) if last.isdigit() else None, **values)
         fresh = True
     else:
         _apply(item, values, link.imported if link else {}, overwrite)
@@ -349,7 +347,7 @@ def _memo(
     if not replace:
         return
     for position, text in enumerate(data.get("decisions") or []):
-        decision = Decision.objects.create(meeting=meeting, position=position, text_ja=text)
+        decision = add_decision(meeting, Decision(text_ja=text))
         _link(document, decision, f"decision:{position + 1}", {"text_ja": text}, None)
     for position, action in enumerate(data.get("actions") or []):
         owner = action.get("owner") or ""

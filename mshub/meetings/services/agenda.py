@@ -91,14 +91,21 @@ def presenter_affiliation(presenter: Presenter, meeting: Meeting, language: str 
 
 
 @transaction.atomic
-def add_item(meeting: Meeting, *, parent: AgendaItem | None = None, **fields: Any) -> AgendaItem:
-    """A new item after its siblings; the meeting is locked while its position is taken."""
+def add_item(
+    meeting: Meeting, *, parent: AgendaItem | None = None, position: int | None = None, **fields: Any
+) -> AgendaItem:
+    """A new item after its siblings; the meeting is locked while its position is taken.
+
+    ``position``: where the item goes if that place is free (an imported document's own numbering);
+    else, or without it, after its siblings.
+    """
     siblings = AgendaItem.objects.filter(meeting=meeting, parent=parent)
-    return create_at_next_position(
-        meeting,
-        siblings,
-        lambda position: AgendaItem.objects.create(meeting=meeting, parent=parent, position=position, **fields),
-    )
+
+    def create(next_free: int) -> AgendaItem:
+        wanted = position if position and not siblings.filter(position=position).exists() else next_free
+        return AgendaItem.objects.create(meeting=meeting, parent=parent, position=wanted, **fields)
+
+    return create_at_next_position(meeting, siblings, create)
 
 
 @transaction.atomic
