@@ -14,7 +14,6 @@ from mshub.core.concurrency import save_versioned
 from mshub.core.models.events import record
 from mshub.core.timezones import make_aware_in
 from mshub.meetings.models import Meeting, MeetingSeries, MeetingStatus
-from mshub.meetings.models.meeting import TRANSITIONS
 
 
 def next_number(series: MeetingSeries) -> int:
@@ -71,7 +70,7 @@ def change_status(
     A meeting is "held" only once it has started (``now`` is for tests and imports of the past).
     """
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
-    if status not in TRANSITIONS[meeting.status]:
+    if not meeting.can_become(status):
         raise ValidationError(
             _("A meeting that is “%(from)s” cannot become “%(to)s”.")
             % {"from": MeetingStatus(meeting.status).label, "to": MeetingStatus(status).label}

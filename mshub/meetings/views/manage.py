@@ -15,7 +15,6 @@ from mshub.core.concurrency import EditConflictError
 from mshub.core.views.base import ForumView
 from mshub.meetings.forms import MeetingForm
 from mshub.meetings.models import Meeting, MeetingStatus
-from mshub.meetings.models.meeting import TRANSITIONS
 from mshub.meetings.services.meetings import change_status, create_meeting, update_meeting
 from mshub.meetings.views.base import MeetingView
 
@@ -77,7 +76,7 @@ class MeetingStatusView(MeetingView, View):
         from mshub.meetings import notifications
 
         status = request.POST.get("status", "")
-        if status == MeetingStatus.REPORT_PUBLISHED or status not in TRANSITIONS.get(self.meeting.status, set()):
+        if status not in self.meeting.choosable_statuses():
             messages.error(request, _("That status change is not possible."))
             return HttpResponseRedirect(self.meeting.get_absolute_url())
         if status in (MeetingStatus.ANNOUNCED, MeetingStatus.HELD) and request.POST.get("confirm") != "yes":

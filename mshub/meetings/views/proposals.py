@@ -13,12 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from mshub.core.params import id_param
-from mshub.meetings.models import MeetingStatus, TopicProposal
+from mshub.meetings.models import TopicProposal
 from mshub.meetings.services.agenda import accept_proposal, decline_proposal, propose_topic
 from mshub.meetings.views.base import MeetingView
 from mshub.people.pickers import PersonField
-
-OPEN_FOR_PROPOSALS = (MeetingStatus.PLANNED, MeetingStatus.ANNOUNCED, MeetingStatus.POSTPONED)
 
 
 class ProposalForm(forms.ModelForm[TopicProposal]):
@@ -46,7 +44,7 @@ class ProposalsView(MeetingView, TemplateView):
         context.update(
             proposals=proposals,
             reviewer=reviewer,
-            open=self.meeting.status in OPEN_FOR_PROPOSALS,
+            open=self.meeting.open_for_proposals,
             form=kwargs.get("form") or ProposalForm(forum=self.forum),
         )
         return context
@@ -66,7 +64,7 @@ class ProposalsView(MeetingView, TemplateView):
             elif decision == "decline":
                 decline_proposal(proposal, actor=request.user)
             return HttpResponseRedirect(here)
-        if self.meeting.status not in OPEN_FOR_PROPOSALS:
+        if not self.meeting.open_for_proposals:
             messages.error(request, _("Proposals are closed for this meeting."))
             return HttpResponseRedirect(here)
         form = ProposalForm(

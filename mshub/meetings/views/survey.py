@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
-from mshub.meetings.models import AgendaItem, Meeting, MeetingStatus, Registration, RegistrationStatus
+from mshub.meetings.models import AgendaItem, Meeting, Registration, RegistrationStatus
 from mshub.meetings.models.survey import SurveyResponse
 from mshub.meetings.services.survey import answer_survey
 from mshub.meetings.views.base import MeetingView, RegistrantLinkView
@@ -65,13 +65,13 @@ class SurveyView(RegistrantLinkView, TemplateView):
         context = super().get_context_data(**kwargs)
         registration = self.registration()
         context["answered"] = SurveyResponse.objects.filter(registration=registration).exists()
-        context["open"] = self.meeting.status in (MeetingStatus.HELD, MeetingStatus.REPORT_PUBLISHED)
+        context["open"] = self.meeting.took_place
         context["form"] = kwargs.get("form") or SurveyForm(items=survey_items(self.meeting))
         return context
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         registration = self.registration()
-        if self.meeting.status not in (MeetingStatus.HELD, MeetingStatus.REPORT_PUBLISHED):
+        if not self.meeting.took_place:
             messages.error(request, _("The survey opens after the meeting."))
             return HttpResponseRedirect(self.after())
         form = SurveyForm(request.POST, items=survey_items(self.meeting))
