@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from mshub.archive.models import ArchiveDocument, SourceLink
+from mshub.archive.problems import stored_problems
 from mshub.archive.records import StoreError, store_meeting
 from mshub.archive.sources import Extracted, ExtractionError, extract
 from mshub.core.models.events import record as log
@@ -53,7 +54,7 @@ def store_document(
     if existing is not None:
         return existing  # the same bytes again: nothing changes
     if data.get("errors"):
-        raise StoreError("; ".join(data["errors"]))
+        raise StoreError(*stored_problems(data, "errors"))
     document = ArchiveDocument(
         forum=forum,
         sha256=data["sha256"],

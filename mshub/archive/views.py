@@ -16,7 +16,6 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
 from mshub.archive.forms import UploadForm
-from mshub.archive.messages import localize
 from mshub.archive.models import ArchiveDocument, ImportBatch, ImportItem
 from mshub.archive.provenance import provenance
 from mshub.archive.publish import publish_batch, unpublished_meetings
@@ -139,7 +138,7 @@ class ReviewView(ForumView, TemplateView):
                 overwrite=forms.facts.cleaned_data.get("overwrite") or False,
             )
         except StoreError as exc:
-            forms.facts.add_error(None, localize(str(exc)))
+            forms.facts.add_error(None, exc.localized())
             return self.render_to_response(self.get_context_data(item=item, forms=forms), status=400)
         item.record, item.status, item.document = record, ImportItem.Status.STORED, document
         item.save(update_fields=["record", "status", "document"])
