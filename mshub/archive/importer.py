@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from typing import Any
 
+from mshub.archive import problems
 from mshub.archive.genres import GENRES, detect
+from mshub.archive.problems import Problem
 from mshub.archive.sources import Extracted, ExtractionError, extract
 
 EMPTY: dict[str, Any] = {
@@ -50,16 +53,17 @@ def read_document(data: bytes, source: str, genre: str | None = None) -> tuple[d
         "genre": None,
         "confidence": None,
         **{k: (v.copy() if isinstance(v, (dict, list)) else v) for k, v in EMPTY.items()},
+        "problems": {"warnings": [], "errors": []},
     }
     try:
         extracted = extract(data, source)
     except ExtractionError as exc:
-        record["errors"].append(f"{source}: {exc}")
+        problems.add(record, "errors", replace(exc.problem, source=source))
         return record, None
     detected, confidence = detect(extracted.text)
     if genre is not None:
         if genre not in GENRES:
-            record["errors"].append(f"unknown genre “{genre}”")
+            problems.add(record, "errors", Problem("unknown_genre", {"genre": genre}))
             return record, extracted
         detected, confidence = genre, 1.0
     record["genre"], record["confidence"] = detected, confidence
@@ -67,7 +71,8 @@ def read_document(data: bytes, source: str, genre: str | None = None) -> tuple[d
     try:
         record.update(_parse(detected, extracted.text))
     except Exception as exc:
-        record["errors"].append(f"{source}: could not be parsed as {detected} ({type(exc).__name__}: {exc})")
+        detail = f"{type(exc).__name__}: {exc}"
+        problems.add(record, "errors", Problem("unparsable", {"genre": detected, "detail": detail}, source=source))
     return record, extracted
 
 

@@ -1,8 +1,9 @@
-"""The parser's and the importer's messages in the reader's language.
+"""Messages of records parsed before their codes were kept, in the reader's language.
 
-The JSON record keeps its warnings and errors as English sentences (a stable, documented output of
-``importdocs``). The screens show them through ``localize``, which recognises each message the
-archive produces and renders it with gettext; a message it does not know is shown as it is.
+New records keep each warning and error with its code and parameters (``problems.py``) and are
+shown from those. A sentence without a code (an older record, or one edited by hand) is shown
+through ``localize``, which recognises each sentence the archive has written and renders it with
+gettext; a message it does not know is shown as it is.
 """
 
 from __future__ import annotations

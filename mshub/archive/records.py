@@ -14,7 +14,9 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
+from mshub.archive import problems
 from mshub.archive.models import ArchiveDocument, SourceLink
+from mshub.archive.problems import Problem, ProblemError
 from mshub.core.timezones import make_aware_in
 from mshub.core.validators import is_web_url
 from mshub.meetings.models import (
@@ -30,6 +32,8 @@ from mshub.meetings.models import (
     MeetingStatus,
     Presenter,
 )
+from mshub.meetings.services.agenda import add_item
+from mshub.meetings.services.minutes import add_decision
 from mshub.people.matching import NameIndex, OrganizationIndex, PersonIndex, name_forms
 from mshub.people.models import Affiliation, Organization, Person, StakeholderGroup
 
@@ -37,8 +41,8 @@ NEW_PERSON_NOTE = "Created by an archive import; check against the registry."
 NEW_ORGANIZATION_NOTE = "Created by an archive import; check it and set its stakeholder group."
 
 
-class StoreError(ValueError):
-    pass
+class StoreError(ProblemError):
+    """The document cannot be stored: ``problems`` say why."""
 
 
 @dataclass
@@ -95,15 +99,14 @@ def _number_by_date(series: MeetingSeries, starts: dt.datetime) -> int:
     later = series.meetings.filter(start__gte=starts).order_by("start").first()
     if later is not None:
         raise StoreError(
-            f"the document has no number and “{later}” of {later.local_date:%Y-%m-%d} comes after it in "
-            f"“{series}”; give its number on the review page"
+            Problem(
+                "later_meeting_exists",
+                {"meeting": str(later), "date": f"{later.local_date:%Y-%m-%d}", "series": str(series)},
+            )
         )
     number = series.meetings.filter(start__lt=starts).count() + 1
     if series.meetings.filter(number=number).exists():
-        raise StoreError(
-            f"the document has no number and number {number} (its place by date) is taken in “{series}”; "
-            "give its number on the review page"
-        )
+        raise StoreError(Problem("place_taken", {"number": number, "series": str(series)}))
     return number
 
 
@@ -112,14 +115,14 @@ def _web_url(data: dict[str, Any]) -> str:
     left out with a warning rather than stored as a link."""
     url = data.get("url") or ""
     if url and not is_web_url(url):
-        data.setdefault("warnings", []).append(f"URL “{str(url)[:200]}” is not a web address (http or https): left out")
+        problems.add(data, "warnings", Problem("not_web_url", {"url": str(url)[:200]}))
         return ""
     return str(url)
 
 
 def store_meeting(document: ArchiveDocument, data: dict[str, Any], series: MeetingSeries, overwrite: bool) -> Meeting:
     if not data.get("date") or not (data.get("number") or data.get("genre") == "steering_memo"):
-        raise StoreError("a meeting needs its number and date to be stored")
+        raise StoreError(Problem("needs_number_and_date"))
     day = dt.date.fromisoformat(data["date"])
     start = dt.time.fromisoformat(data.get("start") or "00:00")
     end = dt.time.fromisoformat(data.get("end") or data.get("start") or "23:59")
@@ -154,10 +157,7 @@ def store_meeting(document: ArchiveDocument, data: dict[str, Any], series: Meeti
         if not SourceLink.objects.filter(
             target_type=ContentType.objects.get_for_model(Meeting), target_id=str(meeting.pk)
         ).exists():
-            raise StoreError(
-                f"{meeting} already exists in “{series}” and was not imported from the archive; "
-                "store the document into another series"
-            )
+            raise StoreError(Problem("exists_not_imported", {"meeting": str(meeting), "series": str(series)}))
         _apply(meeting, values, _previous(meeting, "meeting"), overwrite)
         meeting.save()
     comparable = {k: v for k, v in values.items() if k not in ("start", "end")}
@@ -195,12 +195,8 @@ def _item(
         "summary_ja": data.get("summary") or "",
     }
     if item is None:
-        last = str(data["number"]).rsplit(".", 1)[-1]
-        position = int(last) if last.isdigit() else 0
-        siblings = AgendaItem.objects.filter(meeting=meeting, parent=parent)
-        if siblings.filter(position=position).exists():  # positions are unique among siblings
-            position = (siblings.aggregate(p=models.Max("position"))["p"] or 0) + 1
-        item = AgendaItem.objects.create(meeting=meeting, parent=parent, position=position, **values)
+        last = str(data["number"]).rsplit(".", 1)[-1]  # the document's own place, if free
+        item = add_item(meeting, parent=parent, position=int(last) if last.isdigit() else None, **values)
         fresh = True
     else:
         _apply(item, values, link.imported if link else {}, overwrite)
@@ -323,11 +319,10 @@ def _memo(
     leaves what is on the meeting (it may have been edited) and only adds what was not there.
     """
     replace = overwrite or (not meeting.decisions.exists() and not meeting.action_items.exists())
-    warnings = data.setdefault("warnings", [])
     for name in [*(data.get("attendees") or []), *(data.get("secretariat") or [])]:
         found = registry.people.attendee(name)
         if found is None:
-            warnings.append(f"attendee “{name}” is not in the registry: not recorded as attending")
+            problems.add(data, "warnings", Problem("attendee_unknown", {"name": name}))
             continue
         attendance, _ = Attendance.objects.get_or_create(meeting=meeting, person=found.record)
         _link(document, attendance, "attendee", {"name": name}, None)
@@ -349,7 +344,7 @@ def _memo(
     if not replace:
         return
     for position, text in enumerate(data.get("decisions") or []):
-        decision = Decision.objects.create(meeting=meeting, position=position, text_ja=text)
+        decision = add_decision(meeting, Decision(text_ja=text))
         _link(document, decision, f"decision:{position + 1}", {"text_ja": text}, None)
     for position, action in enumerate(data.get("actions") or []):
         owner = action.get("owner") or ""

@@ -21,14 +21,16 @@ import zipfile
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from mshub.archive.problems import Problem, ProblemError
+
 MAX_BYTES = 50 * 1024 * 1024
 MB = 1024 * 1024
 # Parts smaller than this are not held to the compression ratio: they cannot expand to much.
 RATIO_FLOOR = 1 * MB
 
 
-class ExtractionError(ValueError):
-    pass
+class ExtractionError(ProblemError):
+    """The file cannot be read: ``problem`` says why."""
 
 
 @dataclass
@@ -72,9 +74,9 @@ class Limits:
 def extract(data: bytes, name: str = "", limits: Limits | None = None) -> Extracted:
     """The text of ``data`` (a file called ``name``), read within ``limits`` (default: the settings')."""
     if not data:
-        raise ExtractionError("the file is empty")
+        raise ExtractionError(Problem("empty"))
     if len(data) > MAX_BYTES:
-        raise ExtractionError(f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB")
+        raise ExtractionError(Problem("too_large", {"mb": MAX_BYTES // (1024 * 1024)}))
     limits = limits or Limits.from_settings()
     if data.startswith(b"PK\x03\x04"):
         check_archive(data, limits)  # before anything unpacks it
@@ -86,24 +88,20 @@ def extract(data: bytes, name: str = "", limits: Limits | None = None) -> Extrac
 def check_archive(data: bytes, limits: Limits) -> None:
     """Refuse a ZIP that would unpack to too much, judged from its directory alone (nothing is unpacked)."""
     if _declared_members(data) > limits.members:
-        raise ExtractionError(f"the file could not be read: it has too many parts (more than {limits.members})")
+        raise ExtractionError(Problem("too_many_parts", {"n": limits.members}))
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
-        raise ExtractionError(f"cannot be read ({type(exc).__name__}: {str(exc)[:200]})") from exc
+        raise ExtractionError(_unreadable(f"{type(exc).__name__}: {str(exc)[:200]}")) from exc
     if len(members) > limits.members:
-        raise ExtractionError(f"the file could not be read: it has too many parts (more than {limits.members})")
+        raise ExtractionError(Problem("too_many_parts", {"n": limits.members}))
     # zipfile never unpacks a part beyond the size its directory declares, so these sums bound the output.
     if sum(m.file_size for m in members) > limits.expanded:
-        raise ExtractionError(
-            f"the file could not be read: it expands too much (more than {limits.expanded // MB} MB unpacked)"
-        )
+        raise ExtractionError(Problem("expands_too_much", {"mb": limits.expanded // MB}))
     for m in members:
         if m.file_size > RATIO_FLOOR and m.file_size > limits.ratio * max(m.compress_size, 1):
-            raise ExtractionError(
-                f"the file could not be read: it expands too much (a part is compressed more than {limits.ratio} to 1)"
-            )
+            raise ExtractionError(Problem("compressed_too_much", {"n": limits.ratio}))
 
 
 def _declared_members(data: bytes) -> int:
@@ -129,20 +127,18 @@ def _read_in_child(data: bytes, name: str, limits: Limits) -> Extracted:
         )
     except LimitExceededError as exc:
         if exc.reason == "time":
-            raise ExtractionError(
-                f"the file could not be read: it takes too long (more than {limits.seconds} seconds)"
-            ) from exc
+            raise ExtractionError(Problem("too_slow", {"s": limits.seconds})) from exc
         if exc.reason == "memory":
-            raise ExtractionError("the file could not be read: it needs too much memory") from exc
-        raise ExtractionError(f"cannot be read (the reader stopped: {exc.detail[:200]})") from exc
+            raise ExtractionError(Problem("too_much_memory")) from exc
+        raise ExtractionError(_unreadable(f"the reader stopped: {exc.detail[:200]}")) from exc
     except (OSError, ValueError) as exc:  # no process could be started (out of memory, a NUL in the name)
-        raise ExtractionError(f"cannot be read ({type(exc).__name__}: {str(exc)[:200]})") from exc
+        raise ExtractionError(_unreadable(f"{type(exc).__name__}: {str(exc)[:200]}")) from exc
     try:
         result = json.loads(out)
     except ValueError as exc:
-        raise ExtractionError(f"cannot be read (the reader stopped: {str(exc)[:200]})") from exc
-    if "error" in result:
-        raise ExtractionError(result["error"])
+        raise ExtractionError(_unreadable(f"the reader stopped: {str(exc)[:200]}")) from exc
+    if "problem" in result:
+        raise ExtractionError(Problem.from_json(result["problem"]))
     return Extracted(result["text"], result["kind"], result["pages"])
 
 
@@ -151,7 +147,7 @@ def read_for_parent(data: bytes, name: str, limits: str) -> bytes:
     try:
         extracted = _read(data, name, Limits(**json.loads(limits)))
     except ExtractionError as exc:
-        return json.dumps({"error": str(exc)}).encode()
+        return json.dumps({"error": str(exc), "problem": exc.problem.as_json()}).encode()
     return json.dumps({"text": extracted.text, "kind": extracted.kind, "pages": extracted.pages}).encode()
 
 
@@ -165,7 +161,7 @@ def _read(data: bytes, name: str, limits: Limits) -> Extracted:
         if data.startswith(b"PK\x03\x04") and (lower.endswith(".docx") or _is_docx(data)):
             return _docx(data)
         if data.startswith(b"PK\x03\x04"):
-            raise ExtractionError("a ZIP archive that is not a Word document")
+            raise ExtractionError(Problem("zip_not_docx"))
         text = _decode(data)
         if lower.endswith((".html", ".htm")) or re.search(r"<(html|body|p|div|h1)\b", text[:4000], re.I):
             return Extracted(_html_text(text), "html")
@@ -176,7 +172,7 @@ def _read(data: bytes, name: str, limits: Limits) -> Extracted:
         if "memory allocation failed" in str(exc).lower() or _near_memory_cap():
             # libxml2 and others report a failed allocation as their own error ("unknown error")
             raise MemoryError(str(exc)) from exc
-        raise ExtractionError(f"cannot be read ({type(exc).__name__}: {str(exc)[:200]})") from exc
+        raise ExtractionError(_unreadable(f"{type(exc).__name__}: {str(exc)[:200]}")) from exc
 
 
 def _pdf(data: bytes) -> Extracted:
@@ -188,14 +184,14 @@ def _pdf(data: bytes) -> Extracted:
         if reader.is_encrypted:
             try:
                 if not reader.decrypt(""):
-                    raise ExtractionError("the PDF is encrypted")
+                    raise ExtractionError(Problem("encrypted"))
             except Exception as exc:
-                raise ExtractionError("the PDF is encrypted") from exc
+                raise ExtractionError(Problem("encrypted")) from exc
         pages = [page.extract_text() or "" for page in reader.pages]
     except PdfReadError as exc:
-        raise ExtractionError(f"a damaged PDF ({exc})") from exc
+        raise ExtractionError(Problem("damaged_pdf", {"detail": str(exc)})) from exc
     if not any(p.strip() for p in pages):
-        raise ExtractionError("no text layer (a scanned PDF; OCR is not supported)")
+        raise ExtractionError(Problem("no_text_layer"))
     return Extracted("\f".join(pages), "pdf", pages)
 
 
@@ -238,7 +234,7 @@ def _decode(data: bytes) -> str:
 
     best = from_bytes(data).best()
     if best is None or b"\x00" in data[:4096]:
-        raise ExtractionError("not text, PDF, HTML or DOCX")
+        raise ExtractionError(Problem("unknown_format"))
     return str(best)
 
 
@@ -317,3 +313,7 @@ def _html_text(markup: str) -> str:
     heading = (parser.heading["h1"] or parser.heading["title"]).strip()
     first = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
     return f"{heading}\n{text}" if heading and first != heading else text
+
+
+def _unreadable(detail: str) -> Problem:
+    return Problem("unreadable", {"detail": detail})

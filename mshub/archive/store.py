@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from mshub.archive.models import ArchiveDocument, SourceLink
+from mshub.archive.problems import stored_problems
 from mshub.archive.records import StoreError, store_meeting
 from mshub.archive.sources import Extracted, ExtractionError, extract
 from mshub.core.models.events import record as log
@@ -25,7 +26,7 @@ from mshub.people.matching import name_forms, squash
 
 STORABLE = ("meeting_report", "steering_memo")
 
-__all__ = ["STORABLE", "StoreError", "remove_document", "series_for", "store_document"]
+__all__ = ["STORABLE", "StoreError", "remove_document", "series_for", "store_document", "store_item"]
 
 
 @transaction.atomic
@@ -53,7 +54,7 @@ def store_document(
     if existing is not None:
         return existing  # the same bytes again: nothing changes
     if data.get("errors"):
-        raise StoreError("; ".join(data["errors"]))
+        raise StoreError(*stored_problems(data, "errors"))
     document = ArchiveDocument(
         forum=forum,
         sha256=data["sha256"],
@@ -85,6 +86,22 @@ def store_document(
         if document.file:  # the rows roll back; the file written for them goes too
             document.file.storage.delete(document.file.name)
         raise
+    return document
+
+
+def store_item(item: Any, data: dict[str, Any], actor: Any = None, **options: Any) -> ArchiveDocument:
+    """Store an import item reviewed as ``data`` (``store_document``'s ``options``) and mark it stored,
+    in one transaction; then its uploaded copy goes (the document keeps its own)."""
+    from mshub.archive.models import ImportItem
+    from mshub.archive.tasks import discard_upload
+
+    with item.file.open("rb") as handle:
+        content = handle.read()
+    with transaction.atomic():
+        document = store_document(item.batch.forum, data, item.name, actor=actor, content=content, **options)
+        item.record, item.status, item.document = data, ImportItem.Status.STORED, document
+        item.save(update_fields=["record", "status", "document"])
+    discard_upload(item)
     return document
 
 

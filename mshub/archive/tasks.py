@@ -45,3 +45,19 @@ def discard_upload(item: Any) -> None:
         item.file.storage.delete(item.file.name)
         type(item).objects.filter(pk=item.pk).update(file="")
         item.file = ""
+
+
+def queue_batch(forum: Any, actor: Any, genre: str, uploads: list[Any]) -> Any:
+    """A new batch of ``uploads``, parsed in the background once it is committed."""
+    from functools import partial
+
+    from django.db import transaction
+
+    from mshub.archive.models import ImportBatch, ImportItem
+
+    with transaction.atomic():
+        batch = ImportBatch.objects.create(forum=forum, created_by_id=getattr(actor, "pk", None), genre=genre)
+        for upload in uploads:
+            ImportItem.objects.create(batch=batch, name=(upload.name or "file")[:255], file=upload)
+        transaction.on_commit(partial(parse_batch.delay, batch.pk))
+    return batch

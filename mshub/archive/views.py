@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from functools import partial
 from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404
@@ -16,13 +14,12 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
 from mshub.archive.forms import UploadForm
-from mshub.archive.messages import localize
 from mshub.archive.models import ArchiveDocument, ImportBatch, ImportItem
 from mshub.archive.provenance import provenance
 from mshub.archive.publish import publish_batch, unpublished_meetings
 from mshub.archive.review import ReviewForms
-from mshub.archive.store import StoreError, remove_document, store_document
-from mshub.archive.tasks import discard_upload, parse_batch
+from mshub.archive.store import StoreError, remove_document, store_item
+from mshub.archive.tasks import queue_batch
 from mshub.core.files import file_response
 from mshub.core.views.base import ForumView
 
@@ -43,13 +40,7 @@ class ArchiveIndexView(ForumView, FormView[UploadForm]):
         return context
 
     def form_valid(self, form: UploadForm) -> HttpResponse:
-        with transaction.atomic():
-            batch = ImportBatch.objects.create(
-                forum=self.forum, created_by_id=self.request.user.pk, genre=form.cleaned_data["genre"]
-            )
-            for upload in form.cleaned_data["documents"]:
-                ImportItem.objects.create(batch=batch, name=(upload.name or "file")[:255], file=upload)
-            transaction.on_commit(partial(parse_batch.delay, batch.pk))
+        batch = queue_batch(self.forum, self.request.user, form.cleaned_data["genre"], form.cleaned_data["documents"])
         return HttpResponseRedirect(reverse("archive:batch", kwargs={"forum": self.forum.slug, "pk": batch.pk}))
 
 
@@ -125,25 +116,18 @@ class ReviewView(ForumView, TemplateView):
             return self.render_to_response(self.get_context_data(item=item, forms=forms), status=400)
         record = forms.apply(item.record)
         destination = forms.destination()
-        with item.file.open("rb") as handle:
-            content = handle.read()
         try:
-            document = store_document(
-                self.forum,
+            document = store_item(
+                item,
                 record,
-                item.name,
                 actor=request.user,
-                content=content,
                 series_slug=destination["series_slug"],
                 new_series=destination["new_series"],
                 overwrite=forms.facts.cleaned_data.get("overwrite") or False,
             )
         except StoreError as exc:
-            forms.facts.add_error(None, localize(str(exc)))
+            forms.facts.add_error(None, exc.localized())
             return self.render_to_response(self.get_context_data(item=item, forms=forms), status=400)
-        item.record, item.status, item.document = record, ImportItem.Status.STORED, document
-        item.save(update_fields=["record", "status", "document"])
-        discard_upload(item)  # the document keeps its own copy
         messages.success(request, _("%(name)s was stored.") % {"name": item.name})
         return HttpResponseRedirect(document.get_absolute_url())
 

@@ -11,7 +11,6 @@ from rest_framework import serializers
 from mshub.api.views import ForumReadOnlyViewSet
 from mshub.core.permissions import role_rank
 from mshub.meetings.models import AgendaItem, Meeting, MeetingSeries, Presenter, ReportVersion, SeriesVisibility
-from mshub.meetings.models.meeting import PUBLIC_STATUSES
 from mshub.people.models import Affiliation
 
 
@@ -89,7 +88,7 @@ class MeetingViewSet(ForumReadOnlyViewSet):
 
     serializer_class = MeetingSerializer
     queryset = (
-        Meeting.objects.filter(status__in=PUBLIC_STATUSES, awaiting_publication=False)
+        Meeting.objects.public()
         .select_related("series", "forum")
         .prefetch_related(
             "report_versions",

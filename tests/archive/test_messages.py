@@ -2,6 +2,7 @@
 can produce is recognised, in Japanese and in English."""
 
 import io
+import json
 import re
 
 import pytest
@@ -10,6 +11,7 @@ from django.utils import translation
 from mshub.archive import sources
 from mshub.archive.importer import parse_document
 from mshub.archive.messages import localize, localize_joined
+from mshub.archive.problems import Problem, shown, stored_problems
 from tests.archive.variants import WIDE
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -36,47 +38,67 @@ def _zip() -> bytes:
     return out.getvalue()
 
 
-def produced(monkeypatch) -> list[str]:
-    """Messages as the importer really writes them."""
-    messages = []
-    for name, data in [
-        ("empty.txt", b""),
-        ("locked.pdf", _pdf(encrypt=True)),
-        ("scan.pdf", _pdf()),
-        ("corrupt.pdf", b"%PDF-1.4\n garbage"),
-        ("archive.zip", _zip()),
-        ("binary.bin", bytes(range(256)) * 20),
-    ]:
-        messages += parse_document(data, name)["errors"]
-    messages += parse_document(WIDE.encode(), "r.txt")["warnings"]  # the printed weekday is wrong
-    messages += parse_document(b"x", "r.txt", "no_such_genre")["errors"]
+def produced(monkeypatch) -> list[Problem]:
+    """Problems as the importer really reports them (read back from the records it writes)."""
+    found: list[Problem] = []
+    records = [
+        parse_document(data, name)
+        for name, data in [
+            ("empty.txt", b""),
+            ("locked.pdf", _pdf(encrypt=True)),
+            ("scan.pdf", _pdf()),
+            ("corrupt.pdf", b"%PDF-1.4\n garbage"),
+            ("archive.zip", _zip()),
+            ("binary.bin", bytes(range(256)) * 20),
+        ]
+    ]
+    records.append(parse_document(WIDE.encode(), "r.txt"))  # the printed weekday is wrong
+    records.append(parse_document(b"x", "r.txt", "no_such_genre"))
     monkeypatch.setattr(sources, "MAX_BYTES", 10)
-    messages += parse_document(b"x" * 20, "huge.txt")["errors"]
+    records.append(parse_document(b"x" * 20, "huge.txt"))
+    for record in records:
+        found += stored_problems(json.loads(json.dumps(record)), "errors")
+        found += stored_problems(json.loads(json.dumps(record)), "warnings")
     from mshub.archive.parsers.common import find_date
 
-    warnings: list[str] = []
+    warnings: list[Problem] = []
     find_date("2019年2月30日", warnings)
-    messages += warnings
-    messages += [
-        "attendee “上田” is not in the registry: not recorded as attending",
-        "r.txt: not stored (a meeting needs its number and date to be stored)",
-        "第23回 already exists in “定例会合” and was not imported from the archive; store the document into "
-        "another series",
-        "r.txt: could not be parsed as steering_memo (ValueError: boom)",
+    found += warnings
+    found += [
+        Problem("attendee_unknown", {"name": "上田"}),
+        Problem("not_stored", {"detail": [Problem("needs_number_and_date")]}, source="r.txt"),
+        Problem("exists_not_imported", {"meeting": "第23回", "series": "定例会合"}),
+        Problem("unparsable", {"genre": "steering_memo", "detail": "ValueError: boom"}, source="r.txt"),
     ]
-    return messages
+    return found
 
 
 def test_every_message_the_importer_writes_is_shown_in_japanese(monkeypatch):
-    messages = produced(monkeypatch)
-    assert len(messages) >= 13
+    problems = produced(monkeypatch)
+    assert len(problems) >= 13
+    assert all(p.code != "text" for p in problems), "a message without its code"
     with translation.override("ja"):
-        for message in messages:
-            shown = localize(message)
-            assert shown != message, f"not recognised: {message!r}"
+        for problem in problems:
+            shown = problem.localized()
+            assert shown != str(problem), f"not translated: {problem}"
             assert JAPANESE.search(shown.split(": ", 1)[-1]), shown
+            assert localize(str(problem)) == shown  # records stored before codes read the same
     with translation.override("en"):
-        assert localize("r.txt: the PDF is encrypted") == "r.txt: the PDF is encrypted"
+        assert Problem("encrypted", source="r.txt").localized() == "r.txt: the PDF is encrypted"
+
+
+def test_the_record_keeps_english_sentences_and_shows_them_from_their_codes():
+    record = json.loads(json.dumps(parse_document(WIDE.encode(), "r.txt")))
+    [sentence] = record["warnings"]
+    assert sentence == "the printed weekday (金) does not match 2019-11-07 (木); the date is kept"
+    assert record["problems"]["warnings"] == [
+        {"code": "weekday_mismatch", "params": {"printed": "金", "date": "2019-11-07", "actual": "木"}}
+    ]
+    record["warnings"] = ["(the sentence as someone reworded it)"]  # the code is what is shown
+    with translation.override("ja"):
+        [shown_ja] = shown(record, "warnings")
+    assert "2019-11-07（木）" in shown_ja
+    assert "（金）" in shown_ja
 
 
 def test_the_file_name_and_the_details_are_kept():

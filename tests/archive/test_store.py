@@ -9,7 +9,8 @@ from django.core.management import call_command
 from django.test import TestCase
 
 from mshub.archive.models import ArchiveDocument, SourceLink
-from mshub.meetings.models import AgendaItem, Intervention, Meeting
+from mshub.meetings.models import AgendaItem, Decision, Intervention, Meeting
+from mshub.meetings.services.minutes import add_decision
 from mshub.meetings.services.registration import participation
 from mshub.people.models import Person
 from tests.archive.variants import MEMO, WIDE
@@ -321,3 +322,15 @@ def test_a_wrong_genre_forced_on_a_file_fails_alone_with_its_reason(forum, tmp_p
     assert str(path) in out
     assert not ArchiveDocument.objects.exists()
     assert not Meeting.objects.exists()
+
+
+def test_imported_decisions_are_numbered_like_those_added_on_the_memo_screen(forum, tmp_path, media):
+    """The import adds decisions through the meetings service: 1, 2 … under the meeting's lock, and a
+    decision added on the memo screen afterwards comes after them."""
+    path = tmp_path / "memo8.txt"
+    path.write_text(MEMO, encoding="utf-8")
+    _import(path, forum)
+    meeting = Meeting.objects.get(forum=forum, series__is_steering=True)
+    assert list(meeting.decisions.values_list("position", flat=True)) == [1, 2]
+    add_decision(meeting, Decision(text_ja="追加の決定"))
+    assert list(meeting.decisions.values_list("position", "text_ja"))[-1] == (3, "追加の決定")

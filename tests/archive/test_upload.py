@@ -270,3 +270,30 @@ def test_the_stored_documents_are_listed_page_by_page(secretariat, cast):
     assert first.count("doc-") == 50
     assert second.count("doc-") == 5
     assert 'rel="next"' in first
+
+
+def test_storing_is_all_or_nothing_and_the_upload_is_kept_until_it_is_stored(secretariat, monkeypatch):
+    """If marking the file stored fails, the document is not stored either and the file can be
+    reviewed again; once stored, its uploaded copy goes."""
+    from mshub.archive.models import ArchiveDocument
+
+    url, page = _review(secretariat, WIDE)
+    data = form_data(page, "review-form")
+
+    def broken(self, *args, **kwargs):
+        raise RuntimeError("disk full")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(ImportItem, "save", broken)
+        with pytest.raises(RuntimeError):
+            secretariat.post(url, data)
+    assert not ArchiveDocument.objects.exists()
+    assert not Meeting.objects.filter(number=23).exists()
+    item = ImportItem.objects.get()
+    assert item.status == ImportItem.Status.PARSED
+    assert item.file
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        assert secretariat.post(url, data).status_code == 302
+    item.refresh_from_db()
+    assert item.status == ImportItem.Status.STORED
+    assert not item.file

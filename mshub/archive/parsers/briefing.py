@@ -8,6 +8,7 @@ from typing import Any
 
 from mshub.archive.normalize import clean_lines, join_broken, narrow
 from mshub.archive.parsers.common import find_date
+from mshub.archive.problems import Problem, settle
 
 _BULLET = re.compile(r"^\s*[•・●◆■▪○◦\-–]\s*")
 _URL = re.compile(r"https?://\S+")
@@ -65,7 +66,7 @@ def _items(body: list[str]) -> list[dict[str, Any]]:
     return [i for i in items if i["text"] or i["urls"]]
 
 
-def _consultations(title: str, body: list[str], warnings: list[str]) -> list[dict[str, Any]]:
+def _consultations(title: str, body: list[str], warnings: list[Problem]) -> list[dict[str, Any]]:
     issuer = re.split(r"関連|の意見募集|意見募集", title)[0].strip() or None
     entries: list[dict[str, Any]] = []
     field = None
@@ -189,7 +190,7 @@ def _month_day(text: str, year: int) -> dt.date | None:
 
 
 def parse_briefing(text: str) -> dict[str, Any]:
-    warnings: list[str] = []
+    warnings: list[Problem] = []
     topics: list[dict[str, Any]] = []
     consultations: list[dict[str, Any]] = []
     events: list[dict[str, Any]] = []
@@ -204,4 +205,6 @@ def parse_briefing(text: str) -> dict[str, Any]:
                 topics[-1]["items"] += _items(body)
             else:
                 topics.append({"title": base, "items": _items(body)})
-    return {"title": None, "topics": topics, "consultations": consultations, "events": events, "warnings": warnings}
+    return settle(
+        {"title": None, "topics": topics, "consultations": consultations, "events": events, "warnings": warnings}
+    )

@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from mshub.archive.normalize import narrow
+from mshub.archive.problems import Problem
 
 WEEKDAYS_JA = "月火水木金土日"
 ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925}
@@ -19,7 +20,7 @@ _WEEKDAY = re.compile(r"[(（]\s*([月火水木金土日])\s*(?:曜日?)?\s*(?:[
 _TIME = re.compile(r"(午前|午後)?\s*(\d{1,2})\s*(?::\s*(\d{2})|時\s*(?:(\d{1,2})\s*分|半)?)")
 
 
-def find_date(text: str, warnings: list[str] | None = None, weekday_from: str | None = None) -> dt.date | None:
+def find_date(text: str, warnings: list[Problem] | None = None, weekday_from: str | None = None) -> dt.date | None:
     """The first date in ``text``; a printed weekday (there, or in ``weekday_from``) is checked."""
     m = _DATE.search(narrow(text))
     if not m:
@@ -29,7 +30,7 @@ def find_date(text: str, warnings: list[str] | None = None, weekday_from: str | 
         day = dt.date(year, int(m["m"]), int(m["d"]))
     except ValueError:
         if warnings is not None:
-            warnings.append(f"impossible date “{m.group(0)}”: ignored")
+            warnings.append(Problem("impossible_date", {"text": m.group(0)}))
         return None
     weekday = m["wd"]
     if not weekday and weekday_from:
@@ -37,8 +38,10 @@ def find_date(text: str, warnings: list[str] | None = None, weekday_from: str | 
         weekday = found.group(1) if found else None
     if weekday and warnings is not None and WEEKDAYS_JA[day.weekday()] != weekday:
         warnings.append(
-            f"the printed weekday ({weekday}) does not match {day.isoformat()} "
-            f"({WEEKDAYS_JA[day.weekday()]}); the date is kept"
+            Problem(
+                "weekday_mismatch",
+                {"printed": weekday, "date": day.isoformat(), "actual": WEEKDAYS_JA[day.weekday()]},
+            )
         )
     return day
 

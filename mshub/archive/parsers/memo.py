@@ -41,6 +41,7 @@ from mshub.archive.parsers.report import (
     pull_footnotes,
     title_facts,
 )
+from mshub.archive.problems import Problem, settle
 
 _INLINE = re.compile(rf"^\s*(?:[-・•]\s*)?(?P<kind>{DECISION_WORDS}|{ACTION_WORDS})\s*[:：]\s*(?P<text>\S.*)$")
 _ANSWER = re.compile(r"^\s*(?:→|⇒|->|=>)\s*(.*)$")
@@ -339,7 +340,7 @@ def _header_end(lines: list[str], agenda_at: int | None, discussion_at: int | No
 
 
 def parse_memo(text: str) -> dict[str, Any]:
-    warnings: list[str] = []
+    warnings: list[Problem] = []
     lines, footnotes = pull_footnotes(clean_lines(text))
     content = [ln for ln in lines if ln.strip()]
     result: dict[str, Any] = {"warnings": warnings, "footnotes": footnotes, **title_facts(content)}
@@ -367,4 +368,4 @@ def parse_memo(text: str) -> dict[str, Any]:
     finish_pages(result, text)
     for item in walk(agenda):
         item["presenters"] = item["presenters"] or []
-    return result
+    return settle(result)

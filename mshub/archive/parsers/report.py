@@ -33,6 +33,7 @@ from mshub.archive.parsers.agenda import (
 )
 from mshub.archive.parsers.common import find_date, find_times, labelled, split_presenters
 from mshub.archive.parsers.minutes import marker, parse_discussion
+from mshub.archive.problems import Problem, settle
 from mshub.core.validators import is_web_url
 
 __all__ = ["nest", "parse_report", "walk"]
@@ -121,7 +122,7 @@ def participation(lines: list[str]) -> dict[str, int | None]:
     return result
 
 
-def overview(lines: list[str], title: str | None, warnings: list[str]) -> dict[str, Any]:
+def overview(lines: list[str], title: str | None, warnings: list[Problem]) -> dict[str, Any]:
     """Date, times, venue and URL from the overview labels (the date may be in the title instead)."""
     when = labelled(lines, "日時|日 時|開催日時|日程|開催日|日付|Date", follow=True)
     day = find_date(when or "", warnings) if when else None
@@ -132,7 +133,7 @@ def overview(lines: list[str], title: str | None, warnings: list[str]) -> dict[s
     url = labelled(lines, "URL|Web|ウェブ|Webページ", follow=True)
     url = re.sub(r"^<|>$", "", url.strip()) if url else None
     if url and not is_web_url(url):
-        warnings.append(f"URL “{url[:200]}” is not a web address (http or https): left out")
+        warnings.append(Problem("not_web_url", {"url": url[:200]}))
         url = None
     return {
         "date": day.isoformat() if day else None,
@@ -221,7 +222,7 @@ def finish_pages(result: dict[str, Any], text: str) -> None:
 
 
 def parse_report(text: str) -> dict[str, Any]:
-    warnings: list[str] = []
+    warnings: list[Problem] = []
     lines, footnotes = pull_footnotes(clean_lines(text))
     content = [ln for ln in lines if ln.strip()]
     result: dict[str, Any] = {"warnings": warnings, "footnotes": footnotes, **title_facts(content)}
@@ -248,4 +249,4 @@ def parse_report(text: str) -> dict[str, Any]:
     inline_presenters(walk(agenda))
     result["agenda"] = agenda
     finish_pages(result, text)
-    return result
+    return settle(result)

@@ -44,6 +44,19 @@ PUBLIC_STATUSES = [
     MeetingStatus.CANCELLED,
     MeetingStatus.POSTPONED,
 ]
+# A topic may be proposed until the meeting takes place (or is cancelled).
+OPEN_FOR_PROPOSALS = (MeetingStatus.PLANNED, MeetingStatus.ANNOUNCED, MeetingStatus.POSTPONED)
+# The meeting took place: its survey is open, it counts in the statistics.
+TOOK_PLACE = (MeetingStatus.HELD, MeetingStatus.REPORT_PUBLISHED)
+
+
+class MeetingQuerySet(models.QuerySet["Meeting"]):
+    def public(self) -> MeetingQuerySet:
+        """What anyone may see: announced or later, and not an import awaiting publication."""
+        return self.filter(status__in=PUBLIC_STATUSES, awaiting_publication=False)
+
+    def took_place(self) -> MeetingQuerySet:
+        return self.filter(status__in=TOOK_PLACE)
 
 
 class Meeting(models.Model):
@@ -109,6 +122,8 @@ class Meeting(models.Model):
         ]
         indexes = [models.Index(fields=["forum", "start"])]
 
+    objects = MeetingQuerySet.as_manager()
+
     log_related = ("series", "forum")  # what its name and address read (see the activity log)
 
     def __str__(self) -> str:
@@ -145,13 +160,31 @@ class Meeting(models.Model):
     def is_public(self) -> bool:
         return self.status in PUBLIC_STATUSES and not self.awaiting_publication
 
+    @property
+    def open_for_proposals(self) -> bool:
+        return self.status in OPEN_FOR_PROPOSALS
+
+    @property
+    def took_place(self) -> bool:
+        """Held, or its report published: the survey is open and it counts in the statistics."""
+        return self.status in TOOK_PLACE
+
+    def can_become(self, status: str) -> bool:
+        """Whether the lifecycle allows ``status`` next (planned → announced → held → report published);
+        "held" also needs the meeting to have started (``has_started``)."""
+        return status in TRANSITIONS.get(self.status, set())
+
+    def choosable_statuses(self) -> set[str]:
+        """What the status buttons may ask for: publishing the report is its own action."""
+        return TRANSITIONS.get(self.status, set()) - {MeetingStatus.REPORT_PUBLISHED}
+
     def has_started(self, now: datetime | None = None) -> bool:
         """True once the meeting's start has passed: only then can it be "held"."""
         return self.start <= (now or timezone.now())
 
     def next_statuses(self, now: datetime | None = None) -> list[str]:
         """The statuses the secretariat may choose now (publishing the report is its own action)."""
-        allowed = TRANSITIONS[self.status] - {MeetingStatus.REPORT_PUBLISHED}
+        allowed = self.choosable_statuses()
         if not self.has_started(now):
             allowed = allowed - {MeetingStatus.HELD}
         return [s for s in MeetingStatus.values if s in allowed]

@@ -9,6 +9,7 @@ from django.db import models, transaction
 
 from mshub.core.concurrency import create_at_next_position, save_as_last, save_versioned
 from mshub.core.i18n import current_language
+from mshub.core.models.events import record
 from mshub.meetings.models import AgendaItem, Intervention, Meeting, Presenter
 from mshub.people.models import Affiliation
 
@@ -90,14 +91,21 @@ def presenter_affiliation(presenter: Presenter, meeting: Meeting, language: str 
 
 
 @transaction.atomic
-def add_item(meeting: Meeting, *, parent: AgendaItem | None = None, **fields: Any) -> AgendaItem:
-    """A new item after its siblings; the meeting is locked while its position is taken."""
+def add_item(
+    meeting: Meeting, *, parent: AgendaItem | None = None, position: int | None = None, **fields: Any
+) -> AgendaItem:
+    """A new item after its siblings; the meeting is locked while its position is taken.
+
+    ``position``: where the item goes if that place is free (an imported document's own numbering);
+    else, or without it, after its siblings.
+    """
     siblings = AgendaItem.objects.filter(meeting=meeting, parent=parent)
-    return create_at_next_position(
-        meeting,
-        siblings,
-        lambda position: AgendaItem.objects.create(meeting=meeting, parent=parent, position=position, **fields),
-    )
+
+    def create(next_free: int) -> AgendaItem:
+        wanted = position if position and not siblings.filter(position=position).exists() else next_free
+        return AgendaItem.objects.create(meeting=meeting, parent=parent, position=wanted, **fields)
+
+    return create_at_next_position(meeting, siblings, create)
 
 
 @transaction.atomic
@@ -136,7 +144,6 @@ def move_item(item: AgendaItem, direction: int) -> None:
 @transaction.atomic
 def accept_proposal(proposal: Any, actor: Any = None, parent: AgendaItem | None = None) -> AgendaItem:
     """Put a proposed topic on the agenda; the proposal keeps its link to the item."""
-    from mshub.core.models.events import record
     from mshub.meetings.models import TopicProposal
 
     proposal = TopicProposal.objects.select_for_update().get(pk=proposal.pk)
@@ -150,3 +157,80 @@ def accept_proposal(proposal: Any, actor: Any = None, parent: AgendaItem | None 
     proposal.save(update_fields=["agenda_item", "status"])
     record(proposal.meeting.forum, actor, "proposal.accepted", proposal.meeting, summary=proposal.title)
     return item
+
+
+@transaction.atomic
+def decline_proposal(proposal: Any, actor: Any = None) -> None:
+    """Decline a proposed topic, unless it is on the agenda already."""
+    from mshub.meetings.models import TopicProposal
+
+    proposal = TopicProposal.objects.select_for_update().get(pk=proposal.pk)
+    if proposal.agenda_item_id is not None:
+        return
+    proposal.status = TopicProposal.Status.DECLINED
+    proposal.save(update_fields=["status"])
+    record(proposal.meeting.forum, actor, "proposal.declined", proposal.meeting, summary=proposal.title)
+
+
+@transaction.atomic
+def propose_topic(proposal: Any, actor: Any = None) -> Any:
+    """Save a member's proposed topic (unsaved) and log it."""
+    proposal.save()
+    record(proposal.meeting.forum, actor, "proposal.created", proposal.meeting, summary=proposal.title)
+    return proposal
+
+
+# What the agenda and item screens do: each change and its line in the activity log, all or nothing.
+
+
+@transaction.atomic
+def add_logged_item(meeting: Meeting, actor: Any, *, parent: AgendaItem | None = None, **fields: Any) -> AgendaItem:
+    item = add_item(meeting, parent=parent, **fields)
+    record(meeting.forum, actor, "agenda.item_added", meeting, summary=item.title)
+    return item
+
+
+@transaction.atomic
+def delete_item(item: AgendaItem, actor: Any) -> None:
+    meeting = item.meeting
+    record(meeting.forum, actor, "agenda.item_deleted", meeting, summary=item.title)
+    item.delete()
+
+
+@transaction.atomic
+def edit_item(item: AgendaItem, loaded_version: int, actor: Any) -> AgendaItem:
+    """``save_item`` and its log line (``EditConflictError`` if someone saved in between)."""
+    save_item(item, loaded_version)
+    _log_minutes(item, actor, "item")
+    return item
+
+
+@transaction.atomic
+def add_presenter(item: AgendaItem, actor: Any, **fields: Any) -> Presenter:
+    AgendaItem.objects.select_for_update().filter(pk=item.pk).values_list("pk").first()
+    presenter = Presenter.objects.create(item=item, position=item.presenters.count(), **fields)
+    _log_minutes(item, actor, "presenter")
+    return presenter
+
+
+@transaction.atomic
+def remove_presenter(item: AgendaItem, presenter_id: int, actor: Any) -> None:
+    Presenter.objects.filter(item=item, pk=presenter_id).delete()
+    _log_minutes(item, actor, "remove_presenter")
+
+
+@transaction.atomic
+def add_logged_intervention(item: AgendaItem, entry: Intervention, actor: Any) -> Intervention:
+    add_intervention(item, entry)
+    _log_minutes(item, actor, "intervention")
+    return entry
+
+
+@transaction.atomic
+def remove_intervention(item: AgendaItem, intervention_id: int, actor: Any) -> None:
+    Intervention.objects.filter(item=item, pk=intervention_id).delete()
+    _log_minutes(item, actor, "remove_intervention")
+
+
+def _log_minutes(item: AgendaItem, actor: Any, action: str) -> None:
+    record(item.meeting.forum, actor, f"minutes.{action}", item.meeting, summary=item.title)

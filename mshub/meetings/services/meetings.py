@@ -10,10 +10,10 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from mshub.core.concurrency import save_versioned
 from mshub.core.models.events import record
 from mshub.core.timezones import make_aware_in
 from mshub.meetings.models import Meeting, MeetingSeries, MeetingStatus
-from mshub.meetings.models.meeting import TRANSITIONS
 
 
 def next_number(series: MeetingSeries) -> int:
@@ -70,7 +70,7 @@ def change_status(
     A meeting is "held" only once it has started (``now`` is for tests and imports of the past).
     """
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
-    if status not in TRANSITIONS[meeting.status]:
+    if not meeting.can_become(status):
         raise ValidationError(
             _("A meeting that is “%(from)s” cannot become “%(to)s”.")
             % {"from": MeetingStatus(meeting.status).label, "to": MeetingStatus(status).label}
@@ -86,6 +86,23 @@ def change_status(
     meeting.sequence += 1  # calendar clients must see the change (iCalendar SEQUENCE)
     meeting.save(update_fields=["status", "status_note", "sequence", "updated_at"])
     record(meeting.forum, actor, "meeting.status", meeting, summary=f"{previous} → {status}", note=note)
+    return meeting
+
+
+# Fields calendar subscribers see: changing one bumps the iCalendar SEQUENCE.
+CALENDAR_FIELDS = frozenset(
+    {"date", "start_time", "end_time", "timezone", "venue_ja", "venue_en", "title_ja", "title_en"}
+)
+
+
+@transaction.atomic
+def update_meeting(meeting: Meeting, loaded_version: int, changed: list[str], actor: Any = None) -> Meeting:
+    """Save an edited meeting (``EditConflictError`` if someone saved since ``loaded_version``), bump its
+    calendar sequence if a field subscribers see changed, and log the change: all or nothing."""
+    save_versioned(meeting, loaded_version)
+    if CALENDAR_FIELDS & set(changed):
+        bump_sequence(meeting)  # calendar subscribers must see the change
+    record(meeting.forum, actor, "meeting.changed", meeting, fields=sorted(changed))
     return meeting
 
 

@@ -12,11 +12,21 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from mshub.core.concurrency import EditConflictError
-from mshub.core.models.events import record
 from mshub.core.params import id_param
 from mshub.meetings.forms import AgendaItemForm, InterventionForm, NewItemForm, PresenterForm
-from mshub.meetings.models import AgendaItem, Intervention, Presenter
-from mshub.meetings.services.agenda import add_intervention, add_item, agenda_tree, flatten, move_item, save_item
+from mshub.meetings.models import AgendaItem, Presenter
+from mshub.meetings.services.agenda import (
+    add_logged_intervention,
+    add_logged_item,
+    add_presenter,
+    agenda_tree,
+    delete_item,
+    edit_item,
+    flatten,
+    move_item,
+    remove_intervention,
+    remove_presenter,
+)
 from mshub.meetings.services.presenters import NoAddressError, ask_to_confirm
 from mshub.meetings.views.base import MeetingView
 
@@ -54,19 +64,18 @@ class AgendaManageView(MeetingView, TemplateView):
             return HttpResponseRedirect(here)
         if "delete" in request.POST:
             item = get_object_or_404(AgendaItem, meeting=self.meeting, pk=id_param(request.POST, "item"))
-            record(self.forum, request.user, "agenda.item_deleted", self.meeting, summary=item.title)
-            item.delete()
+            delete_item(item, request.user)
             return HttpResponseRedirect(here)
         form = NewItemForm(request.POST, meeting=self.meeting)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(new_form=form), status=400)
-        item = add_item(
+        add_logged_item(
             self.meeting,
+            request.user,
             parent=form.cleaned_data["parent"],
             title_ja=form.cleaned_data["title_ja"],
             title_en=form.cleaned_data["title_en"],
         )
-        record(self.forum, request.user, "agenda.item_added", self.meeting, summary=item.title)
         return HttpResponseRedirect(here)
 
 
@@ -102,7 +111,7 @@ class AgendaItemView(MeetingView, TemplateView):
             if not form.is_valid():
                 return self.render_to_response(self.get_context_data(item=item, item_form=form), status=400)
             try:
-                save_item(form.save(commit=False), form.loaded_version)
+                edit_item(form.save(commit=False), form.loaded_version, request.user)
             except EditConflictError as conflict:
                 form.show_conflict(conflict.current)
                 return self.render_to_response(self.get_context_data(item=item, item_form=form), status=409)
@@ -110,19 +119,18 @@ class AgendaItemView(MeetingView, TemplateView):
             pform = PresenterForm(request.POST, forum=self.forum)
             if not pform.is_valid():
                 return self.render_to_response(self.get_context_data(item=item, presenter_form=pform), status=400)
-            Presenter.objects.create(item=item, position=item.presenters.count(), **pform.cleaned_data)
+            add_presenter(item, request.user, **pform.cleaned_data)
         elif action == "remove_presenter":
-            Presenter.objects.filter(item=item, pk=id_param(request.POST, "presenter")).delete()
+            remove_presenter(item, id_param(request.POST, "presenter"), request.user)
         elif action == "intervention":
             iform = InterventionForm(request.POST, forum=self.forum)
             if not iform.is_valid():
                 return self.render_to_response(self.get_context_data(item=item, intervention_form=iform), status=400)
-            add_intervention(item, iform.save(commit=False))
+            add_logged_intervention(item, iform.save(commit=False), request.user)
         elif action == "remove_intervention":
-            Intervention.objects.filter(item=item, pk=id_param(request.POST, "intervention")).delete()
+            remove_intervention(item, id_param(request.POST, "intervention"), request.user)
         else:
             messages.error(request, _("Unknown action."))
             return HttpResponseRedirect(here)
-        record(self.forum, request.user, f"minutes.{action}", self.meeting, summary=item.title)
         messages.success(request, _("Saved."))
         return HttpResponseRedirect(here)

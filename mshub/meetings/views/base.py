@@ -85,7 +85,5 @@ def visible_meetings(view: ForumView) -> models.QuerySet[Meeting]:
         "series", "forum"
     )
     if not view.request.user.has_perm("meetings.view_planned_meetings", view.forum):
-        from mshub.meetings.models.meeting import PUBLIC_STATUSES
-
-        qs = qs.filter(status__in=PUBLIC_STATUSES, awaiting_publication=False)
+        qs = qs.public()
     return qs

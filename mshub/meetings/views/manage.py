@@ -11,13 +11,11 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, View
 
-from mshub.core.concurrency import EditConflictError, save_versioned
-from mshub.core.models.events import record
+from mshub.core.concurrency import EditConflictError
 from mshub.core.views.base import ForumView
 from mshub.meetings.forms import MeetingForm
 from mshub.meetings.models import Meeting, MeetingStatus
-from mshub.meetings.models.meeting import TRANSITIONS
-from mshub.meetings.services.meetings import bump_sequence, change_status, create_meeting
+from mshub.meetings.services.meetings import change_status, create_meeting, update_meeting
 from mshub.meetings.views.base import MeetingView
 
 _MEETING_FIELDS = list(MeetingForm.Meta.fields)
@@ -63,15 +61,10 @@ class MeetingUpdateView(MeetingView, FormView[MeetingForm]):
         meeting: Meeting = form.save(commit=False)
         meeting.start, meeting.end = form.cleaned_data["start"], form.cleaned_data["end"]
         try:
-            save_versioned(meeting, form.loaded_version)
+            update_meeting(meeting, form.loaded_version, form.changed_data, actor=self.request.user)
         except EditConflictError as conflict:
             form.show_conflict(conflict.current)
             return self.render_to_response(self.get_context_data(form=form), status=409)
-        if {"date", "start_time", "end_time", "timezone", "venue_ja", "venue_en", "title_ja", "title_en"} & set(
-            form.changed_data
-        ):
-            bump_sequence(meeting)  # calendar subscribers must see the change
-        record(self.forum, self.request.user, "meeting.changed", meeting, fields=sorted(form.changed_data))
         messages.success(self.request, _("Saved."))
         return HttpResponseRedirect(meeting.get_absolute_url())
 
@@ -83,7 +76,7 @@ class MeetingStatusView(MeetingView, View):
         from mshub.meetings import notifications
 
         status = request.POST.get("status", "")
-        if status == MeetingStatus.REPORT_PUBLISHED or status not in TRANSITIONS.get(self.meeting.status, set()):
+        if status not in self.meeting.choosable_statuses():
             messages.error(request, _("That status change is not possible."))
             return HttpResponseRedirect(self.meeting.get_absolute_url())
         if status in (MeetingStatus.ANNOUNCED, MeetingStatus.HELD) and request.POST.get("confirm") != "yes":

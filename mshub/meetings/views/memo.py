@@ -18,17 +18,18 @@ from django.views.generic import TemplateView, View
 from mshub.core.fields import WebURLFormField
 from mshub.core.files import file_response
 from mshub.core.forms import OneOfRequired
-from mshub.core.models.events import record
 from mshub.core.params import id_param, int_param
-from mshub.meetings.models import ActionItem, ActionStatus, Attendance, Decision, Footnote, Material, MaterialVersion
-from mshub.meetings.services.minutes import (
-    add_decision,
-    add_material,
-    add_material_version,
-    carried_over_actions,
-    close_action,
-    next_footnote_mark,
+from mshub.meetings.models import ActionItem, ActionStatus, Decision, Footnote, Material, MaterialVersion
+from mshub.meetings.services.memo import (
+    add_action,
+    add_footnote,
+    add_memo_decision,
+    add_memo_material,
+    add_memo_material_version,
+    close_memo_action,
+    note_attendance,
 )
+from mshub.meetings.services.minutes import carried_over_actions
 from mshub.meetings.views.base import MeetingView
 from mshub.people.pickers import PersonField
 
@@ -124,17 +125,15 @@ class MemoView(MeetingView, TemplateView):
         if section == "attendance":
             form: forms.BaseForm = AttendanceForm(request.POST, forum=self.forum, prefix=section)
             if form.is_valid():
-                Attendance.objects.get_or_create(
-                    meeting=meeting,
-                    person=form.cleaned_data["person"],
-                    defaults={"remote": form.cleaned_data["remote"]},
+                note_attendance(
+                    meeting, request.user, person=form.cleaned_data["person"], remote=form.cleaned_data["remote"]
                 )
         elif section == "material":
             form = MaterialForm(request.POST, request.FILES, prefix=section)
             if form.is_valid():
                 data = dict(form.cleaned_data)
                 try:
-                    add_material(meeting, upload=data.pop("file"), actor=request.user, **data)
+                    add_memo_material(meeting, request.user, upload=data.pop("file"), **data)
                 except ValidationError as exc:
                     form.add_error("file", exc)
         elif section == "version":
@@ -144,7 +143,7 @@ class MemoView(MeetingView, TemplateView):
                 messages.error(request, _("Choose a file to upload."))
                 return HttpResponseRedirect(here)
             try:
-                add_material_version(material, upload, request.user)
+                add_memo_material_version(material, upload, request.user)
             except ValidationError as exc:
                 messages.error(request, " ".join(exc.messages))
                 return HttpResponseRedirect(here)
@@ -152,29 +151,26 @@ class MemoView(MeetingView, TemplateView):
         elif section == "decision":
             form = DecisionForm(request.POST, prefix=section, instance=Decision(meeting=meeting))
             if form.is_valid():
-                add_decision(meeting, form.save(commit=False))
+                add_memo_decision(meeting, form.save(commit=False), request.user)
         elif section == "action":
             form = ActionForm(request.POST, forum=self.forum, prefix=section, instance=ActionItem(meeting=meeting))
             if form.is_valid():
-                form.save()
+                add_action(form.save(commit=False), request.user)
         elif section == "close_action":
             action = get_object_or_404(ActionItem, meeting__series=meeting.series, pk=id_param(request.POST, "action"))
             status = request.POST.get("status")
             if status in (ActionStatus.DONE, ActionStatus.DROPPED):
-                close_action(action, status, meeting, request.user)
+                close_memo_action(action, status, meeting, request.user)
             form = DecisionForm()
         elif section == "footnote":
-            form = FootnoteForm(
-                request.POST, prefix=section, instance=Footnote(meeting=meeting, mark=next_footnote_mark(meeting))
-            )
+            form = FootnoteForm(request.POST, prefix=section, instance=Footnote(meeting=meeting))
             if form.is_valid():
-                form.save()
+                add_footnote(form.save(commit=False), request.user)
         else:
             messages.error(request, _("Unknown action."))
             return HttpResponseRedirect(here)
         if not form.is_valid() and form.is_bound:
             return self.render_to_response(self.get_context_data(**{section: form}), status=400)
-        record(self.forum, request.user, f"memo.{section}", meeting)
         messages.success(request, _("Saved."))
         return HttpResponseRedirect(here)
 

@@ -12,14 +12,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from mshub.core.models.events import record
 from mshub.core.params import id_param
-from mshub.meetings.models import MeetingStatus, TopicProposal
-from mshub.meetings.services.agenda import accept_proposal
+from mshub.meetings.models import TopicProposal
+from mshub.meetings.services.agenda import accept_proposal, decline_proposal, propose_topic
 from mshub.meetings.views.base import MeetingView
 from mshub.people.pickers import PersonField
-
-OPEN_FOR_PROPOSALS = (MeetingStatus.PLANNED, MeetingStatus.ANNOUNCED, MeetingStatus.POSTPONED)
 
 
 class ProposalForm(forms.ModelForm[TopicProposal]):
@@ -47,7 +44,7 @@ class ProposalsView(MeetingView, TemplateView):
         context.update(
             proposals=proposals,
             reviewer=reviewer,
-            open=self.meeting.status in OPEN_FOR_PROPOSALS,
+            open=self.meeting.open_for_proposals,
             form=kwargs.get("form") or ProposalForm(forum=self.forum),
         )
         return context
@@ -64,12 +61,10 @@ class ProposalsView(MeetingView, TemplateView):
             if decision == "accept":
                 accept_proposal(proposal, actor=request.user)
                 messages.success(request, _("“%(title)s” is on the agenda.") % {"title": proposal.title})
-            elif decision == "decline" and proposal.agenda_item_id is None:
-                proposal.status = TopicProposal.Status.DECLINED
-                proposal.save(update_fields=["status"])
-                record(self.forum, request.user, "proposal.declined", self.meeting, summary=proposal.title)
+            elif decision == "decline":
+                decline_proposal(proposal, actor=request.user)
             return HttpResponseRedirect(here)
-        if self.meeting.status not in OPEN_FOR_PROPOSALS:
+        if not self.meeting.open_for_proposals:
             messages.error(request, _("Proposals are closed for this meeting."))
             return HttpResponseRedirect(here)
         form = ProposalForm(
@@ -77,7 +72,6 @@ class ProposalsView(MeetingView, TemplateView):
         )
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form), status=400)
-        form.save()
-        record(self.forum, request.user, "proposal.created", self.meeting, summary=form.instance.title)
+        propose_topic(form.save(commit=False), actor=request.user)
         messages.success(request, _("Thank you; the steering group will consider your proposal."))
         return HttpResponseRedirect(here)

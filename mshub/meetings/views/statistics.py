@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.views.generic import TemplateView, View
 
 from mshub.core.views.base import ForumView
-from mshub.meetings.models import Meeting, MeetingStatus
+from mshub.meetings.models import Meeting
 from mshub.meetings.services.statistics import csv_rows, meeting_stats, presenters_by_group, vocabulary, yearly
 
 CHART_COLORS = ["#1d4f91", "#c0392b", "#27ae60", "#8e44ad", "#d35400", "#16a085", "#7f8c8d", "#b7950b", "#555"]
@@ -20,11 +20,7 @@ class StatisticsMixin(ForumView):
 
     def meetings(self) -> Any:
         """Meetings that took place (held, or reported), of the series that have participants."""
-        qs = Meeting.objects.filter(
-            forum=self.forum,
-            status__in=[MeetingStatus.HELD, MeetingStatus.REPORT_PUBLISHED],
-            series__is_steering=False,
-        )
+        qs = Meeting.objects.took_place().filter(forum=self.forum, series__is_steering=False)
         series = self.request.GET.get("series")
         return qs.filter(series__slug=series) if series else qs
 

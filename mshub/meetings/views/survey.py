@@ -6,15 +6,16 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, models
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
-from mshub.meetings.models import AgendaItem, Meeting, MeetingStatus, Registration, RegistrationStatus
-from mshub.meetings.models.survey import ItemRating, SurveyResponse
+from mshub.meetings.models import AgendaItem, Meeting, Registration, RegistrationStatus
+from mshub.meetings.models.survey import SurveyResponse
+from mshub.meetings.services.survey import answer_survey
 from mshub.meetings.views.base import MeetingView, RegistrantLinkView
 
 SCALE = [(n, str(n)) for n in range(1, 6)]
@@ -64,32 +65,28 @@ class SurveyView(RegistrantLinkView, TemplateView):
         context = super().get_context_data(**kwargs)
         registration = self.registration()
         context["answered"] = SurveyResponse.objects.filter(registration=registration).exists()
-        context["open"] = self.meeting.status in (MeetingStatus.HELD, MeetingStatus.REPORT_PUBLISHED)
+        context["open"] = self.meeting.took_place
         context["form"] = kwargs.get("form") or SurveyForm(items=survey_items(self.meeting))
         return context
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         registration = self.registration()
-        if self.meeting.status not in (MeetingStatus.HELD, MeetingStatus.REPORT_PUBLISHED):
+        if not self.meeting.took_place:
             messages.error(request, _("The survey opens after the meeting."))
             return HttpResponseRedirect(self.after())
         form = SurveyForm(request.POST, items=survey_items(self.meeting))
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form), status=400)
+        data = form.cleaned_data
         try:
-            with transaction.atomic():
-                response = SurveyResponse.objects.create(
-                    meeting=self.meeting,
-                    registration=registration,
-                    satisfaction=form.cleaned_data["satisfaction"],
-                    comments=form.cleaned_data["comments"],
-                    suggestions=form.cleaned_data["suggestions"],
-                )
-                ItemRating.objects.bulk_create(
-                    ItemRating(response=response, item=item, usefulness=form.cleaned_data[f"item_{item.pk}"])
-                    for item in form.items
-                    if form.cleaned_data.get(f"item_{item.pk}")
-                )
+            answer_survey(
+                self.meeting,
+                registration,
+                satisfaction=data["satisfaction"],
+                comments=data["comments"],
+                suggestions=data["suggestions"],
+                ratings=[(item, data[f"item_{item.pk}"]) for item in form.items if data.get(f"item_{item.pk}")],
+            )
         except IntegrityError:
             messages.info(request, _("You already answered; thank you."))
         else:

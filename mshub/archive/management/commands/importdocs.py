@@ -12,8 +12,10 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from mshub.archive import problems
 from mshub.archive.genres import GENRES
 from mshub.archive.importer import read_document
+from mshub.archive.problems import Problem
 
 
 class Command(BaseCommand):
@@ -54,7 +56,9 @@ class Command(BaseCommand):
             try:
                 data = path.read_bytes()
             except OSError as exc:
-                records.append({"source": str(path), "errors": [f"{path}: cannot be opened ({exc.strerror})"]})
+                unopened: dict[str, Any] = {"source": str(path)}
+                problems.add(unopened, "errors", Problem("cannot_open", {"detail": exc.strerror}, source=str(path)))
+                records.append(unopened)
                 continue
             record, extracted = read_document(data, str(path), options["genre"])
             if forum is not None and not record["errors"]:
@@ -74,7 +78,7 @@ class Command(BaseCommand):
                     )
                     record["stored"] = {"document": document.pk, "meeting": document.meeting_id, "unchanged": known}
                 except StoreError as exc:
-                    record["errors"].append(f"{path}: not stored ({exc})")
+                    problems.add(record, "errors", Problem("not_stored", {"detail": exc.problems}, source=str(path)))
             records.append(record)
         if options["json"]:
             self.stdout.write(json.dumps(records, ensure_ascii=False, indent=2))
