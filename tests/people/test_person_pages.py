@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from mshub.core.models import Event
+from mshub.core.models import ActivityEntry
 from mshub.people.models import Person
 from tests.factories import AffiliationFactory, OrganizationFactory, PersonFactory, group
 
@@ -31,7 +31,7 @@ def test_create_person_records_consent_time_and_event(forum, cast):
     assert person.email == "misaki@example.jp"
     assert person.consent_listing is True
     assert person.consent_updated_at is not None
-    assert Event.objects.filter(verb="person.created", target_id=str(person.pk)).exists()
+    assert ActivityEntry.objects.filter(verb="person.created", target_id=str(person.pk)).exists()
 
 
 def test_duplicate_email_is_refused_with_a_clear_message_and_input_kept(forum, cast):
@@ -165,7 +165,7 @@ def test_erase_deletes_the_person_and_logs_without_personal_data(forum, cast):
     response = cast.client("secretariat").post(f"/{forum.slug}/people/{person.pk}/erase/")
     assert response.status_code == 302
     assert not Person.objects.filter(pk=person.pk).exists()
-    event = Event.objects.get(verb="person.deleted")
+    event = ActivityEntry.objects.get(verb="person.deleted")
     assert "gone@example.org" not in json.dumps(event.data) + event.summary
     assert "Gone" not in event.summary
 
@@ -193,7 +193,7 @@ def test_erase_anonymises_when_a_record_still_needs_the_person(forum, cast):
     assert person.notes == ""
     assert "Needed" not in person.name
     assert person.affiliations.get().title_en == ""
-    assert Event.objects.filter(verb="person.anonymised").exists()
+    assert ActivityEntry.objects.filter(verb="person.anonymised").exists()
 
 
 def test_a_japanese_full_name_typed_without_a_space_is_found(forum, cast):
