@@ -12,7 +12,7 @@ import itertools
 import re
 from typing import Any
 
-from mshub.archive.normalize import clean_lines, ends_sentence, narrow
+from mshub.archive.normalize import clean_lines, ends_sentence
 from mshub.archive.parsers.agenda import (
     ACTION_WORDS,
     AGENDA_WORDS,
@@ -41,6 +41,7 @@ from mshub.archive.parsers.report import (
     pull_footnotes,
     title_facts,
 )
+from mshub.core.text import narrow
 
 _INLINE = re.compile(rf"^\s*(?:[-・•]\s*)?(?P<kind>{DECISION_WORDS}|{ACTION_WORDS})\s*[:：]\s*(?P<text>\S.*)$")
 _ANSWER = re.compile(r"^\s*(?:→|⇒|->|=>)\s*(.*)$")
