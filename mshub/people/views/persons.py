@@ -41,7 +41,7 @@ class PersonListView(ForumView, ListView[Person]):
         context = super().get_context_data(**kwargs)
         context["filter"] = self.filterset
         context["querystring"] = _querystring_without_page(self.request)
-        if self.request.htmx:  # type: ignore[attr-defined]
+        if self.forum_request.htmx:
             self.template_name = "people/_person_results.html"
         return context
 
