@@ -204,6 +204,20 @@ def test_a_japanese_full_name_typed_without_a_space_is_found(forum, cast):
     assert "高野 健" not in html
 
 
+def test_paging_through_search_results_keeps_the_search(forum, cast):
+    for n in range(55):
+        PersonFactory(forum=forum, family_name_ja="高野", family_name_latin=f"Takano{n:02d}")
+    PersonFactory(forum=forum, family_name_ja="山田", family_name_latin="Yamada")
+    client = cast.client("member")
+    first = client.get(f"/{forum.slug}/people/", {"q": "高野"}).content.decode()
+    assert 'rel="next" href="?q=%E9%AB%98%E9%87%8E&amp;page=2"' in first
+    second = client.get(f"/{forum.slug}/people/", {"q": "高野", "page": "2"}).content.decode()
+    assert 'rel="prev" href="?q=%E9%AB%98%E9%87%8E&amp;page=1"' in second
+    assert "Yamada" not in second
+    partial = client.get(f"/{forum.slug}/people/", {"q": "高野"}, headers={"HX-Request": "true"}).content.decode()
+    assert 'href="?q=%E9%AB%98%E9%87%8E&amp;page=2"' in partial  # the results swapped in by htmx page alike
+
+
 def _edit_url(forum, person):
     return f"/{forum.slug}/people/{person.pk}/edit/"
 
