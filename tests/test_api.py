@@ -333,3 +333,20 @@ def test_other_lists_make_as_many_queries_for_many_rows_as_for_few(cast: Cast, n
     for _ in range(5):
         MembershipFactory(forum=ForumFactory(), user=cast.users["member"])
     assert count_queries(client, url) == few
+
+
+def test_no_area_imports_the_api_package_that_imports_every_area():
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1] / "mshub"
+    offenders = []
+    for path in root.rglob("*.py"):
+        if path.is_relative_to(root / "api") or path.parent == root:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            modules = [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            modules += [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if any(m == "mshub.api" or m.startswith("mshub.api.") for m in modules):
+                offenders.append(str(path.relative_to(root)))
+    assert offenders == []

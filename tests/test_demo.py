@@ -18,7 +18,7 @@ from django.test import Client
 
 from mshub.accounts.models import User
 from mshub.core.demo import ACCOUNTS, ADMIN, MAIN, PASSWORD, TASKFORCE
-from mshub.core.models import Event, Forum, Membership, Role
+from mshub.core.models import ActivityEntry, Forum, Membership, Role
 from mshub.core.services import delete_forum
 from mshub.meetings.models import Intervention, Meeting, ReportVersion
 from mshub.people.models import Affiliation, Organization, Person, StakeholderGroup
@@ -57,7 +57,7 @@ def demo() -> str:
 
 
 def snapshot() -> dict[str, int]:
-    models = (Forum, User, Membership, Organization, Person, Affiliation, Event, Meeting)
+    models = (Forum, User, Membership, Organization, Person, Affiliation, ActivityEntry, Meeting)
     return {model.__name__: model.objects.count() for model in models}
 
 
@@ -146,7 +146,7 @@ def test_second_forum_is_private_with_its_own_records(demo: str) -> None:
 
 
 def test_the_activity_log_is_not_empty(demo: str) -> None:
-    verbs = set(Event.objects.filter(forum__slug=MAIN).values_list("verb", flat=True))
+    verbs = set(ActivityEntry.objects.filter(forum__slug=MAIN).values_list("verb", flat=True))
     assert {"forum.created", "member.added", "demo.loaded"} <= verbs
 
 

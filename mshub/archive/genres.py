@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from mshub.archive.normalize import narrow
+from mshub.core.text import narrow
 
 GENRES = ("meeting_report", "steering_memo", "trend_briefing", "other")
 

@@ -1,23 +1,17 @@
-"""Cleaning up extracted text: width variants, page furniture, Markdown-link debris, broken lines."""
+"""Cleaning up extracted text: page furniture, Markdown-link debris, broken lines.
+
+Width folding (``narrow``) is shared by every area and lives in ``mshub.core.text``.
+"""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 
-# Full-width ASCII variants → ASCII, for matching structure (values keep their own text).
-_WIDE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
-_WIDE[0x3000] = 0x20  # ideographic space
-_WIDE.update({0x301C: 0x7E, 0x2212: 0x2D, 0x2010: 0x2D, 0x2013: 0x2D, 0x2014: 0x2D, 0xFF5E: 0x7E})  # 〜 − ‐ – —
+from mshub.core.text import narrow
+
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
-
-
-@lru_cache(maxsize=65536)
-def narrow(text: str) -> str:
-    """Full-width letters, digits and punctuation as ASCII (２０１６年 → 2016年, ： → :, 〜 → ~)."""
-    return text.translate(_WIDE)
 
 
 def sup_to_digits(text: str) -> str:

@@ -19,10 +19,10 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from mshub.archive.forms import NEW_SERIES, ReviewForm
-from mshub.archive.normalize import narrow
 from mshub.archive.parsers.memo_text import action
 from mshub.archive.parsers.report import nest, walk
 from mshub.archive.store import matching_series
+from mshub.core.text import narrow
 from mshub.meetings.models import ItemOutcome
 from mshub.people.matching import NameIndex, OrganizationIndex, PersonIndex, name_forms
 from mshub.people.models import Organization, Person, StakeholderGroup

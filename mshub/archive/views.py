@@ -51,7 +51,7 @@ class BatchView(ForumView, TemplateView):
     template_name = "archive/batch.html"
 
     def get_template_names(self) -> list[str]:
-        return ["archive/_batch_items.html"] if self.request.htmx else [self.template_name]  # type: ignore[attr-defined]
+        return ["archive/_batch_items.html"] if self.forum_request.htmx else [self.template_name]
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)

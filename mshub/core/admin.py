@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from mshub.core.models import Event, Forum, Membership
+from mshub.core.models import ActivityEntry, Forum, Membership
 
 
 class MembershipInline(admin.TabularInline[Membership, Forum]):
@@ -15,8 +15,8 @@ class ForumAdmin(admin.ModelAdmin[Forum]):
     inlines = [MembershipInline]
 
 
-@admin.register(Event)
-class EventAdmin(admin.ModelAdmin[Event]):
+@admin.register(ActivityEntry)
+class ActivityEntryAdmin(admin.ModelAdmin[ActivityEntry]):
     list_display = ["at", "forum", "actor", "verb", "summary"]
     list_filter = ["forum", "verb"]
 

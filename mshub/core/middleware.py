@@ -9,6 +9,7 @@ from typing import Any
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 
+from mshub.core.http import SiteRequest
 from mshub.core.models import Forum
 from mshub.core.timezones import available_zones
 
@@ -21,20 +22,20 @@ class ForumMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        request.forum = None  # type: ignore[attr-defined]
+    def __call__(self, request: SiteRequest) -> HttpResponse:
+        request.forum = None
         return self.get_response(request)
 
-    def process_view(self, request: HttpRequest, view_func: Any, view_args: Any, view_kwargs: dict[str, Any]) -> None:
+    def process_view(self, request: SiteRequest, view_func: Any, view_args: Any, view_kwargs: dict[str, Any]) -> None:
         slug = view_kwargs.get("forum")
         if slug is None:
             return
         try:
-            request.forum = Forum.objects.get(slug=slug)  # type: ignore[attr-defined]
+            forum = request.forum = Forum.objects.get(slug=slug)
         except Forum.DoesNotExist as exc:
             raise Http404("No such forum") from exc
-        if request.forum.timezone and not _reader_zone(request):  # type: ignore[attr-defined]
-            timezone.activate(zoneinfo.ZoneInfo(request.forum.timezone))  # type: ignore[attr-defined]
+        if forum.timezone and not _reader_zone(request):
+            timezone.activate(zoneinfo.ZoneInfo(forum.timezone))
 
 
 def _reader_zone(request: HttpRequest) -> str | None:
@@ -50,11 +51,11 @@ class ReaderTimezoneMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request: HttpRequest) -> HttpResponse:
+    def __call__(self, request: SiteRequest) -> HttpResponse:
         zone = _reader_zone(request)
         if zone:
             timezone.activate(zoneinfo.ZoneInfo(zone))
         else:
             timezone.deactivate()
-        request.reader_timezone = zone  # type: ignore[attr-defined]
+        request.reader_timezone = zone
         return self.get_response(request)

@@ -17,6 +17,8 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
+from mshub.core.http import SiteRequest
+
 CSP_HEADER = "Content-Security-Policy"
 
 
@@ -44,9 +46,9 @@ class SecurityHeadersMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request: HttpRequest) -> HttpResponse:
+    def __call__(self, request: SiteRequest) -> HttpResponse:
         nonce = secrets.token_urlsafe(18)
-        request.csp_nonce = nonce  # type: ignore[attr-defined]
+        request.csp_nonce = nonce
         response = self.get_response(request)
         # Django's own debug pages (DEBUG only) are built with inline scripts and styles.
         debug_page = settings.DEBUG and response.status_code >= 400

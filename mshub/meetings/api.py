@@ -8,8 +8,8 @@ from django.db import models
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from mshub.api.views import ForumReadOnlyViewSet
 from mshub.core.permissions import role_rank
+from mshub.core.rest.viewsets import ForumReadOnlyViewSet
 from mshub.meetings.models import AgendaItem, Meeting, MeetingSeries, Presenter, ReportVersion, SeriesVisibility
 from mshub.people.models import Affiliation
 

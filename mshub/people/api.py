@@ -8,7 +8,7 @@ from django.db import models
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from mshub.api.views import ForumReadOnlyViewSet
+from mshub.core.rest.viewsets import ForumReadOnlyViewSet
 from mshub.people.models import Affiliation, Organization, Person, StakeholderGroup
 
 

@@ -25,7 +25,7 @@ from django.db.models.deletion import ProtectedError, RestrictedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mshub.core.models.events import Event, record
+from mshub.core.models.events import ActivityEntry, record
 from mshub.people.models import Affiliation, Person
 
 ERASED = "(erased)"
@@ -87,7 +87,7 @@ def _former_ids(person: Person) -> set[str]:
     ids = {str(person.pk)}
     person_type = ContentType.objects.get_for_model(Person)
     while True:
-        merges = Event.objects.filter(verb="person.merged", target_type=person_type, target_id__in=ids)
+        merges = ActivityEntry.objects.filter(verb="person.merged", target_type=person_type, target_id__in=ids)
         found = {str(e.data.get("duplicate_id")) for e in merges if e.data.get("duplicate_id")} - ids
         if not found:
             return ids
@@ -101,11 +101,11 @@ def _rewrite_events(person: Person, accounts: list[Any]) -> None:
     emails = {account.email for account in accounts}
     strong = name_pattern(full_names(person) | emails)
     every = name_pattern(full_names(person) | emails | name_parts(person))
-    candidates = Event.objects.filter(forum=person.forum)
+    candidates = ActivityEntry.objects.filter(forum=person.forum)
     if person.email:
-        candidates = candidates | Event.objects.filter(summary__icontains=person.email)
+        candidates = candidates | ActivityEntry.objects.filter(summary__icontains=person.email)
     for account in accounts:
-        candidates = candidates | Event.objects.filter(summary__icontains=account.email)
+        candidates = candidates | ActivityEntry.objects.filter(summary__icontains=account.email)
     for event in candidates.distinct().iterator():
         about_person = event.target_type_id == person_type.pk and event.target_id in own
         pattern = every if about_person else strong
@@ -116,7 +116,7 @@ def _rewrite_events(person: Person, accounts: list[Any]) -> None:
             data = scrub(data, pattern)
         summary = scrub(event.summary, pattern) if pattern is not None else event.summary
         if (summary, data) != (event.summary, event.data):
-            Event.objects.filter(pk=event.pk).update(summary=summary, data=data)
+            ActivityEntry.objects.filter(pk=event.pk).update(summary=summary, data=data)
 
 
 def accounts_of(person: Person) -> list[Any]:

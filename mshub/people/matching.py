@@ -8,18 +8,20 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from mshub.archive.normalize import narrow
+from mshub.core.text import narrow
+from mshub.core.text import squash as squash_text
 from mshub.people.models import Organization, Person
 
 FUZZY_THRESHOLD = 90
 # "日本ネットワークインフォメーションセンター (JPNIC)": a name with its abbreviation in brackets
 # (full-width brackets are narrowed first).
 _BRACKETED = re.compile(r"^(?P<main>.*?\S)\s*\((?P<short>[A-Za-z][A-Za-z0-9&.\- ]{0,19})\)$")
+_HONORIFIC = re.compile(r"(?:氏|様|さん)$")
 
 
 def squash(name: str) -> str:
     """Names compared without spaces, width variants or honorifics."""
-    return re.sub(r"\s+|氏$|様$|さん$", "", narrow(name or "")).lower()
+    return squash_text(_HONORIFIC.sub("", (name or "").rstrip()))
 
 
 def name_forms(name: str) -> tuple[str, str]:

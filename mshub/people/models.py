@@ -17,6 +17,7 @@ from mshub.core.concurrency import version_field
 from mshub.core.fields import WebURLField
 from mshub.core.i18n import current_language, localized
 from mshub.core.models import VocabularyTerm
+from mshub.core.text import kana_variants
 
 
 class StakeholderGroup(VocabularyTerm):
@@ -128,13 +129,6 @@ class AffiliationQuerySet(models.QuerySet["Affiliation"]):
     def best_first(self) -> AffiliationQuerySet:
         """Primary affiliations first, then the most recently begun."""
         return self.order_by("-is_primary", models.F("start").desc(nulls_last=True), "-pk")
-
-
-def kana_variants(word: str) -> set[str]:
-    """``word`` as typed, in hiragana and in katakana (readings are stored in either)."""
-    hiragana = "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in word)
-    katakana = "".join(chr(ord(c) + 0x60) if "ぁ" <= c <= "ゖ" else c for c in word)
-    return {word, hiragana, katakana}
 
 
 class PersonQuerySet(models.QuerySet["Person"]):

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from mshub.archive.models import ImportItem
 from mshub.archive.store import StoreError, store_document
-from mshub.core.models.events import Event
+from mshub.core.models.events import ActivityEntry
 from mshub.meetings.models import Meeting, MeetingSeries
 from tests.archive.test_organisations import record
 from tests.archive.test_upload import _review
@@ -97,7 +97,7 @@ def test_one_action_publishes_a_whole_upload(secretariat, cast):
     assert not meeting.awaiting_publication
     assert meeting.is_public
     assert cast.client("visitor").get(meeting.get_absolute_url()).status_code == 200
-    event = Event.objects.get(verb="archive.published")
+    event = ActivityEntry.objects.get(verb="archive.published")
     assert event.data == {"meetings": 1}
 
 

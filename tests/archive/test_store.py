@@ -231,7 +231,7 @@ def test_the_document_page_lists_every_record_with_its_page_and_serves_the_origi
 
 
 def test_an_import_is_removed_with_the_meeting_it_made(cast, tmp_path, media):
-    from mshub.core.models import Event
+    from mshub.core.models import ActivityEntry
 
     path = tmp_path / "report23.txt"
     path.write_text(WIDE, encoding="utf-8")
@@ -251,7 +251,7 @@ def test_an_import_is_removed_with_the_meeting_it_made(cast, tmp_path, media):
     assert not Meeting.objects.filter(number=23).exists()
     assert not Path(stored).exists()
     assert Person.objects.filter(family_name_ja="石川").exists()  # the registry keeps who was added
-    assert Event.objects.filter(verb="archive.removed").exists()
+    assert ActivityEntry.objects.filter(verb="archive.removed").exists()
     _import(path, cast.forum)  # and it can be imported again
     assert Meeting.objects.filter(number=23).exists()
 
@@ -285,7 +285,7 @@ def test_a_web_memo_records_attendees_and_secretariat_staff_found_in_the_registr
 
 def test_a_stored_batch_goes_on_past_bad_files_and_a_dry_run_writes_nothing(forum, tmp_path, media, monkeypatch):
     from mshub.archive import sources
-    from mshub.core.models import Event
+    from mshub.core.models import ActivityEntry
     from tests.archive.variants import BRIEFING
 
     (tmp_path / "docs").mkdir()
@@ -295,11 +295,11 @@ def test_a_stored_batch_goes_on_past_bad_files_and_a_dry_run_writes_nothing(foru
     (tmp_path / "docs" / "d-briefing.txt").write_text(BRIEFING, encoding="utf-8")
     (tmp_path / "docs" / "e-memo.txt").write_text(MEMO, encoding="utf-8")
     monkeypatch.setattr(sources, "MAX_BYTES", 3000)  # b-huge is "huge" here; WIDE and the rest fit
-    events = Event.objects.count()
+    events = ActivityEntry.objects.count()
     dry = StringIO()
     call_command("importdocs", str(tmp_path / "docs"), "--dry-run", stdout=dry)
     assert "2 failed" in dry.getvalue()
-    assert (ArchiveDocument.objects.count(), Meeting.objects.count(), Event.objects.count()) == (0, 0, events)
+    assert (ArchiveDocument.objects.count(), Meeting.objects.count(), ActivityEntry.objects.count()) == (0, 0, events)
     out = _import(tmp_path / "docs", forum)
     lines = dict(line.split(": ", 1) for line in out.splitlines() if line.startswith(str(tmp_path)))
     by_name = {Path(k).name: v for k, v in lines.items()}

@@ -7,16 +7,25 @@ import json
 
 from django.apps import apps
 
-from mshub.core.models import Event, Membership, Role
+from mshub.core.models import ActivityEntry, Membership, Role
 from mshub.core.services import change_role
 from mshub.people.models import Person
 from mshub.people.services import merge_persons
 from tests.factories import OrganizationFactory, PersonFactory
 
 
+class RenamedSince:
+    """The app registry as migration 0002 saw it: the log's model was still called ``Event``."""
+
+    def get_model(self, app_label: str, model_name: str):
+        return apps.get_model(app_label, "ActivityEntry" if model_name == "Event" else model_name)
+
+
 def stored(forum) -> str:
     return json.dumps(
-        [[e.verb, e.summary, e.data] for e in Event.objects.filter(forum=forum)], ensure_ascii=False, default=str
+        [[e.verb, e.summary, e.data] for e in ActivityEntry.objects.filter(forum=forum)],
+        ensure_ascii=False,
+        default=str,
     )
 
 
@@ -41,10 +50,10 @@ def test_person_workflows_log_no_name_or_email_and_the_log_page_shows_the_name(f
     change_role(membership, Role.MEMBER)
     change_role(membership, None)
 
-    verbs = set(Event.objects.filter(forum=forum).values_list("verb", flat=True))
+    verbs = set(ActivityEntry.objects.filter(forum=forum).values_list("verb", flat=True))
     assert {"person.created", "person.changed", "affiliation.created", "person.exported", "person.merged"} <= verbs
     assert {"member.added", "member.role_changed", "member.removed"} <= verbs
-    summaries = " ".join(Event.objects.filter(forum=forum).values_list("summary", flat=True))
+    summaries = " ".join(ActivityEntry.objects.filter(forum=forum).values_list("summary", flat=True))
     for identifier in ("鈴木", "一朗", "Suzuki", "ichiro@example.jp", "new.member@example.org"):
         assert identifier not in summaries
     assert "Example Institute" in summaries  # what the affiliation is, without whose
@@ -71,22 +80,22 @@ def test_the_migration_rewrites_summaries_that_hold_names_or_emails(forum, cast)
     account = cast.users["member"]
     account.email, account.display_name = "ichiro@example.jp", ""
     account.save()
-    for verb, summary, data in LEGACY:
-        Event.objects.create(forum=forum, verb=verb, summary=summary, data=data, target_id="8")
-    Event.objects.create(forum=forum, verb="proposal.created", summary="Zero rating")
+    for verb, summary, data in LEGACY:  # target 80000: an id no account has, on any engine
+        ActivityEntry.objects.create(forum=forum, verb=verb, summary=summary, data=data, target_id="80000")
+    ActivityEntry.objects.create(forum=forum, verb="proposal.created", summary="Zero rating")
 
     migration = importlib.import_module("mshub.core.migrations.0002_events_without_personal_data")
-    migration.rewrite(apps, None)
+    migration.rewrite(RenamedSince(), None)
 
-    summaries = dict(Event.objects.filter(forum=forum).values_list("verb", "summary"))
+    summaries = dict(ActivityEntry.objects.filter(forum=forum).values_list("verb", "summary"))
     assert summaries["affiliation.created"] == "Example Institute"
-    assert summaries["person.merged"] == "#7 → #8"
+    assert summaries["person.merged"] == "#7 → #80000"
     assert summaries["member.added"] == "steering"
     assert summaries["proposal.created"] == "Zero rating"  # untouched
     text = stored(forum)
     assert "鈴木" not in text
     assert "example.jp" not in text
-    members = Event.objects.filter(verb__startswith="member.", target_id=str(account.pk))
+    members = ActivityEntry.objects.filter(verb__startswith="member.", target_id=str(account.pk))
     assert members.count() == 3  # now about the account, named when the log is read
     assert all(event.subject == "ichiro@example.jp" for event in members)
 

@@ -25,7 +25,7 @@ from django.forms import BaseForm
 from django.test import Client
 from django.urls import reverse
 
-from mshub.core.models import Event, Forum, Membership, Role
+from mshub.core.models import ActivityEntry, Forum, Membership, Role
 from mshub.core.models.events import record
 from mshub.meetings.services.meetings import change_status, create_meeting
 from mshub.people.models import Gender, Organization, OrganizationKind, Person, StakeholderGroup
@@ -492,7 +492,7 @@ def test_a_membership_of_the_other_forum_cannot_be_changed_from_this_one(twins: 
     assert "No such member." in body_of(response)
     assert snapshot() == before
     assert Membership.objects.get(pk=target.pk).role == Role.MEMBER
-    assert not Event.objects.filter(forum=a.forum, verb__startswith="member").exists()
+    assert not ActivityEntry.objects.filter(forum=a.forum, verb__startswith="member").exists()
 
 
 # --- the site-wide lists of forums ----------------------------------------------------------------

@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from mshub.core.models import Event, Forum, Membership, Role
+from mshub.core.models import ActivityEntry, Forum, Membership, Role
 from mshub.core.services import LastSecretariatError, add_member, change_role, create_forum
 from mshub.people.models import Gender, OrganizationKind, StakeholderGroup
 from tests.factories import UserFactory
@@ -28,7 +28,7 @@ def test_a_new_forum_gets_the_igf_vocabularies_as_editable_data():
     assert OrganizationKind.objects.filter(forum=forum).exists()
     assert Gender.objects.filter(forum=forum).count() == 3
     assert Membership.objects.get(forum=forum).role == Role.SECRETARIAT
-    assert Event.objects.filter(forum=forum, verb="forum.created").exists()
+    assert ActivityEntry.objects.filter(forum=forum, verb="forum.created").exists()
 
 
 @pytest.mark.parametrize("slug", ["admin", "api", "accounts", "static"])
@@ -39,7 +39,7 @@ def test_forum_slugs_that_the_site_uses_are_refused(slug):
 
 
 def test_events_are_append_only(forum):
-    event = Event.objects.create(forum=forum, verb="probe")
+    event = ActivityEntry.objects.create(forum=forum, verb="probe")
     event.summary = "rewritten"
     with pytest.raises(ValueError, match="append-only"):
         event.save()

@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from mshub.core.models import Event
+from mshub.core.models import ActivityEntry
 from mshub.core.timezones import in_zone, make_aware_in, validate_timezone
 from tests.factories import ForumFactory
 
@@ -41,7 +41,7 @@ def test_unknown_zone_is_a_validation_error():
 def test_stored_values_are_utc_whatever_zone_is_active(forum):
     timezone.activate(zoneinfo.ZoneInfo("Asia/Tokyo"))
     try:
-        event = Event.objects.create(forum=forum, verb="probe")
+        event = ActivityEntry.objects.create(forum=forum, verb="probe")
     finally:
         timezone.deactivate()
     event.refresh_from_db()
@@ -57,8 +57,8 @@ def test_pages_show_the_forum_zone_by_default_and_the_readers_choice_when_set(ca
     forum = cast.forum
     forum.timezone = "Europe/Zurich"
     forum.save()
-    event = Event.objects.create(forum=forum, verb="probe")
-    Event.objects.filter(pk=event.pk).update(at=dt.datetime(2025, 6, 23, 8, 0, tzinfo=dt.UTC))
+    event = ActivityEntry.objects.create(forum=forum, verb="probe")
+    ActivityEntry.objects.filter(pk=event.pk).update(at=dt.datetime(2025, 6, 23, 8, 0, tzinfo=dt.UTC))
     event.refresh_from_db()
     client = cast.client("secretariat")
 

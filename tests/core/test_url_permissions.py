@@ -39,9 +39,9 @@ from django.db import connection, transaction
 from django.test import Client, TestCase, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from mshub.api.permissions import RulesPermission
 from mshub.core.models import Forum, Membership, Role
 from mshub.core.permissions import PERMISSIONS
+from mshub.core.rest.permissions import RulesPermission
 from mshub.core.views.base import ForumView
 from tests.conftest import ROLES, Cast
 from tests.factories import (

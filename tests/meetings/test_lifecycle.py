@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
-from mshub.core.models import Event
+from mshub.core.models import ActivityEntry
 from mshub.meetings.models import Meeting, MeetingSeries
 from mshub.meetings.services.meetings import change_status, create_meeting
 
@@ -52,7 +52,7 @@ def test_a_meeting_that_ends_before_it_starts_is_refused_and_nothing_is_saved(se
         create_meeting(series, start=dt.datetime(2025, 1, 10, 20), end=dt.datetime(2025, 1, 10, 18))
     assert "end after it starts" in str(err.value)
     assert not Meeting.objects.exists()
-    assert not Event.objects.filter(verb="meeting.created").exists()
+    assert not ActivityEntry.objects.filter(verb="meeting.created").exists()
 
 
 def test_the_lifecycle_allows_only_sensible_steps_and_bumps_the_calendar_sequence(series):
@@ -67,4 +67,4 @@ def test_the_lifecycle_allows_only_sensible_steps_and_bumps_the_calendar_sequenc
     assert meeting.sequence == 5
     with pytest.raises(ValidationError):
         change_status(meeting, "cancelled")
-    assert Event.objects.filter(verb="meeting.status").count() == 5
+    assert ActivityEntry.objects.filter(verb="meeting.status").count() == 5

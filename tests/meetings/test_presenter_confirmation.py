@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.urls import reverse
 
-from mshub.core.models import Event, Forum
+from mshub.core.models import ActivityEntry, Forum
 from mshub.meetings.models import Presenter
 from mshub.meetings.services.agenda import add_item
 from tests.factories import PersonFactory
@@ -62,7 +62,7 @@ def test_asking_mails_a_link_with_which_the_presenter_accepts_signed_out(
     assert presenter.answer == "declined"
     assert "declined" in steering.get(agenda_url(announced), HTTP_ACCEPT_LANGUAGE="en").content.decode()
 
-    events = Event.objects.filter(forum=forum, verb__startswith="presenter.").order_by("pk")
+    events = ActivityEntry.objects.filter(forum=forum, verb__startswith="presenter.").order_by("pk")
     assert [e.verb for e in events] == ["presenter.asked", "presenter.accepted", "presenter.declined"]
     assert all(e.target_id == str(presenter.pk) for e in events)
     assert not any("登壇" in e.summary or "speaker@" in e.summary or "speaker@" in str(e.data) for e in events)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from mshub.core.models import Event
+from mshub.core.models import ActivityEntry
 from mshub.meetings.models import MeetingSeries
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +22,7 @@ def test_the_secretariat_creates_a_steering_series_that_the_public_does_not_see(
     assert response.status_code == 302
     series = MeetingSeries.objects.get(forum=forum, slug="steering")
     assert series.visibility == "steering"
-    assert Event.objects.filter(verb="series.created").exists()
+    assert ActivityEntry.objects.filter(verb="series.created").exists()
     assert client.get(f"/{forum.slug}/meetings/steering/").status_code == 302  # sign in first
     assert cast.client("member").get(f"/{forum.slug}/meetings/steering/").status_code == 403
     assert cast.client("steering").get(f"/{forum.slug}/meetings/steering/").status_code == 200

@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.test import Client
 
 from mshub.accounts.models import User
-from mshub.core.models import Event, Role
+from mshub.core.models import ActivityEntry, Role
 from mshub.core.services import add_member
 from mshub.meetings.models import (
     ActionItem,
@@ -77,7 +77,7 @@ def test_erasure_leaves_no_name_or_email_anywhere_in_the_database(forum, cast):
     secretariat.post(f"/{forum.slug}/people/{person.pk}/edit/", {**names, "email": EMAIL, "user": account.pk})
     secretariat.get(f"/{forum.slug}/people/{person.pk}/export.json")
     # An entry written before the log stopped storing names.
-    Event.objects.create(forum=forum, verb="affiliation.created", summary="渡辺 真理子 — 大学", target=person)
+    ActivityEntry.objects.create(forum=forum, verb="affiliation.created", summary="渡辺 真理子 — 大学", target=person)
     LogEntry.objects.create(
         user=cast.users["secretariat"],
         content_type=ContentType.objects.get_for_model(Person),
@@ -136,7 +136,7 @@ def test_erasure_leaves_no_name_or_email_anywhere_in_the_database(forum, cast):
     assert account.email.endswith(".invalid")
     signed_in = [s.get_decoded().get("_auth_user_id") for s in Session.objects.all()]
     assert signed_in == [str(cast.users["secretariat"].pk)]  # hers is gone, the secretariat's stays
-    assert Event.objects.filter(verb="person.anonymised").exists()
+    assert ActivityEntry.objects.filter(verb="person.anonymised").exists()
 
 
 def test_a_secretariat_member_cannot_erase_their_own_record(forum, cast):

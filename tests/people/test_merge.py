@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from django.db import IntegrityError
 
-from mshub.core.models import Event
+from mshub.core.models import ActivityEntry
 from mshub.people.models import Affiliation, Person
 from mshub.people.services import MergeError, merge_persons
 from tests.factories import AffiliationFactory, ForumFactory, OrganizationFactory, PersonFactory, UserFactory
@@ -51,7 +51,7 @@ def test_merge_moves_affiliations_fills_gaps_and_removes_the_duplicate(forum, ca
     orgs = sorted(a.organization_id for a in Affiliation.objects.filter(person=merged))
     assert orgs == sorted([org_a.pk, org_b.pk])
     assert merged.affiliation_on(dt.date(2016, 1, 28)).organization == org_b
-    event = Event.objects.get(verb="person.merged")
+    event = ActivityEntry.objects.get(verb="person.merged")
     assert event.actor == cast.users["secretariat"]
     assert event.data["duplicate"]["email"] == "k.sato@example.jp"  # the duplicate's record stays on file
 
@@ -91,7 +91,7 @@ def test_merge_is_atomic_when_a_step_fails(forum, monkeypatch):
     aff.refresh_from_db()
     assert dupe.email == "dupe@example.org"
     assert aff.person_id == dupe.pk
-    assert not Event.objects.filter(verb="person.merged").exists()
+    assert not ActivityEntry.objects.filter(verb="person.merged").exists()
 
 
 def test_merge_page_for_secretariat(forum, cast):

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from mshub.core.models import Event
+from mshub.core.models import ActivityEntry
 from mshub.people.models import Organization
 from tests.factories import AffiliationFactory, OrganizationFactory, PersonFactory, group
 
@@ -31,7 +31,7 @@ def test_steering_member_creates_an_organisation_in_both_languages(cast):
     org = Organization.objects.get(forum=cast.forum, short_name="DPA")
     assert org.website == "https://dpa.example.jp"
     assert org.country.code == "JP"
-    assert Event.objects.filter(verb="organization.created", target_id=str(org.pk)).exists()
+    assert ActivityEntry.objects.filter(verb="organization.created", target_id=str(org.pk)).exists()
 
     client.post(
         f"/{cast.forum.slug}/organizations/{org.pk}/edit/",

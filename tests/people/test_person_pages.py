@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from mshub.core.models import Event
+from mshub.core.models import ActivityEntry
 from mshub.people.models import Person
 from tests.factories import AffiliationFactory, OrganizationFactory, PersonFactory, group
 
@@ -31,7 +31,7 @@ def test_create_person_records_consent_time_and_event(forum, cast):
     assert person.email == "misaki@example.jp"
     assert person.consent_listing is True
     assert person.consent_updated_at is not None
-    assert Event.objects.filter(verb="person.created", target_id=str(person.pk)).exists()
+    assert ActivityEntry.objects.filter(verb="person.created", target_id=str(person.pk)).exists()
 
 
 def test_duplicate_email_is_refused_with_a_clear_message_and_input_kept(forum, cast):
@@ -165,7 +165,7 @@ def test_erase_deletes_the_person_and_logs_without_personal_data(forum, cast):
     response = cast.client("secretariat").post(f"/{forum.slug}/people/{person.pk}/erase/")
     assert response.status_code == 302
     assert not Person.objects.filter(pk=person.pk).exists()
-    event = Event.objects.get(verb="person.deleted")
+    event = ActivityEntry.objects.get(verb="person.deleted")
     assert "gone@example.org" not in json.dumps(event.data) + event.summary
     assert "Gone" not in event.summary
 
@@ -193,7 +193,7 @@ def test_erase_anonymises_when_a_record_still_needs_the_person(forum, cast):
     assert person.notes == ""
     assert "Needed" not in person.name
     assert person.affiliations.get().title_en == ""
-    assert Event.objects.filter(verb="person.anonymised").exists()
+    assert ActivityEntry.objects.filter(verb="person.anonymised").exists()
 
 
 def test_a_japanese_full_name_typed_without_a_space_is_found(forum, cast):
@@ -202,6 +202,20 @@ def test_a_japanese_full_name_typed_without_a_space_is_found(forum, cast):
     html = cast.client("member").get(f"/{forum.slug}/people/", {"q": "高野葵"}).content.decode()
     assert "高野 葵" in html
     assert "高野 健" not in html
+
+
+def test_paging_through_search_results_keeps_the_search(forum, cast):
+    for n in range(55):
+        PersonFactory(forum=forum, family_name_ja="高野", family_name_latin=f"Takano{n:02d}")
+    PersonFactory(forum=forum, family_name_ja="山田", family_name_latin="Yamada")
+    client = cast.client("member")
+    first = client.get(f"/{forum.slug}/people/", {"q": "高野"}).content.decode()
+    assert 'rel="next" href="?q=%E9%AB%98%E9%87%8E&amp;page=2"' in first
+    second = client.get(f"/{forum.slug}/people/", {"q": "高野", "page": "2"}).content.decode()
+    assert 'rel="prev" href="?q=%E9%AB%98%E9%87%8E&amp;page=1"' in second
+    assert "Yamada" not in second
+    partial = client.get(f"/{forum.slug}/people/", {"q": "高野"}, headers={"HX-Request": "true"}).content.decode()
+    assert 'href="?q=%E9%AB%98%E9%87%8E&amp;page=2"' in partial  # the results swapped in by htmx page alike
 
 
 def _edit_url(forum, person):

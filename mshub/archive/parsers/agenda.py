@@ -9,8 +9,9 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from mshub.archive.normalize import indent_of, join_broken, narrow, page_of
+from mshub.archive.normalize import indent_of, join_broken, page_of
 from mshub.archive.parsers.common import split_presenters
+from mshub.core.text import narrow
 
 ITEM = re.compile(r"^\s*(?:[-・•]\s*)?(\d{1,2}(?:\.\d{1,2}){0,3})(?:\.(?!\d)\s*|[、)]\s*|\s+)(\S.*)$")
 BARE_NUMBER = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\s*[.、)]?\s*$")

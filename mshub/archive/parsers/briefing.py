@@ -6,9 +6,10 @@ import datetime as dt
 import re
 from typing import Any
 
-from mshub.archive.normalize import clean_lines, join_broken, narrow
+from mshub.archive.normalize import clean_lines, join_broken
 from mshub.archive.parsers.common import find_date
 from mshub.archive.problems import Problem, settle
+from mshub.core.text import narrow
 
 _BULLET = re.compile(r"^\s*[•・●◆■▪○◦\-–]\s*")
 _URL = re.compile(r"https?://\S+")

@@ -7,8 +7,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from mshub.archive.normalize import narrow
 from mshub.archive.problems import Problem
+from mshub.core.text import narrow
 
 WEEKDAYS_JA = "月火水木金土日"
 ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925}

@@ -12,7 +12,7 @@ import itertools
 import re
 from typing import Any
 
-from mshub.archive.normalize import clean_lines, ends_sentence, narrow
+from mshub.archive.normalize import clean_lines, ends_sentence
 from mshub.archive.parsers.agenda import (
     ACTION_WORDS,
     AGENDA_WORDS,
@@ -42,6 +42,7 @@ from mshub.archive.parsers.report import (
     title_facts,
 )
 from mshub.archive.problems import Problem, settle
+from mshub.core.text import narrow
 
 _INLINE = re.compile(rf"^\s*(?:[-・•]\s*)?(?P<kind>{DECISION_WORDS}|{ACTION_WORDS})\s*[:：]\s*(?P<text>\S.*)$")
 _ANSWER = re.compile(r"^\s*(?:→|⇒|->|=>)\s*(.*)$")

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from mshub.archive.normalize import ends_sentence, join_broken, narrow
+from mshub.archive.normalize import ends_sentence, join_broken
+from mshub.core.text import narrow
 
 OWNER = re.compile(r"^(?P<what>.+?)\s*[(（](?:担当\s*[:：]?\s*)?(?P<who>[^()（）]{1,30})[)）]\s*$")
 OWNER_FIRST = re.compile(r"^(?P<who>[^:：]{1,20})\s*[:：]\s*(?P<what>.+)$")

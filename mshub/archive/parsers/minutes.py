@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from mshub.archive.normalize import ends_sentence, join_broken, narrow
+from mshub.archive.normalize import ends_sentence, join_broken
 from mshub.archive.parsers.agenda import (
     AGENDA_WORDS,
     MATERIAL_WORDS,
@@ -17,6 +17,7 @@ from mshub.archive.parsers.agenda import (
     squash,
 )
 from mshub.archive.parsers.common import split_presenters
+from mshub.core.text import narrow
 
 MARKER = re.compile(
     r"^\s*(?:"

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from mshub.archive.normalize import narrow
 from mshub.archive.parsers.agenda import ITEM, MATERIAL_WORDS, section_heading
 from mshub.archive.parsers.common import looks_like_label, split_outside_brackets, split_presenter
+from mshub.core.text import narrow
 
 _ATTENDEES = re.compile(
     r"^\s*(?:[-・•]\s*)?(?:出席者|出席メンバー|出席|参加者|参加メンバー)\s*(?:[(（][^()（）]{0,30}[)）])?\s*[:：]\s*(.*)$"

@@ -6,15 +6,7 @@ import itertools
 import re
 from typing import Any
 
-from mshub.archive.normalize import (
-    SUPERSCRIPTS,
-    clean_lines,
-    ends_sentence,
-    join_broken,
-    narrow,
-    page_of,
-    sup_to_digits,
-)
+from mshub.archive.normalize import SUPERSCRIPTS, clean_lines, ends_sentence, join_broken, page_of, sup_to_digits
 from mshub.archive.parsers.agenda import (
     AGENDA_WORDS,
     DECISION_WORDS,
@@ -34,6 +26,7 @@ from mshub.archive.parsers.agenda import (
 from mshub.archive.parsers.common import find_date, find_times, labelled, split_presenters
 from mshub.archive.parsers.minutes import marker, parse_discussion
 from mshub.archive.problems import Problem, settle
+from mshub.core.text import narrow
 from mshub.core.validators import is_web_url
 
 __all__ = ["nest", "parse_report", "walk"]

@@ -1,5 +1,5 @@
-from .events import Event
+from .events import ActivityEntry
 from .forums import Forum, Membership, Role
 from .vocabulary import VocabularyTerm
 
-__all__ = ["Event", "Forum", "Membership", "Role", "VocabularyTerm"]
+__all__ = ["ActivityEntry", "Forum", "Membership", "Role", "VocabularyTerm"]

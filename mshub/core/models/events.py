@@ -12,8 +12,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class Event(models.Model):
-    forum = models.ForeignKey("core.Forum", on_delete=models.CASCADE, related_name="events")
+class ActivityEntry(models.Model):
+    """One line of a forum's activity log (formerly ``core.Event``: that word is kept for real events)."""
+
+    forum = models.ForeignKey("core.Forum", on_delete=models.CASCADE, related_name="activity_entries")
     at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -54,22 +56,22 @@ class Event(models.Model):
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:
-            raise ValueError("Events are append-only.")
+            raise ValueError("Activity entries are append-only.")
         super().save(*args, **kwargs)
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
-        raise ValueError("Events are append-only.")
+        raise ValueError("Activity entries are append-only.")
 
 
 def record(
     forum: Any, actor: Any, verb: str, target: models.Model | None = None, summary: str = "", **data: Any
-) -> Event:
+) -> ActivityEntry:
     """Append one event to the forum's log.
 
     ``target`` names the record by type and id; the log shows its name at display time. ``summary``
     and ``data`` must never hold a person's name or email (docs/roles.md, "Personal data").
     """
-    event = Event(forum=forum, verb=verb, summary=summary[:300], data=data)
+    event = ActivityEntry(forum=forum, verb=verb, summary=summary[:300], data=data)
     if actor is not None and getattr(actor, "is_authenticated", False):
         event.actor = actor
     if target is not None:

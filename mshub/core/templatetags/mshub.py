@@ -75,11 +75,6 @@ def forum_nav(context: template.Context, forum: Any) -> list[dict[str, str]]:
     ]
 
 
-@register.simple_tag
-def querystring_page(querystring: str, page: int) -> str:
-    return f"?{querystring}&page={page}" if querystring else f"?page={page}"
-
-
 @register.simple_tag(takes_context=True)
 def has_perm(context: template.Context, permission: str, obj: Any) -> bool:
     """``{% has_perm "people.add_person" forum as can_add %}``: the same registry the views use."""

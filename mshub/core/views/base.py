@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
@@ -10,6 +10,7 @@ from django.db import models
 from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import get_object_or_404
 
+from mshub.core.http import ForumRequest
 from mshub.core.models import Forum
 
 
@@ -23,15 +24,21 @@ class ForumView:
     """
 
     permission_required: str | None = None
-    request: HttpRequest
+    request: HttpRequest  # Django's views declare it so; ``forum_request`` is the same, typed
     kwargs: dict[str, Any]
 
     @property
     def forum(self) -> Forum:
-        forum = getattr(self.request, "forum", None)
+        forum: Forum | None = getattr(self.request, "forum", None)
         if forum is None:
             raise ImproperlyConfigured(f"{type(self).__name__} is not mounted under /<forum>/")
         return forum
+
+    @property
+    def forum_request(self) -> ForumRequest:
+        """The request with what the middleware set on it typed (``forum``, ``htmx``, ``csp_nonce``)."""
+        self.forum  # noqa: B018 -- refuses a view mounted outside /<forum>/
+        return cast(ForumRequest, self.request)
 
     def get_permission_object(self) -> Any:
         return self.forum

@@ -15,7 +15,7 @@ from django.views.generic import ListView, TemplateView, UpdateView
 
 from mshub.core.areas import home_panels
 from mshub.core.forms import AddMemberForm, ChangeRoleForm, ForumSettingsForm
-from mshub.core.models import Event, Forum, Membership
+from mshub.core.models import ActivityEntry, Forum, Membership
 from mshub.core.models.events import record
 from mshub.core.services import LastSecretariatError, add_member, change_role
 from mshub.core.views.base import ForumView
@@ -113,13 +113,13 @@ class MemberListView(ForumView, TemplateView):
         return self.render_to_response(self.get_context_data(add_form=add_form), status=400)
 
 
-class EventLogView(ForumView, ListView[Event]):
+class EventLogView(ForumView, ListView[ActivityEntry]):
     permission_required = "core.view_events"
     template_name = "core/events.html"
     paginate_by = 100
 
-    def get_queryset(self) -> models.QuerySet[Event]:
-        return Event.objects.filter(forum=self.forum).select_related("actor", "target_type")
+    def get_queryset(self) -> models.QuerySet[ActivityEntry]:
+        return ActivityEntry.objects.filter(forum=self.forum).select_related("actor", "target_type")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)

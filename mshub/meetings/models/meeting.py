@@ -16,6 +16,7 @@ from django.utils.translation import pgettext_lazy
 from mshub.core.concurrency import version_field
 from mshub.core.fields import WebURLField
 from mshub.core.i18n import localized
+from mshub.core.pages import PageURLs
 from mshub.core.timezones import in_zone, validate_timezone
 
 
@@ -197,3 +198,6 @@ class Meeting(models.Model):
 
     def url_kwargs(self) -> dict[str, Any]:
         return {"forum": self.forum.slug, "series": self.series.slug, "number": self.number}
+
+    # meeting.urls.report, .agenda, .registrations …: the meeting's pages (mshub.core.pages)
+    urls = PageURLs("meetings", url_kwargs)

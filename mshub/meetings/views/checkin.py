@@ -60,7 +60,7 @@ class CheckInView(MeetingView, TemplateView):
         return qs.order_by("checked_in_at", "name")
 
     def get_template_names(self) -> list[str]:
-        if self.request.htmx:  # type: ignore[attr-defined]
+        if self.forum_request.htmx:
             return ["meetings/_checkin_rows.html"]
         return [self.template_name]
 

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.views.generic import View
 
+from mshub.core.http import forum_of
 from mshub.core.models import Forum
 from mshub.core.permissions import role_rank
 from mshub.core.views.base import ForumView
@@ -55,7 +56,7 @@ class ReportsFeed(Feed):
     feed_type = Atom1Feed
 
     def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Forum:
-        forum: Forum = request.forum  # type: ignore[attr-defined]
+        forum = forum_of(request)
         self.seen = SeriesVisibility.seen_at(role_rank(request.user, forum))  # the reader's series only
         return forum
 

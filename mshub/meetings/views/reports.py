@@ -50,7 +50,7 @@ class ReportView(ReportMixin, TemplateView):
         else:
             raise Http404("No published report")
         # The frame (srcdoc) lives under this page's Content-Security-Policy: its <style> gets the nonce.
-        context["body"] = nonce_styles(strip_style_attributes(context["body"]), self.request.csp_nonce)  # type: ignore[attr-defined]
+        context["body"] = nonce_styles(strip_style_attributes(context["body"]), self.forum_request.csp_nonce)
         context["can_publish"] = self.request.user.has_perm("meetings.publish_report", self.meeting)
         return context
 

@@ -31,9 +31,7 @@ class OrganizationListView(ForumView, ListView[Organization]):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        params = self.request.GET.copy()
-        params.pop("page", None)
-        context.update(filter=self.filterset, querystring=params.urlencode())
+        context["filter"] = self.filterset
         return context
 
 

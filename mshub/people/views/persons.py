@@ -40,16 +40,9 @@ class PersonListView(ForumView, ListView[Person]):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["filter"] = self.filterset
-        context["querystring"] = _querystring_without_page(self.request)
-        if self.request.htmx:  # type: ignore[attr-defined]
+        if self.forum_request.htmx:
             self.template_name = "people/_person_results.html"
         return context
-
-
-def _querystring_without_page(request: HttpRequest) -> str:
-    params = request.GET.copy()
-    params.pop("page", None)
-    return params.urlencode()
 
 
 class PersonDetailView(ForumObjectView, DetailView[Person]):

@@ -1,4 +1,4 @@
-"""Base classes for the read-only JSON API of public resources."""
+"""The base of every area's forum-scoped, read-only API viewsets."""
 
 from __future__ import annotations
 
@@ -6,6 +6,9 @@ from typing import Any
 
 from django.db import models
 from rest_framework import viewsets
+
+from mshub.core.http import forum_of
+from mshub.core.models import Forum
 
 
 class ForumReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
@@ -15,8 +18,8 @@ class ForumReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     queryset: models.QuerySet[Any]
 
     @property
-    def forum(self) -> Any:
-        return self.request._request.forum  # type: ignore[attr-defined]
+    def forum(self) -> Forum:
+        return forum_of(self.request._request)
 
     def get_queryset(self) -> models.QuerySet[Any]:
         return self.queryset.filter(forum=self.forum)

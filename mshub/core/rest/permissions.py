@@ -1,4 +1,4 @@
-"""API permissions come from the same registry as the pages (mshub.core.permissions)."""
+"""API permissions come from the same registry as the pages (``mshub.core.permissions``)."""
 
 from __future__ import annotations
 
