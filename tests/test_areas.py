@@ -11,7 +11,7 @@ from mshub.core import permissions
 from mshub.core.areas import register_api_routes
 from mshub.core.demo import TASKFORCE, build_demo
 from mshub.core.management.commands.permissions import markdown_table
-from mshub.core.models import Event, Forum, Role
+from mshub.core.models import ActivityEntry, Forum, Role
 from mshub.core.services import delete_forum
 from tests.factories import ForumFactory, MembershipFactory
 from tests.sample_area import area as sample
@@ -58,7 +58,7 @@ def test_the_area_reaches_the_api_router(sample_area):
 @pytest.mark.django_db
 def test_the_area_takes_part_in_the_demo_and_in_deleting_a_forum(sample_area):
     build_demo(meetings=False)
-    assert Event.objects.filter(verb="sample.demo", forum__slug=TASKFORCE).count() == 1
+    assert ActivityEntry.objects.filter(verb="sample.demo", forum__slug=TASKFORCE).count() == 1
     forum = Forum.objects.get(slug=TASKFORCE)
     delete_forum(forum)
     assert sample.DELETED[-1] == TASKFORCE

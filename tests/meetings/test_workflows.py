@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from mshub.core.models import Event
+from mshub.core.models import ActivityEntry
 from mshub.meetings.models import ActionItem, AgendaItem, Decision, Footnote, Intervention, Meeting, TopicProposal
 from mshub.meetings.services.agenda import add_item
 
@@ -23,7 +23,7 @@ def log_fails(monkeypatch):
     def broken(*args, **kwargs):
         raise LogDownError
 
-    monkeypatch.setattr(Event, "save", broken)
+    monkeypatch.setattr(ActivityEntry, "save", broken)
 
 
 def _edit(client, meeting: Meeting, **changes):
@@ -47,7 +47,7 @@ def test_meeting_edit_saves_bumps_and_logs_together(announced, cast):
     fresh = Meeting.objects.get(pk=announced.pk)
     assert fresh.title_ja == "新しい題"
     assert (fresh.version, fresh.sequence) == (announced.version + 1, announced.sequence + 1)
-    event = Event.objects.filter(verb="meeting.changed").get()
+    event = ActivityEntry.objects.filter(verb="meeting.changed").get()
     assert {"end_time", "start_time", "title_ja"} <= set(event.data["fields"])
 
 
