@@ -13,6 +13,7 @@ MODULE = {
     "djangorestframework": "rest_framework",
     "python-docx": "docx",
     "django-filter": "django_filters",
+    "django-axes": "axes",
 }
 # Run as programs or loaded by name from settings, never imported.
 NOT_IMPORTED = {"gunicorn": "runs the site (docs/deploy.md)", "psycopg": "DATABASE_URL=postgres://… (Django's backend)"}
