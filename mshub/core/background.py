@@ -30,6 +30,7 @@ logger = logging.getLogger(__name__)
 _lock = threading.Lock()
 _executor: ThreadPoolExecutor | None = None
 _pending: set[Future[Any]] = set()
+_THREAD_PREFIX = "mshub-task"
 
 
 def in_background() -> bool:
@@ -38,11 +39,19 @@ def in_background() -> bool:
 
 
 def submit(function: Callable[..., Any], *args: Any, **kwargs: Any) -> Future[Any]:
-    """Run ``function(*args, **kwargs)`` on one of this process's task threads."""
+    """Run ``function(*args, **kwargs)`` on one of this process's task threads.
+
+    Work queued by a task (a report notice queuing its mails) runs at once on the same task thread:
+    it is off the request already, and a command that ends (``loaddemo``, ``sendreminders``) lets its
+    queued tasks finish while the process shuts down, when no new work can be queued."""
+    if threading.current_thread().name.startswith(_THREAD_PREFIX):
+        done: Future[Any] = Future()
+        done.set_result(_run(function, args, kwargs, close=False))
+        return done
     global _executor
     with _lock:
         if _executor is None:
-            _executor = ThreadPoolExecutor(max_workers=int(settings.TASK_THREADS), thread_name_prefix="mshub-task")
+            _executor = ThreadPoolExecutor(max_workers=int(settings.TASK_THREADS), thread_name_prefix=_THREAD_PREFIX)
         future = _executor.submit(_run, function, args, kwargs)
         _pending.add(future)
     future.add_done_callback(_forget)
@@ -62,7 +71,7 @@ def _forget(future: Future[Any]) -> None:
         _pending.discard(future)
 
 
-def _run(function: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+def _run(function: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any], close: bool = True) -> Any:
     from django.db import connections
 
     try:
@@ -71,7 +80,8 @@ def _run(function: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, 
         logger.exception("background task %s failed", getattr(function, "__name__", function))
         return None
     finally:
-        connections.close_all()  # this thread's own connections; the next task opens its own
+        if close:  # this thread's own connections; the next task opens its own
+            connections.close_all()
 
 
 class Task(CeleryTask):

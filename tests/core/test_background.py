@@ -65,3 +65,20 @@ def test_with_a_broker_celery_takes_the_tasks_and_in_tests_they_run_at_once(sett
     assert not background.in_background()
     send_mail_task.delay(subject="Now", body="Body", to=["a@example.org"])
     assert [m.subject for m in mail.outbox] == ["Now"]
+
+
+def test_work_a_task_queues_runs_on_the_same_task_thread_at_once(production_queue):
+    """A report notice queues its mails from a task thread: they run there and then, so a command that
+    ends (and shuts the queue) never loses them ("cannot schedule new futures after shutdown")."""
+    threads = []
+
+    def notice():
+        threads.append(threading.current_thread().name)
+        send_mail_task.delay(subject="Report published", body="Body", to=["a@example.org"])
+        threads.append("after the mail")
+
+    background.submit(notice)
+    assert background.wait(timeout=60)
+    assert threads[0].startswith("mshub-task")
+    assert threads[1] == "after the mail"
+    assert [m.subject for m in mail.outbox] == ["Report published"]
