@@ -8,7 +8,6 @@ from django.db import models
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from mshub.core.permissions import role_rank
 from mshub.core.rest.viewsets import ForumReadOnlyViewSet
 from mshub.meetings.models import AgendaItem, Meeting, MeetingSeries, Presenter, ReportVersion, SeriesVisibility
 from mshub.people.models import Affiliation
@@ -111,5 +110,5 @@ class MeetingViewSet(ForumReadOnlyViewSet):
 
     def get_queryset(self) -> models.QuerySet[Meeting]:
         """Of the series the reader may see (a steering group's series is not public)."""
-        seen = SeriesVisibility.seen_at(role_rank(self.request.user, self.forum))
+        seen = SeriesVisibility.seen_by(self.request.user, self.forum)
         return super().get_queryset().filter(series__visibility__in=seen)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -44,6 +46,13 @@ class SeriesVisibility(models.TextChoices):
     def seen_at(cls, rank: int) -> list[str]:
         """The visibilities a reader of ``rank`` sees."""
         return [v.value for v in cls if v.rank <= rank]
+
+    @classmethod
+    def seen_by(cls, user: Any, forum: Any) -> list[str]:
+        """The visibilities ``user`` sees in ``forum``, by their role there (lists, feeds, the API)."""
+        from mshub.core.permissions import role_rank
+
+        return cls.seen_at(role_rank(user, forum))
 
 
 class MeetingSeries(models.Model):

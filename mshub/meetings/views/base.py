@@ -7,7 +7,6 @@ from typing import Any
 from django.db import models
 from django.shortcuts import get_object_or_404
 
-from mshub.core.permissions import role_rank
 from mshub.core.views.base import ForumView
 from mshub.meetings.models import Meeting, MeetingSeries, SeriesVisibility
 
@@ -73,17 +72,15 @@ class SeriesView(ForumView):
 
 def visible_series(view: ForumView) -> models.QuerySet[MeetingSeries]:
     """The forum's series whose visibility admits the visitor."""
-    rank = role_rank(view.request.user, view.forum)
-    return MeetingSeries.objects.filter(forum=view.forum, visibility__in=SeriesVisibility.seen_at(rank))
+    seen = SeriesVisibility.seen_by(view.request.user, view.forum)
+    return MeetingSeries.objects.filter(forum=view.forum, visibility__in=seen)
 
 
 def visible_meetings(view: ForumView) -> models.QuerySet[Meeting]:
     """Meetings the visitor may see in lists: public ones, and planned ones for members, of the series
     the visitor may see."""
-    rank = role_rank(view.request.user, view.forum)
-    qs = Meeting.objects.filter(forum=view.forum, series__visibility__in=SeriesVisibility.seen_at(rank)).select_related(
-        "series", "forum"
-    )
+    seen = SeriesVisibility.seen_by(view.request.user, view.forum)
+    qs = Meeting.objects.filter(forum=view.forum, series__visibility__in=seen).select_related("series", "forum")
     if not view.request.user.has_perm("meetings.view_planned_meetings", view.forum):
         qs = qs.public()
     return qs

@@ -12,7 +12,6 @@ from django.views.generic import View
 
 from mshub.core.http import forum_of
 from mshub.core.models import Forum
-from mshub.core.permissions import role_rank
 from mshub.core.views.base import ForumView
 from mshub.meetings.calendar import calendar_for
 from mshub.meetings.models import ReportVersion, SeriesVisibility
@@ -57,7 +56,7 @@ class ReportsFeed(Feed):
 
     def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Forum:
         forum = forum_of(request)
-        self.seen = SeriesVisibility.seen_at(role_rank(request.user, forum))  # the reader's series only
+        self.seen = SeriesVisibility.seen_by(request.user, forum)  # the reader's series only
         return forum
 
     def title(self, forum: Forum) -> str:
