@@ -153,3 +153,27 @@ def rendering_fonts(page: Any, selector: str) -> dict[str, int]:
     finally:
         cdp.detach()
     return {f["familyName"]: f["glyphCount"] for f in fonts}
+
+
+def announced_meeting(**fields: Any) -> Any:
+    """The 1st meeting of the Minato forum's series, announced, a month from now (in Asia/Tokyo)."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from mshub.meetings.models import Meeting, MeetingSeries, MeetingStatus
+    from tests.factories import ForumFactory
+
+    forum = ForumFactory(slug="minato", name_ja="みなと政策会合", name_en="Minato Policy Meeting")
+    series = MeetingSeries.objects.create(forum=forum, slug="minato", name_ja="みなと会合", timezone="Asia/Tokyo")
+    start = timezone.now() + dt.timedelta(days=30)
+    return Meeting.objects.create(
+        forum=forum,
+        series=series,
+        number=1,
+        start=start,
+        end=start + dt.timedelta(hours=2),
+        timezone="Asia/Tokyo",
+        status=MeetingStatus.ANNOUNCED,
+        **fields,
+    )

@@ -3,37 +3,22 @@ matches that htmx brings, save; the presenter is on the item. Nobody is listed b
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
-from django.utils import timezone
 
 from mshub.core.models import Role
-from mshub.meetings.models import Meeting, MeetingSeries, MeetingStatus, Presenter
+from mshub.meetings.models import Presenter
 from mshub.meetings.services.agenda import add_item
-from tests.browser.conftest import log_in, shot
-from tests.factories import ForumFactory, MembershipFactory, PersonFactory, UserFactory
+from tests.browser.conftest import announced_meeting, log_in, shot
+from tests.factories import MembershipFactory, PersonFactory, UserFactory
 
 pytestmark = [pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
 def item():
-    forum = ForumFactory(slug="minato", name_ja="みなと政策会合", name_en="Minato Policy Meeting")
+    meeting = announced_meeting(title_ja="第1回")
     user = UserFactory(email="office@example.jp", display_name="事務局")
-    MembershipFactory(forum=forum, user=user, role=Role.SECRETARIAT)
-    series = MeetingSeries.objects.create(forum=forum, slug="minato", name_ja="みなと会合", timezone="Asia/Tokyo")
-    start = timezone.now() + dt.timedelta(days=30)
-    meeting = Meeting.objects.create(
-        forum=forum,
-        series=series,
-        number=1,
-        start=start,
-        end=start + dt.timedelta(hours=2),
-        timezone="Asia/Tokyo",
-        status=MeetingStatus.ANNOUNCED,
-        title_ja="第1回",
-    )
+    MembershipFactory(forum=meeting.forum, user=user, role=Role.SECRETARIAT)
     return user, meeting, add_item(meeting, title_ja="報告")
 
 

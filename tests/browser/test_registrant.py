@@ -3,18 +3,14 @@ registrant switches from on site to remote and cancels, without the mailed link.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
-from django.utils import timezone
 
 from mshub.core.models import Role
-from mshub.meetings.models import Meeting, MeetingSeries, MeetingStatus, Registration
+from mshub.meetings.models import Registration
 from mshub.people.models import StakeholderGroup
-from tests.browser.conftest import log_in
+from tests.browser.conftest import announced_meeting, log_in
 from tests.factories import (
     AffiliationFactory,
-    ForumFactory,
     MembershipFactory,
     OrganizationFactory,
     PersonFactory,
@@ -26,25 +22,14 @@ pytestmark = [pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def member_and_meeting():
-    forum = ForumFactory(slug="minato", name_ja="みなと政策会合", name_en="Minato Policy Meeting")
+    meeting = announced_meeting(capacity=30)
+    forum = meeting.forum
     user = UserFactory(email="aki@example.jp", display_name="秋山")
     MembershipFactory(forum=forum, user=user, role=Role.MEMBER)
     group = StakeholderGroup.objects.get(forum=forum, code="civil-society")
     org = OrganizationFactory(forum=forum, name_ja="市民ネット", name_en="Citizens Net", stakeholder_group=group)
     person = PersonFactory(forum=forum, family_name_ja="秋山", given_name_ja="明", email="aki@example.jp", user=user)
     AffiliationFactory(person=person, organization=org)
-    series = MeetingSeries.objects.create(forum=forum, slug="minato", name_ja="みなと会合", timezone="Asia/Tokyo")
-    start = timezone.now() + dt.timedelta(days=30)
-    meeting = Meeting.objects.create(
-        forum=forum,
-        series=series,
-        number=1,
-        start=start,
-        end=start + dt.timedelta(hours=2),
-        timezone="Asia/Tokyo",
-        status=MeetingStatus.ANNOUNCED,
-        capacity=30,
-    )
     return user, meeting, org, group
 
 
