@@ -36,17 +36,28 @@ class MeetingView(ForumView):
         return context
 
 
-class RegistrantLinkView(MeetingView):
-    """A page reached by the secret link mailed to a registrant (cancel, survey). The link is the
+class SecretLinkView(MeetingView):
+    """A page reached by a secret link mailed to someone (``<token>`` in the URL). The link is the
     credential: it opens the page in a private forum too, signed in or not. Without a valid link
     the usual permission applies."""
 
-    def has_permission(self) -> bool:
-        from mshub.meetings.models import Registration
+    def link_holders(self) -> models.QuerySet[Any]:
+        """The records of this meeting that the URL's token belongs to (none, or one)."""
+        raise NotImplementedError
 
-        if Registration.objects.filter(meeting=self.meeting, token=self.kwargs.get("token", "")).exists():
+    def has_permission(self) -> bool:
+        if self.kwargs.get("token") and self.link_holders().exists():
             return True
         return super().has_permission()
+
+
+class RegistrantLinkView(SecretLinkView):
+    """A page reached by the link mailed to a registrant (cancel, survey)."""
+
+    def link_holders(self) -> models.QuerySet[Any]:
+        from mshub.meetings.models import Registration
+
+        return Registration.objects.filter(meeting=self.meeting, token=self.kwargs["token"])
 
     def after(self) -> str:
         """Where to go after the form: the meeting if the reader may see it, else this page again."""

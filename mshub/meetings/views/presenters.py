@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -12,10 +13,10 @@ from django.views.generic import TemplateView
 
 from mshub.meetings.models import Presenter
 from mshub.meetings.services.presenters import answer
-from mshub.meetings.views.base import MeetingView
+from mshub.meetings.views.base import SecretLinkView
 
 
-class PresenterConfirmView(MeetingView, TemplateView):
+class PresenterConfirmView(SecretLinkView, TemplateView):
     """The secret link is the credential (as for a registrant's cancel link): it opens this page, and only
     it, signed in or not, in a private forum too. Without a valid link only the steering group gets past
     the permission check, and then finds nothing."""
@@ -23,18 +24,11 @@ class PresenterConfirmView(MeetingView, TemplateView):
     permission_required = "meetings.change_meeting"
     template_name = "meetings/presenter_confirm.html"
 
-    def get_presenter(self) -> Presenter:
-        return get_object_or_404(
-            Presenter.objects.select_related("person", "item"),
-            item__meeting=self.meeting,
-            confirmation_token=self.kwargs["token"],
-        )
+    def link_holders(self) -> QuerySet[Presenter]:
+        return Presenter.objects.filter(item__meeting=self.meeting, confirmation_token=self.kwargs["token"])
 
-    def has_permission(self) -> bool:
-        token = self.kwargs.get("token", "")
-        if token and Presenter.objects.filter(item__meeting=self.meeting, confirmation_token=token).exists():
-            return True
-        return super().has_permission()
+    def get_presenter(self) -> Presenter:
+        return get_object_or_404(self.link_holders().select_related("person", "item"))
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         presenter = self.get_presenter()
