@@ -1,5 +1,9 @@
 """``/api/v1/``: the JSON API. One router per forum-scoped area, plus the schema and docs."""
 
+from __future__ import annotations
+
+from typing import Any
+
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 from rest_framework import routers
@@ -18,16 +22,18 @@ class APIRootView(routers.APIRootView):
     permission_classes = [AllowAny]
 
 
-site_router = DefaultRouter()
-site_router.APIRootView = APIRootView
-site_router.register("forums", ForumViewSet, basename="forum")
+def build_urlpatterns() -> list[Any]:
+    """The API's routes for the areas installed now (``mshub.urls.build_urlpatterns`` includes them)."""
+    site_router = DefaultRouter()
+    site_router.APIRootView = APIRootView
+    site_router.register("forums", ForumViewSet, basename="forum")
 
-forum_router = SimpleRouter()
-register_api_routes(forum_router)  # each installed area's ``Area.api_routes``
+    forum_router = SimpleRouter()
+    register_api_routes(forum_router)  # each installed area's ``Area.api_routes``
 
-urlpatterns = [
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularRedocView.as_view(url_name="api:schema"), name="docs"),
-    path("v1/", include(site_router.urls)),
-    path("v1/<slug:forum>/", include(forum_router.urls)),
-]
+    return [
+        path("schema/", SpectacularAPIView.as_view(), name="schema"),
+        path("docs/", SpectacularRedocView.as_view(url_name="api:schema"), name="docs"),
+        path("v1/", include(site_router.urls)),
+        path("v1/<slug:forum>/", include(forum_router.urls)),
+    ]

@@ -12,6 +12,8 @@ defines ``AREA = Area(...)``. Core never imports an area by name: it loops over 
 - ``demo_steps``: the area's part of ``manage.py loaddemo``, run in ``order`` across all areas
   (``demo_counts``: what it reports);
 - ``api_routes``: registers the area's viewsets on the per-forum API router;
+- ``on_forum_create``: sets up the area's part of a new forum (its default vocabularies …), run in
+  ``INSTALLED_APPS`` order however the forum is saved (a service, the admin, a fixture);
 - ``on_forum_delete``: deletes the area's records of a forum, run highest ``delete_order`` first;
 - ``on_person_erase``: erases what the area holds about a person (``mshub.people.erasure``).
 
@@ -60,6 +62,7 @@ class Area:
     demo_steps: tuple[DemoStep, ...] = ()
     demo_counts: Callable[[str], dict[str, int]] | None = None  # what ``loaddemo`` reports for a forum slug
     api_routes: Callable[[Any], None] | None = None  # called with the per-forum SimpleRouter
+    on_forum_create: Callable[[Any], None] | None = None  # called with the new forum, in its transaction
     on_forum_delete: Callable[[Any], None] | None = None
     delete_order: int = 0  # higher first: records that protect others go before what they protect
     on_person_erase: Callable[[Any], None] | None = None
@@ -90,6 +93,10 @@ def demo_counters() -> list[Callable[[str], dict[str, int]]]:
 
 def home_panels() -> list[Area]:
     return sorted((area for area in installed_areas() if area.home_panel), key=lambda area: area.home_order)
+
+
+def forum_creators() -> list[Callable[[Any], None]]:
+    return [area.on_forum_create for area in installed_areas() if area.on_forum_create is not None]
 
 
 def forum_deleters() -> list[Callable[[Any], None]]:

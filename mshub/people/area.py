@@ -24,6 +24,13 @@ def _api_routes(router: Any) -> None:
     router.register("persons", api.PersonViewSet, basename="person")
 
 
+def _create_forum(forum: Any) -> None:
+    """A new forum starts with the default stakeholder groups, organisation kinds and genders."""
+    from mshub.people.vocabularies import seed_vocabularies
+
+    seed_vocabularies(forum)
+
+
 def _delete_forum(forum: Any) -> None:
     """Persons before organisations: an organisation is protected by the affiliations to it."""
     from mshub.people.models import Organization, Person
@@ -63,6 +70,7 @@ AREA = Area(
     demo_steps=(DemoStep(20, _demo),),
     demo_counts=_demo_counts,
     api_routes=_api_routes,
+    on_forum_create=_create_forum,
     on_forum_delete=_delete_forum,
     delete_order=20,
 )

@@ -51,8 +51,3 @@ def seed_vocabularies(forum: Any) -> None:
         )
     for order, (code, ja, en) in enumerate(GENDERS):
         Gender.objects.get_or_create(forum=forum, code=code, defaults={"name_ja": ja, "name_en": en, "order": order})
-
-
-def seed_on_forum_created(sender: Any, instance: Any, created: bool, raw: bool = False, **kwargs: Any) -> None:
-    if created and not raw:
-        seed_vocabularies(instance)
