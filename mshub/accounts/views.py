@@ -7,10 +7,12 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.middleware.csrf import CsrfViewMiddleware
 from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views import i18n as i18n_views
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.generic import UpdateView
 
@@ -70,9 +72,23 @@ class ProfileView(LoginRequiredMixin, UpdateView[User, ProfileForm]):
         return context
 
 
+def _refused_forgery(request: HttpRequest) -> HttpResponse | None:
+    """The CSRF check, for a signed-in user only (see ``set_language``); a 403 response if it fails."""
+    if not request.user.is_authenticated:
+        return None
+    return CsrfViewMiddleware(lambda _request: HttpResponse()).process_view(request, HttpResponse, (), {})
+
+
+# The language and zone switches sit in every page's header and footer. For anonymous readers they
+# only set a cookie of the reader's own, so they need no CSRF token: a page without one sets no
+# ``csrftoken`` cookie and can be kept by the page cache (mshub.core.pagecache). For a signed-in
+# user they also write to the account, and the CSRF check applies as everywhere else.
+@csrf_exempt
 @require_POST
 def set_language(request: HttpRequest) -> HttpResponse:
     """Django's language switch, which also remembers the choice on the signed-in user's account."""
+    if (refused := _refused_forgery(request)) is not None:
+        return refused
     response = i18n_views.set_language(request)
     language = request.POST.get("language", "")
     if request.user.is_authenticated and language in dict(settings.LANGUAGES):
@@ -80,9 +96,12 @@ def set_language(request: HttpRequest) -> HttpResponse:
     return response
 
 
+@csrf_exempt
 @require_POST
 def set_timezone(request: HttpRequest) -> HttpResponse:
     """Remember the reader's choice of zone (a cookie; also the profile when signed in)."""
+    if (refused := _refused_forgery(request)) is not None:
+        return refused
     form = TimezoneForm(request.POST)
     target = request.POST.get("next") or "/"
     if not url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):

@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 
 from mshub.archive.models import ImportBatch, ImportItem
 from mshub.core.models.events import record as log
+from mshub.core.pagecache import forum_changed
 from mshub.meetings.models import Meeting
 
 
@@ -27,5 +28,6 @@ def publish_batch(batch: ImportBatch, actor: Any = None) -> int:
     batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
     pks = list(unpublished_meetings(batch).values_list("pk", flat=True))
     Meeting.objects.filter(pk__in=pks).update(awaiting_publication=False)
+    forum_changed(batch.forum_id)
     log(batch.forum, actor, "archive.published", batch, summary=str(batch), meetings=len(pks))
     return len(pks)

@@ -21,8 +21,9 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_save
 
-        from . import permissions
+        from . import pagecache, permissions
         from .models import Forum
 
         permissions.register_area_rules()  # every installed area's rules.py, into the one registry
         post_save.connect(_set_up_new_forum, sender=Forum, dispatch_uid="core-set-up-new-forum")
+        pagecache.connect()  # a saved or deleted record raises its forum's content_version

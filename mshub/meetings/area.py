@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mshub.core.areas import Area, DemoStep, MenuEntry
+from mshub.core.pagecache import forum_changed
 from mshub.people.erasure import ERASED, full_names, name_parts, name_pattern, scrub
 from mshub.people.models import Person
 
@@ -55,6 +56,7 @@ def anonymise_registrations(person: Person) -> None:
         Registration.objects.filter(pk=pk).update(
             name=ERASED, email="", organization="", person=None, consent_listing=False, token=new_token()
         )
+    forum_changed(person.forum_id)  # the registrations' names leave every page at once
     pattern = name_pattern(full_names(person) | name_parts(person))
     if pattern is None:
         return

@@ -11,7 +11,9 @@ def render_report_pdf(version_pk: int) -> None:
     from mshub.meetings.reports.render import render_pdf
     from mshub.meetings.services.publishing import store_pdf
 
-    version = ReportVersion.objects.select_related("meeting__series").get(pk=version_pk)
+    version = ReportVersion.objects.select_related("meeting__series").filter(pk=version_pk).first()
+    if version is None or version.pdf:
+        return  # withdrawn, or rendered already (queued twice: a reader asked after a restart)
     store_pdf(version, render_pdf(version.html))
 
 

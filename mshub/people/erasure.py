@@ -26,6 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mshub.core.models.events import ActivityEntry, record
+from mshub.core.pagecache import forum_changed
 from mshub.people.models import Affiliation, Person
 
 ERASED = "(erased)"
@@ -210,5 +211,6 @@ def erase_person(person: Person, actor: Any = None) -> str:
             consent_updated_at=timezone.now(),
         )
         outcome = "anonymised"
+    forum_changed(forum)  # no page may show the person after this commits (mshub.core.pagecache)
     record(forum, actor, f"person.{outcome}", None, summary=f"#{pk}", person_id=pk)
     return outcome

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mshub.core.models.events import record
+from mshub.core.pagecache import forum_changed
 from mshub.people.erasure import ErasureError, erase_person
 from mshub.people.models import Person
 
@@ -97,6 +98,7 @@ def merge_persons(keep: Person, duplicate: Person, actor: Any = None) -> Person:
         updates["notes"] = "\n\n".join(part for part in (keep.notes, duplicate.notes) if part)
     # Free the duplicate's unique values before the kept record takes them.
     Person.objects.filter(pk=duplicate.pk).update(email="", user=None)
+    forum_changed(keep.forum_id)
 
     dropped: list[str] = []
     for field in _links_to_person():

@@ -65,7 +65,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "mshub.core.middleware.ForumMiddleware",
     "mshub.core.middleware.ReaderTimezoneMiddleware",
-    "axes.middleware.AxesMiddleware",  # last: turns a locked-out sign-in into the 429 page
+    "axes.middleware.AxesMiddleware",  # turns a locked-out sign-in into the 429 page
+    "mshub.core.pagecache.PageCacheMiddleware",  # last: the forum and the reader's zone are known
 ]
 
 ROOT_URLCONF = "mshub.urls"
@@ -124,6 +125,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache also holds the rate limits below: with several processes it must be shared (Redis).
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+
+# The page cache (mshub.core.pagecache): anonymous readers' pages of public forums, kept in the cache
+# above until anything they show changes, and at most PAGE_CACHE_SECONDS (pages that change with
+# the clock move on). A reverse proxy in front may keep them PAGE_CACHE_PROXY_SECONDS (s-maxage).
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
+PAGE_CACHE_PROXY_SECONDS = env.int("PAGE_CACHE_PROXY_SECONDS", default=5)
 
 # Sign-in lock-out: django-axes, counting failures in the cache (no rows naming people or addresses
 # in the database), per account and per client address, each with its own limit

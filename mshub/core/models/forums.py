@@ -83,6 +83,9 @@ class Forum(models.Model):
     )
     mailing_list = models.EmailField(_("mailing-list address"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Raised (never by a form or ``save()``) whenever anything the forum's pages show changes: the
+    # page cache's keys and validators carry it (mshub.core.pagecache).
+    content_version = models.PositiveBigIntegerField(default=0, db_default=0, editable=False)
 
     members: models.ManyToManyField[User, Membership] = models.ManyToManyField(
         settings.AUTH_USER_MODEL, through="Membership", related_name="forums"
@@ -96,6 +99,14 @@ class Forum(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Saving the settings never writes ``content_version`` back: the copy in memory may be old."""
+        if self.pk is not None and not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                f.name for f in self._meta.concrete_fields if not f.primary_key and f.name != "content_version"
+            ]
+        super().save(*args, **kwargs)
 
     @property
     def name(self) -> str:

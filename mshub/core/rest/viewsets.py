@@ -14,6 +14,8 @@ from mshub.core.models import Forum
 class ForumReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     """A read-only list/detail of one forum's records (``/api/v1/<forum>/…``)."""
 
+    page_cache = True  # kept for anonymous readers, validated for all (mshub.core.pagecache)
+
     permission_required: str
     queryset: models.QuerySet[Any]
 

@@ -35,6 +35,7 @@ class HomeView(ListView[Forum]):
 
 
 class ForumHomeView(ForumView, TemplateView):
+    page_cache = True  # kept for anonymous readers, validated for all (mshub.core.pagecache)
     permission_required = "core.view_forum"
     template_name = "core/forum_home.html"
 

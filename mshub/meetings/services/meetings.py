@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from mshub.core.concurrency import save_versioned
 from mshub.core.models.events import record
+from mshub.core.pagecache import forum_changed
 from mshub.core.timezones import make_aware_in
 from mshub.meetings.models import Meeting, MeetingSeries, MeetingStatus
 
@@ -109,4 +110,5 @@ def update_meeting(meeting: Meeting, loaded_version: int, changed: list[str], ac
 def bump_sequence(meeting: Meeting) -> None:
     """Call after an edit that calendar subscribers must see (time, place, title)."""
     Meeting.objects.filter(pk=meeting.pk).update(sequence=meeting.sequence + 1)
+    forum_changed(meeting.forum_id)  # the .ics feeds carry the sequence
     meeting.sequence += 1

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mshub.core.models.events import record
+from mshub.core.pagecache import forum_changed
 from mshub.meetings.models import AttendanceMode, Meeting, MeetingStatus, Registration, RegistrationStatus
 from mshub.people.models import Person
 
@@ -263,6 +264,7 @@ def check_in(registration: Registration, actor: Any = None) -> Registration:
 @transaction.atomic
 def undo_check_in(registration: Registration) -> None:
     Registration.objects.filter(pk=registration.pk).update(checked_in_at=None)
+    forum_changed(registration.meeting.forum_id)  # the meeting page's checked-in count
 
 
 @dataclass

@@ -25,6 +25,7 @@ def ics_response(body: bytes, filename: str) -> HttpResponse:
 
 
 class MeetingIcsView(MeetingView, View):
+    page_cache = True  # kept for anonymous readers, validated for all (mshub.core.pagecache)
     permission_required = "meetings.view_meeting"
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -33,6 +34,7 @@ class MeetingIcsView(MeetingView, View):
 
 
 class SeriesIcsView(SeriesView, View):
+    page_cache = True  # kept for anonymous readers, validated for all (mshub.core.pagecache)
     permission_required = "meetings.view_series"
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -42,6 +44,7 @@ class SeriesIcsView(SeriesView, View):
 
 
 class ForumIcsView(ForumView, View):
+    page_cache = True  # kept for anonymous readers, validated for all (mshub.core.pagecache)
     permission_required = "core.view_forum"
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -92,6 +95,7 @@ class ReportsFeed(Feed):
 
 
 class ReportsFeedView(ForumView, View):
+    page_cache = True  # kept for anonymous readers, validated for all (mshub.core.pagecache)
     permission_required = "core.view_forum"
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:

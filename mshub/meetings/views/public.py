@@ -17,6 +17,7 @@ from mshub.meetings.views.registration import own_registration
 
 
 class MeetingIndexView(ForumView, TemplateView):
+    page_cache = True  # kept for anonymous readers, validated for all (mshub.core.pagecache)
     permission_required = "core.view_forum"
     template_name = "meetings/index.html"
 
@@ -31,6 +32,7 @@ class MeetingIndexView(ForumView, TemplateView):
 
 
 class SeriesDetailView(SeriesView, TemplateView):
+    page_cache = True  # kept for anonymous readers, validated for all (mshub.core.pagecache)
     permission_required = "meetings.view_series"
     template_name = "meetings/series.html"
 
@@ -42,6 +44,7 @@ class SeriesDetailView(SeriesView, TemplateView):
 
 
 class MeetingDetailView(MeetingView, TemplateView):
+    page_cache = True  # kept for anonymous readers, validated for all (mshub.core.pagecache)
     permission_required = "meetings.view_meeting"
     template_name = "meetings/meeting.html"
 

@@ -7,20 +7,24 @@ from typing import Any
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.http.response import HttpResponseBase
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
-from mshub.core.files import bytes_response, file_response
+from mshub.core.files import file_response
 from mshub.core.i18n import current_language
 from mshub.core.security import nonce_styles
 from mshub.meetings.models import ReportVersion
-from mshub.meetings.reports.render import render_html, render_pdf, strip_style_attributes
-from mshub.meetings.services.publishing import publish_report
+from mshub.meetings.reports.render import render_html, strip_style_attributes
+from mshub.meetings.services.publishing import publish_report, queue_pdf
 from mshub.meetings.views.base import MeetingView
+
+PDF_RETRY_SECONDS = 5
 
 
 class ReportMixin(MeetingView):
+    page_cache = True  # kept for anonymous readers, validated for all (mshub.core.pagecache)
     permission_required = "meetings.view_report"
 
     def version(self) -> ReportVersion:
@@ -52,6 +56,8 @@ class ReportView(ReportMixin, TemplateView):
         # The frame (srcdoc) lives under this page's Content-Security-Policy: its <style> gets the nonce.
         context["body"] = nonce_styles(strip_style_attributes(context["body"]), self.forum_request.csp_nonce)
         context["can_publish"] = self.request.user.has_perm("meetings.publish_report", self.meeting)
+        if context["can_publish"]:
+            context["pdfs_pending"] = [v for v in published if not v.pdf]
         return context
 
 
@@ -74,7 +80,14 @@ class ReportPdfView(ReportMarkdownView):
         options: dict[str, Any] = {"as_attachment": False, "sandbox": False, "private": not self.forum.is_public}
         if version.pdf:
             return file_response(version.pdf, name, content_type="application/pdf", **options)
-        return bytes_response(render_pdf(version.html), name, "application/pdf", **options)
+        # Never rendered inside a reader's request: it is queued (again, if a restart lost it) and
+        # the reader is asked to come back in a few seconds.
+        queue_pdf(version)
+        response = render(
+            request, "meetings/report_pdf_pending.html", {"meeting": self.meeting, "version": version}, status=503
+        )
+        response["Retry-After"] = str(PDF_RETRY_SECONDS)
+        return response
 
 
 class PublishReportView(MeetingView, View):

@@ -20,6 +20,7 @@ from mshub.people.models import Affiliation, Organization, Person, StakeholderGr
 
 
 class OrganizationListView(ForumView, ListView[Organization]):
+    page_cache = True  # kept for anonymous readers, validated for all (mshub.core.pagecache)
     permission_required = "people.view_organization"
     template_name = "people/organization_list.html"
     paginate_by = 50
@@ -36,6 +37,7 @@ class OrganizationListView(ForumView, ListView[Organization]):
 
 
 class OrganizationDetailView(ForumObjectView, DetailView[Organization]):
+    page_cache = True  # kept for anonymous readers, validated for all (mshub.core.pagecache)
     model = Organization
     permission_required = "people.view_organization"
     template_name = "people/organization_detail.html"
@@ -157,6 +159,7 @@ class AffiliationUpdateView(ForumObjectView, UpdateView[Affiliation, Affiliation
 
 
 class StakeholderGroupListView(ForumView, ListView[StakeholderGroup]):
+    page_cache = True  # kept for anonymous readers, validated for all (mshub.core.pagecache)
     permission_required = "people.view_stakeholdergroup"
     template_name = "people/stakeholdergroup_list.html"
 
