@@ -9,14 +9,10 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from mshub.archive.genres import Genre
 from mshub.core.files import private_name
 
-GENRE_LABELS = {
-    "meeting_report": _("Meeting report"),
-    "steering_memo": _("Steering memo"),
-    "trend_briefing": _("Trend briefing"),
-    "other": _("Other document"),
-}
+GENRE_LABELS = dict(Genre.choices)
 
 
 def genre_label(genre: str | None) -> str:

@@ -7,6 +7,7 @@ from typing import Any
 from django import template
 
 from mshub.archive.messages import localize, localize_joined
+from mshub.archive.parsed import ParsedRecord
 from mshub.archive.problems import shown
 
 register = template.Library()
@@ -23,7 +24,7 @@ def archive_messages(joined: str) -> list[str]:
 
 
 @register.filter
-def archive_warnings(record: dict[str, Any] | None) -> list[str]:
+def archive_warnings(record: ParsedRecord | None) -> list[str]:
     """A parsed record's warnings in the reader's language, from their codes."""
     return shown(record, "warnings")
 
