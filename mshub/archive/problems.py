@@ -57,7 +57,8 @@ CATALOGUE: dict[str, str] = {
     "impossible_date": gettext_noop("impossible date “%(text)s”: ignored"),
     "attendee_unknown": gettext_noop("attendee “%(name)s” is not in the registry: not recorded as attending"),
     "not_web_url": "URL “%(url)s” is not a web address (http or https): left out",
-    # A sentence kept without a code (a record parsed before codes were stored, or edited by hand).
+    # A sentence without a code of its own: a record edited by hand (records parsed before codes were
+    # kept had theirs recognised by migration archive 0006).
     "text": "%(text)s",
 }
 
@@ -81,11 +82,8 @@ class Problem:
         return self._render(gettext, english=False)
 
     def _render(self, translate: Callable[[str], str], english: bool) -> str:
-        if self.code == "text":
-            from mshub.archive.messages import localize
-
-            text = str(self.params.get("text", ""))
-            return text if english else localize(text)
+        if self.code == "text":  # a sentence kept without a code (edited by hand): shown as it is
+            return str(self.params.get("text", ""))
         params = {name: _param(value, english) for name, value in self.params.items()}
         if self.code == "unparsable" and not english:
             from mshub.archive.models import genre_label
