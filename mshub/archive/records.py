@@ -34,7 +34,8 @@ from mshub.meetings.models import (
     MeetingStatus,
     Presenter,
 )
-from mshub.meetings.services.agenda import add_item
+from mshub.meetings.services.agenda import add_interventions, add_item
+from mshub.meetings.services.meetings import create_meeting
 from mshub.meetings.services.minutes import add_decision
 from mshub.people.matching import NameIndex, OrganizationIndex, PersonIndex, name_forms
 from mshub.people.models import Affiliation, Organization, Person, StakeholderGroup
@@ -145,18 +146,15 @@ def store_meeting(document: ArchiveDocument, data: ParsedRecord, series: Meeting
     }
     meeting = _find_meeting(series, data, day)
     if meeting is None:
-        number = data.get("number") or _number_by_date(series, starts)
-        meeting = Meeting(
-            forum=series.forum,
-            series=series,
-            number=number,
-            timezone=series.timezone,
+        meeting = create_meeting(
+            series,
+            number=data.get("number") or _number_by_date(series, starts),
             status=MeetingStatus.HELD,
             awaiting_publication=True,  # until the secretariat publishes the import (archive/publish.py)
+            series_venue=False,  # the document's venue, or none
+            log=False,  # store_document logs the import, with this meeting as its target
+            **values,
         )
-        for field, value in values.items():
-            setattr(meeting, field, value)
-        meeting.save()
     else:
         if not SourceLink.objects.filter(
             target_type=ContentType.objects.get_for_model(Meeting), target_id=str(meeting.pk)
@@ -208,9 +206,8 @@ def _item(
         fresh = False
     if fresh or overwrite:
         item.interventions.all().delete()
-        Intervention.objects.bulk_create(
-            Intervention(item=item, position=i, kind=e["kind"], text_ja=e["text"])
-            for i, e in enumerate(data.get("interventions") or [])
+        add_interventions(
+            item, [Intervention(kind=e["kind"], text_ja=e["text"]) for e in data.get("interventions") or []]
         )
         item.presenters.all().delete()
         for position, presenter in enumerate(data.get("presenters") or []):
