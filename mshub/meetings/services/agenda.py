@@ -116,11 +116,10 @@ def add_intervention(item: AgendaItem, entry: Intervention) -> Intervention:
     return save_as_last(item, entry, Intervention.objects.filter(item=item))
 
 
-@transaction.atomic
 def add_interventions(item: AgendaItem, entries: Iterable[Intervention]) -> list[Intervention]:
     """Save ``entries`` (unsaved) after the interventions of ``item``, in their order, numbered as
-    ``add_intervention`` numbers one (from the next free position, the item locked meanwhile), in
-    one insert: the minutes of an imported report."""
+    ``add_intervention`` numbers one (from the next free position, the item locked until commit), in
+    one insert: the minutes of an imported report. ``create_at_next_position`` is the transaction."""
     entries = list(entries)
     if not entries:
         return []
