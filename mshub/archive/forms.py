@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from mshub.archive.models import GENRE_LABELS
+from mshub.archive.parsed import ParsedRecord
 from mshub.archive.sources import MAX_BYTES
 from mshub.core.fields import WebURLFormField
 
@@ -123,17 +124,30 @@ class ReviewForm(forms.Form):
         return data
 
     @classmethod
-    def initial_from(cls, record: dict[str, Any]) -> dict[str, Any]:
-        participants = record.get("participants") or {}
-        return {
-            k: record.get(k) for k in ("genre", "series", "number", "title", "date", "start", "end", "venue", "url")
-        } | {"onsite": participants.get("onsite"), "remote": participants.get("remote")}
+    def initial_from(cls, record: ParsedRecord) -> dict[str, Any]:
+        participants = record.get("participants") or {"onsite": None, "remote": None}
+        facts = {
+            "genre": record.get("genre"),
+            "series": record.get("series"),
+            "number": record.get("number"),
+            "title": record.get("title"),
+            "date": record.get("date"),
+            "start": record.get("start"),
+            "end": record.get("end"),
+            "venue": record.get("venue"),
+            "url": record.get("url"),
+        }
+        return facts | {"onsite": participants.get("onsite"), "remote": participants.get("remote")}
 
-    def apply(self, record: dict[str, Any]) -> dict[str, Any]:
+    def apply(self, record: ParsedRecord) -> ParsedRecord:
         data = self.cleaned_data
-        updated = dict(record)
-        for key in ("genre", "series", "number", "title", "venue", "url"):
-            updated[key] = data.get(key) or None
+        updated = record.copy()
+        updated["genre"] = data.get("genre") or None
+        updated["series"] = data.get("series") or None
+        updated["number"] = data.get("number") or None
+        updated["title"] = data.get("title") or None
+        updated["venue"] = data.get("venue") or None
+        updated["url"] = data.get("url") or None
         updated["date"] = data["date"].isoformat() if data.get("date") else None
         updated["start"] = data["start"].strftime("%H:%M") if data.get("start") else None
         updated["end"] = data["end"].strftime("%H:%M") if data.get("end") else None

@@ -3,13 +3,34 @@
 from __future__ import annotations
 
 import re
+from typing import Literal, TypeGuard, get_args
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from mshub.core.text import narrow
 
-GENRES = ("meeting_report", "steering_memo", "trend_briefing", "other")
+# The genre as the JSON record keeps it (``parsed.ParsedRecord.genre``), and as choices with labels.
+GenreCode = Literal["meeting_report", "steering_memo", "trend_briefing", "other"]
+GENRES: tuple[GenreCode, ...] = get_args(GenreCode)
+
+
+class Genre(models.TextChoices):
+    MEETING_REPORT = "meeting_report", _("Meeting report")
+    STEERING_MEMO = "steering_memo", _("Steering memo")
+    TREND_BRIEFING = "trend_briefing", _("Trend briefing")
+    OTHER = "other", _("Other document")
+
+
+STORABLE: tuple[GenreCode, ...] = ("meeting_report", "steering_memo")  # they become meetings
+
+
+def is_genre(value: object) -> TypeGuard[GenreCode]:
+    return value in GENRES
+
 
 # (pattern, weight) per genre; matched on the width-normalised text.
-MARKERS: dict[str, list[tuple[str, float]]] = {
+MARKERS: dict[GenreCode, list[tuple[str, float]]] = {
     "meeting_report": [
         (r"第\s*\d+\s*回.{0,40}(レポート|報告書|議事録)", 3),
         (r"会場参加者数|遠隔参加者数|参加者数|視聴者数", 3),
@@ -43,7 +64,7 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
 }
 # What the first lines (the title) say weighs more than a word somewhere in the text: a memo lists
 # “第10回IGCJレポート案” among its materials, a report mentions the steering group.
-TITLES: dict[str, str] = {
+TITLES: dict[GenreCode, str] = {
     "meeting_report": (
         r"第\s*\d+\s*回.{0,40}(レポート|報告書|議事録|議事概要)|報告会.{0,12}(レポート|要約|報告)|セッション要約"
     ),
@@ -54,11 +75,11 @@ TITLE_WEIGHT = 0.45
 ENOUGH = 12  # this much marker weight is full evidence, however many markers a genre lists
 
 
-def detect(text: str) -> tuple[str, float]:
+def detect(text: str) -> tuple[GenreCode, float]:
     """The likeliest genre and a confidence between 0 and 1."""
     sample = narrow(text[:60_000])
     head = "\n".join([ln for ln in sample.splitlines() if ln.strip()][:3])
-    scores: dict[str, float] = {}
+    scores: dict[GenreCode, float] = {}
     for genre, markers in MARKERS.items():
         total = min(ENOUGH, sum(weight for _, weight in markers))
         got = sum(weight for pattern, weight in markers if re.search(pattern, sample, re.M | re.I))

@@ -9,14 +9,10 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from mshub.archive.genres import Genre
 from mshub.core.files import private_name
 
-GENRE_LABELS = {
-    "meeting_report": _("Meeting report"),
-    "steering_memo": _("Steering memo"),
-    "trend_briefing": _("Trend briefing"),
-    "other": _("Other document"),
-}
+GENRE_LABELS = dict(Genre.choices)
 
 
 def genre_label(genre: str | None) -> str:
@@ -135,3 +131,12 @@ class ImportItem(models.Model):
     @property
     def genre_label(self) -> str:
         return genre_label(self.record.get("genre"))
+
+    @property
+    def is_memo(self) -> bool:
+        """Parsed (or corrected) as a steering memo: the review page shows its lists."""
+        return bool(self.record) and self.record.get("genre") == Genre.STEERING_MEMO
+
+    @property
+    def awaits_review(self) -> bool:
+        return self.status == ImportItem.Status.PARSED

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from django.utils.translation import gettext, gettext_noop
+
+from mshub.archive.parsed import ParsedFields, ParsedRecord, ProblemEntry
 
 # The msgids are the English sentences: the translations in the catalogue apply as they are.
 CATALOGUE: dict[str, str] = {
@@ -55,7 +57,8 @@ CATALOGUE: dict[str, str] = {
     "impossible_date": gettext_noop("impossible date “%(text)s”: ignored"),
     "attendee_unknown": gettext_noop("attendee “%(name)s” is not in the registry: not recorded as attending"),
     "not_web_url": "URL “%(url)s” is not a web address (http or https): left out",
-    # A sentence kept without a code (a record parsed before codes were stored, or edited by hand).
+    # A sentence without a code of its own: a record edited by hand (records parsed before codes were
+    # kept had theirs recognised by migration archive 0006).
     "text": "%(text)s",
 }
 
@@ -79,11 +82,8 @@ class Problem:
         return self._render(gettext, english=False)
 
     def _render(self, translate: Callable[[str], str], english: bool) -> str:
-        if self.code == "text":
-            from mshub.archive.messages import localize
-
-            text = str(self.params.get("text", ""))
-            return text if english else localize(text)
+        if self.code == "text":  # a sentence kept without a code (edited by hand): shown as it is
+            return str(self.params.get("text", ""))
         params = {name: _param(value, english) for name, value in self.params.items()}
         if self.code == "unparsable" and not english:
             from mshub.archive.models import genre_label
@@ -92,14 +92,14 @@ class Problem:
         text = translate(CATALOGUE[self.code]) % params
         return f"{self.source}: {text}" if self.source else text
 
-    def as_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"code": self.code, "params": {k: _json(v) for k, v in self.params.items()}}
+    def as_json(self) -> ProblemEntry:
+        out: ProblemEntry = {"code": self.code, "params": {k: _json(v) for k, v in self.params.items()}}
         if self.source:
             out["source"] = self.source
         return out
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Problem:
+    def from_json(cls, data: ProblemEntry) -> Problem:
         params = {k: _from_json(v) for k, v in (data.get("params") or {}).items()}
         return cls(data["code"], params, data.get("source") or "")
 
@@ -122,7 +122,10 @@ def _json(value: Any) -> Any:
 
 def _from_json(value: Any) -> Any:
     if isinstance(value, dict) and "code" in value:
-        return Problem.from_json(value)
+        entry: ProblemEntry = {"code": value["code"], "params": value.get("params") or {}}
+        if value.get("source"):
+            entry["source"] = value["source"]
+        return Problem.from_json(entry)
     if isinstance(value, list):
         return [_from_json(v) for v in value]
     return value
@@ -145,58 +148,57 @@ class ProblemError(ValueError):
 
 # --- the record -------------------------------------------------------------------------------
 
-KINDS = ("warnings", "errors")
+ProblemKind = Literal["warnings", "errors"]
+KINDS: tuple[ProblemKind, ...] = ("warnings", "errors")
 
 
-def add(record: dict[str, Any], kind: str, problem: Problem) -> None:
+def add(record: ParsedRecord, kind: ProblemKind, problem: Problem) -> None:
     """Append ``problem`` to the record's ``kind`` ("warnings" or "errors"): its sentence and its code."""
     codes = _codes(record, kind)
     record.setdefault(kind, []).append(str(problem))
     codes.append(problem.as_json())
 
 
-def _codes(record: dict[str, Any], kind: str) -> list[dict[str, Any]]:
+def _codes(record: ParsedRecord, kind: ProblemKind) -> list[ProblemEntry]:
     """The codes of ``kind``, one per sentence (a sentence from before codes were kept: its text)."""
     sentences = record.setdefault(kind, [])
-    codes: list[dict[str, Any]] = record.setdefault("problems", {}).setdefault(kind, [])
+    kept = record.setdefault("problems", {"warnings": [], "errors": []})
+    codes = kept.setdefault(kind, [])
     if len(codes) != len(sentences):
         codes[:] = [_as_text(s) for s in sentences]
     return codes
 
 
-def _as_text(sentence: Any) -> dict[str, Any]:
+def _as_text(sentence: Any) -> ProblemEntry:
     return Problem("text", {"text": str(sentence)}).as_json()
 
 
-def settle(record: dict[str, Any]) -> dict[str, Any]:
-    """Turn the ``Problem`` objects a parser put in ``warnings``/``errors`` into sentences and codes."""
-    for kind in KINDS:
-        entries = list(record.get(kind) or [])
-        record[kind] = [str(e) for e in entries]
-        record.setdefault("problems", {})[kind] = [
-            e.as_json() if isinstance(e, Problem) else _as_text(e) for e in entries
-        ]
-    return record
+def settle(fields: ParsedFields, warnings: list[Problem]) -> ParsedFields:
+    """A parser's findings with its ``warnings`` as sentences and, beside them, as codes."""
+    fields["warnings"] = [str(w) for w in warnings]
+    fields["problems"] = {"warnings": [w.as_json() for w in warnings], "errors": []}
+    return fields
 
 
-def stored_problems(record: dict[str, Any] | None, kind: str) -> list[Problem]:
-    """The record's ``kind`` ("warnings" or "errors") as problems: from their codes; a sentence kept
-    without one (a record parsed before codes were stored, or edited by hand) as it is."""
+def stored_problems(record: ParsedRecord | None, kind: ProblemKind) -> list[Problem]:
+    """The record's ``kind`` ("warnings" or "errors") as problems, from their codes (a record stored
+    before codes were kept had its sentences turned into codes by migration archive 0006; an entry
+    edited by hand into something else is shown as it is)."""
     if not record:
         return []
     sentences = list(record.get(kind) or [])
-    codes = (record.get("problems") or {}).get(kind) or []
+    codes: list[Any] = list((record.get("problems") or {}).get(kind) or [])
     if len(codes) != len(sentences):
         codes = [_as_text(s) for s in sentences]
     out = []
     for code in codes:
         try:
             out.append(Problem.from_json(code))
-        except (KeyError, TypeError, ValueError):  # edited by hand into something else
+        except (KeyError, TypeError, ValueError, AttributeError):  # edited by hand into something else
             out.append(Problem("text", {"text": str(code)}))
     return out
 
 
-def shown(record: dict[str, Any] | None, kind: str) -> list[str]:
+def shown(record: ParsedRecord | None, kind: ProblemKind) -> list[str]:
     """The record's ``kind`` in the active language."""
     return [p.localized() for p in stored_problems(record, kind)]

@@ -15,7 +15,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 from mshub.archive import problems
+from mshub.archive.genres import Genre
 from mshub.archive.models import ArchiveDocument, SourceLink
+from mshub.archive.parsed import AgendaEntry, ParsedRecord, PresenterEntry
 from mshub.archive.problems import Problem, ProblemError
 from mshub.core.timezones import make_aware_in
 from mshub.core.validators import is_web_url
@@ -32,7 +34,8 @@ from mshub.meetings.models import (
     MeetingStatus,
     Presenter,
 )
-from mshub.meetings.services.agenda import add_item
+from mshub.meetings.services.agenda import add_interventions, add_item
+from mshub.meetings.services.meetings import create_meeting
 from mshub.meetings.services.minutes import add_decision
 from mshub.people.matching import NameIndex, OrganizationIndex, PersonIndex, name_forms
 from mshub.people.models import Affiliation, Organization, Person, StakeholderGroup
@@ -51,7 +54,7 @@ class Registry:
 
     people: PersonIndex
     organizations: OrganizationIndex
-    groups: dict[str, Any]  # organisation name → the stakeholder group chosen on review (a pk)
+    groups: dict[str, int]  # organisation name → the stakeholder group chosen on review (a pk)
 
 
 def _link(document: ArchiveDocument, target: models.Model, key: str, imported: dict[str, Any], page: Any) -> None:
@@ -84,10 +87,11 @@ def _apply(target: models.Model, values: dict[str, Any], previous: dict[str, Any
             setattr(target, field, value)
 
 
-def _find_meeting(series: MeetingSeries, data: dict[str, Any], day: dt.date) -> Meeting | None:
+def _find_meeting(series: MeetingSeries, data: ParsedRecord, day: dt.date) -> Meeting | None:
     """The meeting a re-import updates: by number, or (a memo without one) by date."""
-    if data.get("number"):
-        return Meeting.objects.filter(series=series, number=data["number"]).first()
+    number = data.get("number")
+    if number:
+        return Meeting.objects.filter(series=series, number=number).first()
     start = make_aware_in(dt.datetime.combine(day, dt.time.min), series.timezone)
     return Meeting.objects.filter(series=series, start__gte=start, start__lt=start + dt.timedelta(days=1)).first()
 
@@ -110,7 +114,7 @@ def _number_by_date(series: MeetingSeries, starts: dt.datetime) -> int:
     return number
 
 
-def _web_url(data: dict[str, Any]) -> str:
+def _web_url(data: ParsedRecord) -> str:
     """The record's URL if it is http(s); anything else (a record edited by hand, an old parse) is
     left out with a warning rather than stored as a link."""
     url = data.get("url") or ""
@@ -120,10 +124,11 @@ def _web_url(data: dict[str, Any]) -> str:
     return str(url)
 
 
-def store_meeting(document: ArchiveDocument, data: dict[str, Any], series: MeetingSeries, overwrite: bool) -> Meeting:
-    if not data.get("date") or not (data.get("number") or data.get("genre") == "steering_memo"):
+def store_meeting(document: ArchiveDocument, data: ParsedRecord, series: MeetingSeries, overwrite: bool) -> Meeting:
+    date = data.get("date")
+    if not date or not (data.get("number") or data.get("genre") == Genre.STEERING_MEMO):
         raise StoreError(Problem("needs_number_and_date"))
-    day = dt.date.fromisoformat(data["date"])
+    day = dt.date.fromisoformat(date)
     start = dt.time.fromisoformat(data.get("start") or "00:00")
     end = dt.time.fromisoformat(data.get("end") or data.get("start") or "23:59")
     starts = make_aware_in(dt.datetime.combine(day, start), series.timezone)
@@ -141,18 +146,15 @@ def store_meeting(document: ArchiveDocument, data: dict[str, Any], series: Meeti
     }
     meeting = _find_meeting(series, data, day)
     if meeting is None:
-        number = data.get("number") or _number_by_date(series, starts)
-        meeting = Meeting(
-            forum=series.forum,
-            series=series,
-            number=number,
-            timezone=series.timezone,
+        meeting = create_meeting(
+            series,
+            number=data.get("number") or _number_by_date(series, starts),
             status=MeetingStatus.HELD,
             awaiting_publication=True,  # until the secretariat publishes the import (archive/publish.py)
+            series_venue=False,  # the document's venue, or none
+            log=False,  # store_document logs the import, with this meeting as its target
+            **values,
         )
-        for field, value in values.items():
-            setattr(meeting, field, value)
-        meeting.save()
     else:
         if not SourceLink.objects.filter(
             target_type=ContentType.objects.get_for_model(Meeting), target_id=str(meeting.pk)
@@ -179,7 +181,7 @@ def store_meeting(document: ArchiveDocument, data: dict[str, Any], series: Meeti
 def _item(
     document: ArchiveDocument,
     meeting: Meeting,
-    data: dict[str, Any],
+    data: AgendaEntry,
     parent: AgendaItem | None,
     overwrite: bool,
     registry: Registry,
@@ -204,9 +206,8 @@ def _item(
         fresh = False
     if fresh or overwrite:
         item.interventions.all().delete()
-        Intervention.objects.bulk_create(
-            Intervention(item=item, position=i, kind=e["kind"], text_ja=e["text"])
-            for i, e in enumerate(data.get("interventions") or [])
+        add_interventions(
+            item, [Intervention(kind=e["kind"], text_ja=e["text"]) for e in data.get("interventions") or []]
         )
         item.presenters.all().delete()
         for position, presenter in enumerate(data.get("presenters") or []):
@@ -235,7 +236,7 @@ def _new_person(forum: Any, name: str) -> Person:
     return Person.objects.create(forum=forum, family_name_ja=family, given_name_ja=given, notes=NEW_PERSON_NOTE)
 
 
-def _person(meeting: Meeting, presenter: dict[str, Any], registry: Registry) -> Person | None:
+def _person(meeting: Meeting, presenter: PresenterEntry, registry: Registry) -> Person | None:
     """The person the reviewer chose (``person``: a pk, or ``"new"``), else the registry's exact or
     close match, else a new person; with the affiliation the report gives, dated to the meeting (the
     organisation likewise: ``organization_id`` as chosen, else matched, else created)."""
@@ -310,9 +311,7 @@ def _affiliate(meeting: Meeting, person: Person, organization: Organization) -> 
         )
 
 
-def _memo(
-    document: ArchiveDocument, meeting: Meeting, data: dict[str, Any], overwrite: bool, registry: Registry
-) -> None:
+def _memo(document: ArchiveDocument, meeting: Meeting, data: ParsedRecord, overwrite: bool, registry: Registry) -> None:
     """Attendees found in the registry, materials, decisions and action items (steering memos).
 
     Lists are replaced as a whole on a first import or with ``overwrite``; otherwise a re-import

@@ -19,6 +19,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from mshub.archive.forms import NEW_SERIES, ReviewForm
+from mshub.archive.genres import STORABLE, Genre
+from mshub.archive.parsed import AgendaEntry, InterventionEntry, Kind, MaterialEntry, ParsedRecord, PresenterEntry
 from mshub.archive.parsers.memo_text import action
 from mshub.archive.parsers.report import nest, walk
 from mshub.archive.store import matching_series
@@ -29,22 +31,23 @@ from mshub.people.models import Organization, Person, StakeholderGroup
 
 OUTCOMES = [("" if value == ItemOutcome.HELD else value, label) for value, label in ItemOutcome.choices]
 _ENTRY = re.compile(r"^\s*([QAC])\s*[.:]\s*(.*)$")
+_KINDS: dict[str, Kind] = {"Q": "Q", "A": "A", "C": "C"}
 _NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3}){0,3}$")
 AUTO, NEW = "", "new"
 
 
-def minutes_text(interventions: list[dict[str, Any]]) -> str:
+def minutes_text(interventions: list[InterventionEntry]) -> str:
     """Entries as the reviewer edits them: ``Q. …`` / ``A. …`` / ``C. …``, a blank line between."""
     return "\n\n".join(f"{e['kind']}. {e['text']}" for e in interventions)
 
 
-def parse_minutes(text: str) -> list[dict[str, str]]:
+def parse_minutes(text: str) -> list[InterventionEntry]:
     """The reverse of ``minutes_text``; a line starting with Q. A. or C. begins an entry."""
-    entries: list[dict[str, str]] = []
+    entries: list[InterventionEntry] = []
     for line in text.splitlines():
         m = _ENTRY.match(narrow(line))
         if m:
-            entries.append({"kind": m.group(1), "text": line[m.start(2) :].strip()})
+            entries.append({"kind": _KINDS[m.group(1)], "text": line[m.start(2) :].strip()})
         elif line.strip():
             if not entries:
                 raise ValidationError(_("Each entry starts with Q., A. or C."))
@@ -72,7 +75,7 @@ class ItemForm(forms.Form):
             raise ValidationError(_("A number such as 2 or 2.1."))
         return number
 
-    def clean_minutes(self) -> list[dict[str, str]]:
+    def clean_minutes(self) -> list[InterventionEntry]:
         return parse_minutes(self.cleaned_data.get("minutes") or "")
 
 
@@ -156,7 +159,7 @@ class NewOrganizationForm(forms.Form):
         group.empty_label = str(_("To be classified"))
 
 
-def new_organizations(presenters: list[dict[str, Any]], index: OrganizationIndex) -> list[str]:
+def new_organizations(presenters: list[dict[str, str]], index: OrganizationIndex) -> list[str]:
     """The organisation names storing would create, once each (an abbreviation and the full name
     beside it are one), in order."""
     names: list[str] = []
@@ -187,7 +190,7 @@ class MemoForm(forms.Form):
     actions = _lines(_("Action items"), _("“what (who)”, one a line."))
 
     @staticmethod
-    def initial_from(record: dict[str, Any]) -> dict[str, str]:
+    def initial_from(record: ParsedRecord) -> dict[str, str]:
         return {
             "attendees": "\n".join(record.get("attendees") or []),
             "materials": "\n".join(
@@ -199,25 +202,34 @@ class MemoForm(forms.Form):
             ),
         }
 
-    def values(self) -> dict[str, Any]:
+    def apply(self, record: ParsedRecord) -> None:
+        """Put the memo's lists as corrected into ``record``."""
         lines = {
             k: [ln.strip() for ln in (self.cleaned_data.get(k) or "").splitlines() if ln.strip()] for k in self.fields
         }
-        materials = []
+        materials: list[MaterialEntry] = []
         for line in lines["materials"]:
             label, _, title = line.partition(" ")
             materials.append({"label": label, "title": title.strip() or None})
-        return {
-            "attendees": lines["attendees"],
-            "materials": materials,
-            "decisions": lines["decisions"],
-            "actions": [action(t) for t in lines["actions"]],
-        }
+        record["attendees"] = lines["attendees"]
+        record["materials"] = materials
+        record["decisions"] = lines["decisions"]
+        record["actions"] = [action(t) for t in lines["actions"]]
 
 
-def series_initial(forum: Any, record: dict[str, Any]) -> dict[str, str]:
+def _presenter_initial(number: str, presenter: PresenterEntry) -> dict[str, str]:
+    """A presenter as its review form starts: names as found, the registry matches chosen before."""
+    initial = {"item": number, "name": presenter.get("name") or "", "organization": presenter.get("organization") or ""}
+    if presenter.get("person") not in (None, ""):
+        initial["person"] = str(presenter.get("person"))
+    if presenter.get("organization_id") not in (None, ""):
+        initial["organization_id"] = str(presenter.get("organization_id"))
+    return initial
+
+
+def series_initial(forum: Any, record: ParsedRecord) -> dict[str, str]:
     """The series the document names if the forum has it, else a new one named as the document says."""
-    if record.get("genre") not in ("meeting_report", "steering_memo"):
+    if record.get("genre") not in STORABLE:
         return {}
     found = matching_series(forum, record)
     if found is not None:
@@ -236,7 +248,7 @@ class ReviewForms:
     organizations: Any
 
     @classmethod
-    def build(cls, record: dict[str, Any], forum: Any, data: QueryDict | None = None) -> ReviewForms:
+    def build(cls, record: ParsedRecord, forum: Any, data: QueryDict | None = None) -> ReviewForms:
         flat = walk(record.get("agenda") or [])
         presenter_kwargs = {"forum": forum, "people": PersonIndex(forum), "organizations": OrganizationIndex(forum)}
         if data is not None:
@@ -248,16 +260,18 @@ class ReviewForms:
                 NewOrganizationFormSet(data, prefix="neworgs", form_kwargs={"forum": forum}),
             )
         items = [
-            {k: item.get(k) or "" for k in ("number", "title", "outcome", "outcome_note", "summary")}
-            | {"minutes": minutes_text(item.get("interventions") or []), "page": item.get("page")}
+            {
+                "number": item.get("number") or "",
+                "title": item.get("title") or "",
+                "outcome": item.get("outcome") or "",
+                "outcome_note": item.get("outcome_note") or "",
+                "summary": item.get("summary") or "",
+                "minutes": minutes_text(item.get("interventions") or []),
+                "page": item.get("page"),
+            }
             for item in flat
         ]
-        presenters = [
-            {"item": item["number"], "name": p.get("name") or "", "organization": p.get("organization") or ""}
-            | {key: str(p[key]) for key in ("person", "organization_id") if p.get(key) not in (None, "")}
-            for item in flat
-            for p in item.get("presenters") or []
-        ]
+        presenters = [_presenter_initial(item["number"], p) for item in flat for p in item.get("presenters") or []]
         return cls(
             ReviewForm(initial=ReviewForm.initial_from(record) | series_initial(forum, record), forum=forum),
             ItemFormSet(initial=items, prefix="items"),
@@ -296,20 +310,24 @@ class ReviewForms:
     def _kept_items(self) -> list[ItemForm]:
         return [f for f in self.items.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
 
-    def apply(self, record: dict[str, Any]) -> dict[str, Any]:
+    def apply(self, record: ParsedRecord) -> ParsedRecord:
         """The record as corrected: facts, agenda tree with minutes and presenters, memo lists."""
         updated = self.facts.apply(record)
-        presenters: dict[str, list[dict[str, Any]]] = {}
+        presenters: dict[str, list[PresenterEntry]] = {}
         for form in self.presenters.forms:
             data = form.cleaned_data
             if data.get("name") or data.get("organization"):
                 number = narrow(data.get("item") or "").strip().rstrip(".")
-                presenter = {"name": data.get("name") or None, "organization": data.get("organization") or None}
-                for key in ("person", "organization_id"):
-                    if data.get(key) not in (AUTO, None):
-                        presenter[key] = data[key]
+                presenter: PresenterEntry = {
+                    "name": data.get("name") or None,
+                    "organization": data.get("organization") or None,
+                }
+                if data.get("person") not in (AUTO, None):
+                    presenter["person"] = data["person"]
+                if data.get("organization_id") not in (AUTO, None):
+                    presenter["organization_id"] = data["organization_id"]
                 presenters.setdefault(number, []).append(presenter)
-        flat = []
+        flat: list[AgendaEntry] = []
         for form in self._kept_items():
             data = form.cleaned_data
             flat.append(
@@ -331,6 +349,6 @@ class ReviewForms:
             for f in self.organizations.forms
             if f.cleaned_data.get("name") and f.cleaned_data.get("group")
         }
-        if updated.get("genre") == "steering_memo":
-            updated |= self.memo.values()
+        if updated.get("genre") == Genre.STEERING_MEMO:
+            self.memo.apply(updated)
         return updated

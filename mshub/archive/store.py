@@ -15,7 +15,9 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.text import slugify
 
+from mshub.archive.genres import STORABLE, Genre
 from mshub.archive.models import ArchiveDocument, SourceLink
+from mshub.archive.parsed import ParsedRecord
 from mshub.archive.problems import stored_problems
 from mshub.archive.records import StoreError, store_meeting
 from mshub.archive.sources import Extracted, ExtractionError, extract
@@ -24,15 +26,13 @@ from mshub.meetings.models import MeetingSeries
 from mshub.meetings.models.series import RESERVED_SERIES_SLUGS
 from mshub.people.matching import name_forms, squash
 
-STORABLE = ("meeting_report", "steering_memo")
-
 __all__ = ["STORABLE", "StoreError", "remove_document", "series_for", "store_document", "store_item"]
 
 
 @transaction.atomic
 def store_document(
     forum: Any,
-    data: dict[str, Any],
+    data: ParsedRecord,
     name: str,
     series: MeetingSeries | None = None,
     actor: Any = None,
@@ -89,7 +89,7 @@ def store_document(
     return document
 
 
-def store_item(item: Any, data: dict[str, Any], actor: Any = None, **options: Any) -> ArchiveDocument:
+def store_item(item: Any, data: ParsedRecord, actor: Any = None, **options: Any) -> ArchiveDocument:
     """Store an import item reviewed as ``data`` (``store_document``'s ``options``) and mark it stored,
     in one transaction; then its uploaded copy goes (the document keeps its own)."""
     from mshub.archive.models import ImportItem
@@ -110,11 +110,11 @@ def _safe_name(name: str) -> str:
     return base[-120:]
 
 
-def matching_series(forum: Any, data: dict[str, Any]) -> MeetingSeries | None:
+def matching_series(forum: Any, data: ParsedRecord) -> MeetingSeries | None:
     """The forum's series the document names (Japanese or English name, or the abbreviation in
     brackets: "日本インターネットガバナンス会議(IGCJ)"), or for a steering memo the steering series;
     None when the document names none of them."""
-    steering = data.get("genre") == "steering_memo"
+    steering = data.get("genre") == Genre.STEERING_MEMO
     candidates = list(MeetingSeries.objects.filter(forum=forum, is_steering=steering))
     named = data.get("series") or ""
     main, short = name_forms(named)
@@ -130,12 +130,12 @@ def matching_series(forum: Any, data: dict[str, Any]) -> MeetingSeries | None:
     return None
 
 
-def series_for(forum: Any, data: dict[str, Any], slug: str | None = None, new_name: str | None = None) -> MeetingSeries:
+def series_for(forum: Any, data: ParsedRecord, slug: str | None = None, new_name: str | None = None) -> MeetingSeries:
     """Where an imported meeting goes: the series ``slug`` (created if missing, for the command line),
     a new series named ``new_name`` (chosen on the review page), or the series the document names
     (``matching_series``); failing that, a new series named as the document says. Never the forum's
     regular series merely because it is there."""
-    steering = data.get("genre") == "steering_memo"
+    steering = data.get("genre") == Genre.STEERING_MEMO
     if slug is None and not new_name:
         found = matching_series(forum, data)
         if found is not None:

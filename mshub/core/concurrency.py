@@ -23,6 +23,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext_lazy as _
 
 M = TypeVar("M", bound=models.Model)
+T = TypeVar("T")
 
 
 class EditConflictError(Exception):
@@ -106,8 +107,9 @@ def next_position(lock: models.Model, siblings: models.QuerySet[Any]) -> int:
     return (siblings.aggregate(p=models.Max("position"))["p"] or 0) + 1
 
 
-def create_at_next_position(lock: models.Model, siblings: models.QuerySet[Any], create: Callable[[int], M]) -> M:
-    """``create(position)`` at the next free position; retried if a concurrent writer took it."""
+def create_at_next_position(lock: models.Model, siblings: models.QuerySet[Any], create: Callable[[int], T]) -> T:
+    """``create(position)`` at the next free position (one row, or several from there on); retried if a
+    concurrent writer took it."""
     for attempt in range(5):
         try:
             with transaction.atomic():

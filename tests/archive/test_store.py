@@ -38,6 +38,12 @@ def test_a_report_becomes_a_meeting_with_agenda_minutes_and_provenance(forum, tm
     item = AgendaItem.objects.get(meeting=meeting, title_ja="地域IGFの報告")
     assert item.presenters.get().person == aoyama  # matched in the registry, not duplicated
     assert [i.kind for i in Intervention.objects.filter(item=item)] == ["Q", "A", "C"]
+    # Numbered as the item page numbers them: an entry added there afterwards comes last.
+    assert [i.position for i in Intervention.objects.filter(item=item)] == [1, 2, 3]
+    from mshub.core.models import ActivityEntry
+
+    # One log entry for the import, naming the meeting: not a second "meeting.created" beside it.
+    assert list(ActivityEntry.objects.values_list("verb", "target_id")) == [("archive.imported", str(meeting.pk))]
     assert AgendaItem.objects.get(meeting=meeting, title_ja="アジアの動き").outcome == "deferred"
     assert meeting.footnotes.get(mark=1).text_ja.startswith("特定サービス")
     # A presenter not in the registry is created, with the affiliation the report gives for that day.

@@ -187,6 +187,23 @@ def test_a_memo_is_reviewed_and_stored_with_its_lists(secretariat, cast):
     assert [m.label for m in meeting.materials.all()] == ["資料1", "資料2"]
 
 
+def test_only_a_memo_awaiting_review_shows_the_memo_lists_and_the_form(secretariat):
+    _url, page = _review(secretariat, WIDE)
+    item = ImportItem.objects.get()
+    assert item.awaits_review
+    assert not item.is_memo
+    assert 'id="review-form"' in page
+    assert "memo-decisions" not in page  # a report: no memo lists
+    memo_url, memo_page = _review(secretariat, MEMO, "memo.txt")
+    assert ImportItem.objects.latest("pk").is_memo
+    assert "memo-decisions" in memo_page
+    assert secretariat.post(memo_url, form_data(memo_page, "review-form")).status_code == 302
+    stored = ImportItem.objects.latest("pk")
+    assert stored.is_memo
+    assert not stored.awaits_review
+    assert 'id="review-form"' not in secretariat.get(memo_url).content.decode()  # stored: nothing to review
+
+
 def test_a_file_imported_before_is_recognised_on_upload(secretariat):
     url, page = _review(secretariat, WIDE)
     assert secretariat.post(url, form_data(page, "review-form")).status_code == 302

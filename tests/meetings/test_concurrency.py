@@ -12,7 +12,7 @@ import pytest
 from django.db import connection
 
 from mshub.meetings.models import AgendaItem, Decision, Intervention, Meeting, MeetingSeries
-from mshub.meetings.services.agenda import add_intervention, add_item
+from mshub.meetings.services.agenda import add_intervention, add_interventions, add_item
 from mshub.meetings.services.meetings import create_meeting
 from mshub.meetings.services.minutes import add_decision
 from mshub.people.models import Person
@@ -126,6 +126,24 @@ def test_ten_interventions_added_at_once_get_ten_positions(meeting):
     assert at_once(add) == []
     positions = list(Intervention.objects.filter(item=item).values_list("position", flat=True))
     assert sorted(positions) == list(range(1, 11))
+
+
+def test_interventions_added_in_bulk_while_others_add_one_each_get_distinct_positions(meeting):
+    item = add_item(meeting, title_en="Q&A")
+
+    def add(i: int) -> None:
+        fresh = AgendaItem.objects.get(pk=item.pk)
+        if i % 2:
+            add_intervention(fresh, Intervention(kind="C", text_en=f"Comment {i}"))
+        else:
+            add_interventions(fresh, [Intervention(kind=k, text_en=f"{k} {i}") for k in "QA"])
+
+    assert at_once(add) == []
+    rows = list(Intervention.objects.filter(item=item).order_by("position").values_list("position", "text_en"))
+    assert [p for p, _ in rows] == list(range(1, 16))  # 5 × 2 in bulk and 5 one by one: 1 … 15
+    for i in range(0, 10, 2):  # each bulk's entries stay together, in their order
+        texts = [t for _, t in rows]
+        assert texts.index(f"A {i}") == texts.index(f"Q {i}") + 1
 
 
 def test_ten_decisions_added_at_once_get_ten_positions(meeting):

@@ -47,6 +47,19 @@ def test_wall_clock_times_are_stored_in_utc_and_keep_the_venue_zone(series):
     assert late.local_date == dt.date(2025, 6, 30)  # the venue's date, though UTC says 14:30 the same day
 
 
+def test_a_meeting_takes_the_series_venue_and_is_logged_unless_the_caller_says_otherwise(series):
+    series.default_venue_ja = "いつもの会議室"
+    series.save()
+    usual = create_meeting(series, start=dt.datetime(2025, 1, 10, 18), end=dt.datetime(2025, 1, 10, 20))
+    assert usual.venue_ja == "いつもの会議室"
+    past = create_meeting(
+        series, start=dt.datetime(2016, 1, 10, 18), end=dt.datetime(2016, 1, 10, 20), series_venue=False, log=False
+    )
+    assert past.venue_ja == ""  # as its document gives it: no venue
+    logged = ActivityEntry.objects.filter(verb="meeting.created")
+    assert [entry.target_id for entry in logged] == [str(usual.pk)]
+
+
 def test_a_meeting_that_ends_before_it_starts_is_refused_and_nothing_is_saved(series):
     with pytest.raises(ValidationError) as err:
         create_meeting(series, start=dt.datetime(2025, 1, 10, 20), end=dt.datetime(2025, 1, 10, 18))

@@ -5,13 +5,20 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from rapidfuzz import fuzz
 
 from mshub.archive.normalize import indent_of, join_broken, page_of
+from mshub.archive.parsed import AgendaEntry
 from mshub.archive.parsers.common import split_presenters
 from mshub.core.text import narrow
+
+# An agenda item while the parsers work on it: ``AgendaEntry``'s keys and their working keys
+# (``_heading``, ``_summary``, ``_blocks`` …; interventions as ``{kind, parts}`` until they are
+# joined). ``finished`` turns drafts into the record's ``AgendaEntry``s.
+Draft = dict[str, Any]
+Item = TypeVar("Item", AgendaEntry, Draft)
 
 ITEM = re.compile(r"^\s*(?:[-・•]\s*)?(\d{1,2}(?:\.\d{1,2}){0,3})(?:\.(?!\d)\s*|[、)]\s*|\s+)(\S.*)$")
 BARE_NUMBER = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\s*[.、)]?\s*$")
@@ -60,7 +67,7 @@ def find_heading(lines: list[str], words: str, start: int = 0, prefer: str | Non
     return found[0] if found else None
 
 
-def new_item(number: str, title: str, line: str | None = None) -> dict[str, Any]:
+def new_item(number: str, title: str, line: str | None = None) -> Draft:
     return {
         "number": number,
         "title": title,
@@ -87,7 +94,7 @@ def part_number(text: str) -> str | None:
     return str((_KANJI_DIGITS.get(tens, 1) if tens else 1) * 10 + (_KANJI_DIGITS.get(ones, 0) if ones else 0))
 
 
-def _add_presenters(item: dict[str, Any], line: str) -> None:
+def _add_presenters(item: Draft, line: str) -> None:
     """Presenter lines under an item; an organisation left without a name (a line broken inside it, or a
     PDF table whose name column comes out later) is completed by the next line."""
     for person in split_presenters(line):
@@ -96,22 +103,22 @@ def _add_presenters(item: dict[str, Any], line: str) -> None:
             last["organization"] = join_broken([last["organization"] or "", person["organization"] or ""]) or None
             last["name"] = person["name"]
         else:
-            item["presenters"].append(dict(person))
+            item["presenters"].append(person.copy())
 
 
-def parse_agenda(lines: list[str], memo: bool = False) -> list[dict[str, Any]]:
+def parse_agenda(lines: list[str], memo: bool = False) -> list[Draft]:
     """The agenda block as a tree: numbered items (2, 2.1 …), “第1部 …”, bullets (numbered 1, 2 … in
     order; “-” alone puts the title on the next line and the one-line bullets after it under it),
     “(a)” sub-items and, for reports, the presenter lines under each item."""
-    flat: list[dict[str, Any]] = []
-    tops: list[dict[str, Any]] = []
+    flat: list[Draft] = []
+    tops: list[Draft] = []
     children: dict[str, int] = {}
     pending: str | None = None  # "number:N" or "bullet": the title is on the next line
     part: str | None = None
     top_bullet: str | None = None
-    open_parent: dict[str, Any] | None = None  # a top item from a bare “-”: one-line bullets after it are under it
+    open_parent: Draft | None = None  # a top item from a bare “-”: one-line bullets after it are under it
 
-    def add(number: str | None, title: str, line: str, parent: dict[str, Any] | None = None) -> dict[str, Any]:
+    def add(number: str | None, title: str, line: str, parent: Draft | None = None) -> Draft:
         if parent is not None:
             children[parent["number"]] = children.get(parent["number"], 0) + 1
             number = f"{parent['number']}.{children[parent['number']]}"
@@ -196,7 +203,7 @@ def parse_agenda(lines: list[str], memo: bool = False) -> list[dict[str, Any]]:
     return nest(flat)
 
 
-def _split_title(item: dict[str, Any]) -> None:
+def _split_title(item: Draft) -> None:
     """“… について 組織 姓 名 資料” on one line (a PDF table row): the title ends at a word titles end
     with, when what follows is a presenter."""
     for m in re.finditer(r"(について|に向けて|報告|振り返り|検討|紹介|動向|状況|議論|解説|講演)\s+", item["title"]):
@@ -218,9 +225,10 @@ def _title_goes_on(title: str, line: str) -> bool:
     return latin_break or bool(_TITLE_END.search(narrow(line).strip()))
 
 
-def nest(flat: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    roots: list[dict[str, Any]] = []
-    by_number: dict[str, dict[str, Any]] = {}
+def nest(flat: list[Item]) -> list[Item]:
+    """Items in order (their ``items`` empty) as a tree: "2.1" goes under "2"."""
+    roots: list[Item] = []
+    by_number: dict[str, Item] = {}
     for item in flat:
         by_number[item["number"]] = item
         parent = by_number.get(item["number"].rsplit(".", 1)[0]) if "." in item["number"] else None
@@ -228,8 +236,9 @@ def nest(flat: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return roots
 
 
-def walk(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    out = []
+def walk(items: list[Item]) -> list[Item]:
+    """The tree in order, each item before its sub-items."""
+    out: list[Item] = []
     for item in items:
         out.append(item)
         out.extend(walk(item["items"]))
@@ -268,15 +277,15 @@ class Headings:
     under another number (“2.1.” for item 1 when the minutes are section 2), or — for memos and for
     “3.N” under section 3 — the N-th item. Headings with no item become new items when ``create``."""
 
-    def __init__(self, agenda: list[dict[str, Any]], section: str | None, memo: bool, create: bool) -> None:
+    def __init__(self, agenda: list[Draft], section: str | None, memo: bool, create: bool) -> None:
         self.agenda, self.section, self.memo, self.create = agenda, section, memo, create
         self.flat = walk(agenda)
         self.items = {i["number"]: i for i in self.flat}
         self.used: set[int] = set()
-        self.by_heading: dict[str, dict[str, Any]] = {}
+        self.by_heading: dict[str, Draft] = {}
         self.last_top = 0
 
-    def _closest(self, title: str, positional: dict[str, Any] | None) -> dict[str, Any] | None:
+    def _closest(self, title: str, positional: Draft | None) -> Draft | None:
         """In memos the N-th section is not always the N-th item (one item discussed in two sections,
         items taken in another order): the item whose title is clearly closer wins over position."""
         at = _score(title, positional["title"]) if positional is not None else 0.0
@@ -286,7 +295,7 @@ class Headings:
             return None
         return best
 
-    def _found(self, heading: str, item: dict[str, Any], line: str, renamed: bool = False) -> dict[str, Any]:
+    def _found(self, heading: str, item: Draft, line: str, renamed: bool = False) -> Draft:
         n = narrow(line)
         m = ITEM.match(n)
         title = line[m.start(2) :].strip() if m else line.strip()
@@ -302,7 +311,7 @@ class Headings:
             item["page"], item["_discussed"] = page_of(line), True
         return item
 
-    def _make(self, number: str, title: str, line: str) -> dict[str, Any]:
+    def _make(self, number: str, title: str, line: str) -> Draft:
         item = new_item(number, title, line)
         parent = self.items.get(number.rsplit(".", 1)[0]) if "." in number else None
         (parent["items"] if parent else self.agenda).append(item)
@@ -310,7 +319,7 @@ class Headings:
         self.flat.append(item)
         return item
 
-    def match(self, line: str) -> dict[str, Any] | None:
+    def match(self, line: str) -> Draft | None:
         n = narrow(line)
         m = ITEM.match(n)
         if not m:
@@ -348,7 +357,7 @@ class Headings:
             return None
         return self._child(num, title, line)
 
-    def _child(self, num: str, title: str, line: str) -> dict[str, Any] | None:
+    def _child(self, num: str, title: str, line: str) -> Draft | None:
         """“N.M” under a heading “N” already seen: its M-th sub-item, else a new sub-item."""
         head, _, sub = num.rpartition(".")
         parent = self.by_heading.get(head)
@@ -366,7 +375,19 @@ class Headings:
             item.pop("_renamed", None)
 
 
-def drop_private(items: list[dict[str, Any]]) -> None:
-    for item in walk(items):
-        for key in [k for k in item if k.startswith("_")]:
-            del item[key]
+def finished(items: list[Draft]) -> list[AgendaEntry]:
+    """The drafts as the record keeps them: ``AgendaEntry``'s keys only (working keys dropped)."""
+    return [
+        {
+            "number": item["number"],
+            "title": item["title"],
+            "presenters": item["presenters"],
+            "outcome": item["outcome"],
+            "outcome_note": item["outcome_note"],
+            "summary": item["summary"],
+            "interventions": item["interventions"],
+            "items": finished(item["items"]),
+            "page": item["page"],
+        }
+        for item in items
+    ]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
 
 from mshub.archive.normalize import clean_lines, join_broken
+from mshub.archive.parsed import ConsultationEntry, EventEntry, ParsedFields, TopicEntry, TopicItem
 from mshub.archive.parsers.common import find_date
 from mshub.archive.problems import Problem, settle
 from mshub.core.text import narrow
@@ -34,9 +34,9 @@ def _sections(raw: str) -> list[tuple[str, list[str]]]:
     return [(title, body) for title, body in sections if title or any(b.strip() for b in body)]
 
 
-def _items(body: list[str]) -> list[dict[str, Any]]:
+def _items(body: list[str]) -> list[TopicItem]:
     """Bullets with their continuation lines; URL lines become the item's sources."""
-    items: list[dict[str, Any]] = []
+    items: list[TopicItem] = []
     url_parts: list[str] | None = None
     for line in body:
         if not line.strip():
@@ -67,9 +67,9 @@ def _items(body: list[str]) -> list[dict[str, Any]]:
     return [i for i in items if i["text"] or i["urls"]]
 
 
-def _consultations(title: str, body: list[str], warnings: list[Problem]) -> list[dict[str, Any]]:
+def _consultations(title: str, body: list[str], warnings: list[Problem]) -> list[ConsultationEntry]:
     issuer = re.split(r"関連|の意見募集|意見募集", title)[0].strip() or None
-    entries: list[dict[str, Any]] = []
+    entries: list[ConsultationEntry] = []
     field = None
     last_was_url = False
     for line in body:
@@ -140,14 +140,14 @@ def _url_continues(text: str) -> bool:
     )
 
 
-def _consultation(issuer: str | None) -> dict[str, Any]:
+def _consultation(issuer: str | None) -> ConsultationEntry:
     return {"body": issuer, "title": None, "deadline": None, "questions": [], "url": None}
 
 
-def _events(title: str, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _events(title: str, items: list[TopicItem]) -> list[EventEntry]:
     year_match = re.search(r"(\d{4})\s*年", narrow(title))
     year = int(year_match.group(1)) if year_match else None
-    events = []
+    events: list[EventEntry] = []
     for item in items:
         m = _EVENT_DATES.search(narrow(item["text"]))
         name = item["text"][: m.start()].strip() if m else item["text"]
@@ -190,11 +190,11 @@ def _month_day(text: str, year: int) -> dt.date | None:
         return None
 
 
-def parse_briefing(text: str) -> dict[str, Any]:
+def parse_briefing(text: str) -> ParsedFields:
     warnings: list[Problem] = []
-    topics: list[dict[str, Any]] = []
-    consultations: list[dict[str, Any]] = []
-    events: list[dict[str, Any]] = []
+    topics: list[TopicEntry] = []
+    consultations: list[ConsultationEntry] = []
+    events: list[EventEntry] = []
     for title, body in _sections(text):
         if "意見募集" in title or "パブリックコメント" in title:
             consultations += _consultations(_CONTINUED.sub("", title), body, warnings)
@@ -206,6 +206,4 @@ def parse_briefing(text: str) -> dict[str, Any]:
                 topics[-1]["items"] += _items(body)
             else:
                 topics.append({"title": base, "items": _items(body)})
-    return settle(
-        {"title": None, "topics": topics, "consultations": consultations, "events": events, "warnings": warnings}
-    )
+    return settle({"title": None, "topics": topics, "consultations": consultations, "events": events}, warnings)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
-from typing import Any
 
+from mshub.archive.parsed import PresenterEntry
 from mshub.archive.problems import Problem
 from mshub.core.text import narrow
 
@@ -154,7 +154,7 @@ _ROLE_NOTE = re.compile(  # “北辰大学 松井 美穂（モデレーター�
 )
 
 
-def split_presenter(line: str) -> dict[str, Any] | None:
+def split_presenter(line: str) -> PresenterEntry | None:
     """One presenter: “組織名 部署 姓 名”, “姓 名（組織名）”, “Jane Porter, Org” → name and organisation."""
     text = _ROLE_NOTE.sub("", _strip_trailing(_ROLE.sub("", line)))
     if not text:
@@ -191,7 +191,7 @@ def split_outside_brackets(text: str, separators: re.Pattern[str] = _SEPARATORS)
     return [p.strip() for p in parts if p.strip()]
 
 
-def split_presenters(line: str) -> list[dict[str, Any]]:
+def split_presenters(line: str) -> list[PresenterEntry]:
     """Several presenters on one line (“JPNIC 奥谷 泉、JPRS 堀田 博文”, “奥谷 泉(JPNIC)/堀田 博文”); a bare
     name after the first shares its organisation. A line that does not split into people is one."""
     parts = split_outside_brackets(_ROLE.sub("", line))
@@ -206,7 +206,7 @@ def split_presenters(line: str) -> list[dict[str, Any]]:
     if len(parts) > 1:
         people = [split_presenter(p) for p in parts]
         if all(p and p["name"] for p in people):
-            out: list[dict[str, Any]] = []
+            out: list[PresenterEntry] = []
             for person in people:
                 assert person is not None
                 if person["organization"] is None and out:

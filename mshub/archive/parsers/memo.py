@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from mshub.archive.normalize import clean_lines, ends_sentence
+from mshub.archive.parsed import ActionEntry, ParsedFields
 from mshub.archive.parsers.agenda import (
     ACTION_WORDS,
     AGENDA_WORDS,
@@ -23,10 +24,10 @@ from mshub.archive.parsers.agenda import (
     LETTERED,
     MATERIAL_WORDS,
     OVERVIEW_WORDS,
+    Draft,
     Headings,
     parse_agenda,
     section_heading,
-    walk,
 )
 from mshub.archive.parsers.common import find_date
 from mshub.archive.parsers.memo_text import OWNER_BRACKET, WRAP_WIDTH, action, join_lines, list_break, owned
@@ -59,11 +60,11 @@ _NEXT_HEADING = re.compile(
 class Minutes:
     """Reads a memo's discussion into its items (summary lines, Q/A/C entries), decisions and actions."""
 
-    def __init__(self, agenda: list[dict[str, Any]], section: str | None, spaced: bool = False) -> None:
+    def __init__(self, agenda: list[Draft], section: str | None, spaced: bool = False) -> None:
         self.headings = Headings(agenda, section, memo=True, create=True)
         self.spaced = spaced  # list items stand between blank lines (web pages): a line right after one is in it
         self.section = section
-        self.current: dict[str, Any] | None = None
+        self.current: Draft | None = None
         self.mode = "text"  # or "decision", "action"
         self.block: dict[str, Any] | None = None  # the text block or entry lines go on
         self.pending_bullet = False
@@ -277,7 +278,7 @@ class Minutes:
             item["interventions"] = entries or item["interventions"]
             outcome(item)
 
-    def results(self) -> tuple[list[str], list[dict[str, Any]]]:
+    def results(self) -> tuple[list[str], list[ActionEntry]]:
         """The decisions, and the action items in the order the memo gives them."""
         decisions = [(b["seq"], t) for b in self.decisions if (t := _entry(b))]
         found = [(b["seq"], action(t)) for b in self.actions if (t := _entry(b))]
@@ -340,19 +341,19 @@ def _header_end(lines: list[str], agenda_at: int | None, discussion_at: int | No
     return min(stops, default=len(lines))
 
 
-def parse_memo(text: str) -> dict[str, Any]:
+def parse_memo(text: str) -> ParsedFields:
     warnings: list[Problem] = []
     lines, footnotes = pull_footnotes(clean_lines(text))
     content = [ln for ln in lines if ln.strip()]
-    result: dict[str, Any] = {"warnings": warnings, "footnotes": footnotes, **title_facts(content)}
+    result: ParsedFields = {"footnotes": footnotes, **title_facts(content)}
     agenda_at, discussion_at, section = locate(lines)
     header_end = _header_end(lines, agenda_at, discussion_at)
     header = lines[:header_end]
-    result.update(overview(header, result["title"], warnings))
+    result.update(overview(header, result.get("title"), warnings))
     result["participants"] = participation([ln for ln in header if not re.search(r"出席|事務局", ln)])
     result.update(people(header))
     result["materials"] = materials(lines[: discussion_at if discussion_at is not None else header_end])
-    agenda: list[dict[str, Any]] = []
+    agenda: list[Draft] = []
     body_at = header_end
     if agenda_at is not None:
         stop = discussion_at if discussion_at is not None else len(lines)
@@ -363,10 +364,7 @@ def parse_memo(text: str) -> dict[str, Any]:
     minutes = Minutes(agenda, section, _spaced_lists(lines))
     minutes.feed(lines[body_at:])
     minutes.finish()
-    result["agenda"] = agenda
     result["decisions"], result["actions"] = minutes.results()
     result["next_meeting"] = minutes.next_meeting
-    finish_pages(result, text)
-    for item in walk(agenda):
-        item["presenters"] = item["presenters"] or []
-    return settle(result)
+    finish_pages(result, agenda, text)
+    return settle(result, warnings)

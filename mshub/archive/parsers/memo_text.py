@@ -4,9 +4,9 @@ list entry or only wraps a sentence, and how the lines of one entry are joined."
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from mshub.archive.normalize import ends_sentence, join_broken
+from mshub.archive.parsed import ActionEntry
 from mshub.core.text import narrow
 
 OWNER = re.compile(r"^(?P<what>.+?)\s*[(（](?:担当\s*[:：]?\s*)?(?P<who>[^()（）]{1,30})[)）]\s*$")
@@ -30,7 +30,7 @@ def valid_owner(who: str) -> bool:
     return not NOT_OWNER.match(who.strip())
 
 
-def owned(text: str) -> dict[str, Any] | None:
+def owned(text: str) -> ActionEntry | None:
     """``{text, owner}`` when ``text`` ends with its owner in brackets (“…を確認する（考える会）”)."""
     for pattern in (OWNER_BRACKET, OWNER):
         m = pattern.match(text)
@@ -39,7 +39,7 @@ def owned(text: str) -> dict[str, Any] | None:
     return None
 
 
-def action(text: str) -> dict[str, Any]:
+def action(text: str) -> ActionEntry:
     """“text（owner）”, “text【owner】” or “owner：text” → {text, owner}."""
     found = owned(text)
     if found:

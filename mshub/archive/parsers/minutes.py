@@ -11,6 +11,7 @@ from mshub.archive.parsers.agenda import (
     MATERIAL_WORDS,
     OVERVIEW_WORDS,
     PARTICIPATION_WORDS,
+    Draft,
     Headings,
     heading_like,
     section_heading,
@@ -52,11 +53,11 @@ def marker(line: str) -> tuple[str, int] | None:
 
 
 def parse_discussion(
-    lines: list[str], agenda: list[dict[str, Any]], section: str | None = None, create: bool = False
+    lines: list[str], agenda: list[Draft], section: str | None = None, create: bool = False
 ) -> str | None:
     """Fill each item's interventions, summary and outcome; return the next-meeting note."""
     headings = Headings(agenda, section, memo=False, create=create)
-    current: dict[str, Any] | None = None
+    current: Draft | None = None
     entry: dict[str, Any] | None = None
     paragraphs: list[list[str]] = []
     next_meeting: list[str] = []
@@ -133,7 +134,7 @@ def _mid_sentence(entry: dict[str, Any] | None, paragraphs: list[list[str]]) -> 
     return bool(parts) and parts[-1] != "\n" and not ends_sentence(parts[-1])
 
 
-def _presenter_line(item: dict[str, Any], line: str) -> bool:
+def _presenter_line(item: Draft, line: str) -> bool:
     """A presenter line under the heading (“総務省 高根 優子”, “鶴巻 悟（WG）”): a presenter, not the summary."""
     if not heading_like(line) or len(line) > 80 or re.search(r"[。]", line):
         return False
@@ -143,11 +144,11 @@ def _presenter_line(item: dict[str, Any], line: str) -> bool:
     if not people:
         return False
     known = {re.sub(r"\s", "", p["name"] or p["organization"] or "") for p in item["presenters"]}
-    item["presenters"].extend(p for p in people if re.sub(r"\s", "", p["name"] or p["organization"]) not in known)
+    item["presenters"].extend(p for p in people if re.sub(r"\s", "", p["name"] or p["organization"] or "") not in known)
     return True
 
 
-def _heading_goes_on(item: dict[str, Any], line: str) -> bool:
+def _heading_goes_on(item: Draft, line: str) -> bool:
     """The rest of a heading broken by the page width: the item's title goes on with this line."""
     heading = item.get("_heading") or ""
     return (
@@ -184,7 +185,7 @@ def _entry_text(parts: list[str]) -> str:
     return "\n".join(p for p in paragraphs if p)
 
 
-def outcome(item: dict[str, Any]) -> None:
+def outcome(item: Draft) -> None:
     """Cancelled, cut for time or deferred, when the minutes say so (the sentence is kept as the note)."""
     texts = [item["summary"] or ""] + [e["text"] for e in item["interventions"] if e["text"].startswith("【")]
     for text in texts:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from mshub.archive.parsed import MaterialEntry, ParsedFields
 from mshub.archive.parsers.agenda import ITEM, MATERIAL_WORDS, section_heading
 from mshub.archive.parsers.common import looks_like_label, split_outside_brackets, split_presenter
 from mshub.core.text import narrow
@@ -82,7 +83,7 @@ def _block(lines: list[str], start: int, first: str) -> list[tuple[str, bool | N
     return values
 
 
-def people(lines: list[str]) -> dict[str, Any]:
+def people(lines: list[str]) -> ParsedFields:
     """``attendees`` (names as printed, notes in brackets dropped), ``attendee_details``
     ({name, organization, note, remote}), ``secretariat`` and ``recorder`` (the one marked 記)."""
     details: list[dict[str, Any]] = []
@@ -100,16 +101,19 @@ def people(lines: list[str]) -> dict[str, Any]:
     recorder = next((e["name"] for e in [*details, *secretariat] if e["recorder"]), None)
     return {
         "attendees": [e.get("printed") or e["name"] for e in details],
-        "attendee_details": [{k: e[k] for k in ("name", "organization", "note", "remote")} for e in details],
+        "attendee_details": [
+            {"name": e["name"], "organization": e["organization"], "note": e["note"], "remote": e["remote"]}
+            for e in details
+        ],
         "secretariat": [e["name"] for e in secretariat],
         "recorder": recorder,
     }
 
 
-def materials(lines: list[str]) -> list[dict[str, Any]]:
+def materials(lines: list[str]) -> list[MaterialEntry]:
     """“資料1 :タイトル”, “資料1-2：…”, “参考3. …”, “○○持ち込み資料：…”, and the plain titles under a
     配布資料 / 資料 heading (label null); not “資料1に基づき…”, which cites one in a sentence."""
-    found: list[dict[str, Any]] = []
+    found: list[MaterialEntry] = []
     inside = False
     for line in lines:
         n = narrow(line)

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from mshub.archive.normalize import SUPERSCRIPTS, clean_lines, ends_sentence, join_broken, page_of, sup_to_digits
+from mshub.archive.parsed import FootnoteEntry, ParsedFields, Participants
 from mshub.archive.parsers.agenda import (
     AGENDA_WORDS,
     DECISION_WORDS,
@@ -15,8 +16,9 @@ from mshub.archive.parsers.agenda import (
     MATERIAL_WORDS,
     PARTICIPATION_WORDS,
     SEPARATOR,
-    drop_private,
+    Draft,
     find_heading,
+    finished,
     nest,
     parse_agenda,
     section_heading,
@@ -45,7 +47,7 @@ _COUNT_VALUE = re.compile(r"[:：]\s*\d+\s*(?:名|人)")
 _OTHER_SECTIONS = rf"{DECISION_WORDS}|{MATERIAL_WORDS}|今後の対応|ToDo|出席者|参加者"
 
 
-def pull_footnotes(lines: list[str]) -> tuple[list[str], list[dict[str, Any]]]:
+def pull_footnotes(lines: list[str]) -> tuple[list[str], list[FootnoteEntry]]:
     """Footnote definitions (¹ …, 注1 …) wherever page breaks put them; the text around them closes up."""
     kept: list[str] = []
     found: list[tuple[str, list[str], int]] = []
@@ -64,7 +66,7 @@ def pull_footnotes(lines: list[str]) -> tuple[list[str], list[dict[str, Any]]]:
             continue
         current = None
         kept.append(line)
-    notes = [
+    notes: list[FootnoteEntry] = [
         {"mark": mark, "text": re.sub(r"<(https?://[^>]+)>", r"\1", join_broken(parts)), "page": page}
         for mark, parts, page in found
     ]
@@ -93,7 +95,7 @@ def _continued(note: tuple[str, list[str], int], kept: list[str], page: int) -> 
     del kept[start:end]
 
 
-def participation(lines: list[str]) -> dict[str, int | None]:
+def participation(lines: list[str]) -> Participants:
     """On-site and remote counts: “会場参加者数：28名”, “会場：30名、リモート：5名”, or a PDF table whose
     labels and counts come out as two runs (labels first, then the counts, in the same order)."""
     runs: list[tuple[str, list[Any]]] = []
@@ -104,18 +106,20 @@ def participation(lines: list[str]) -> dict[str, int | None]:
             runs[-1][1].append(value)
         else:
             runs.append((kind, [value]))
-    result: dict[str, int | None] = {"onsite": None, "remote": None}
+    result: Participants = {"onsite": None, "remote": None}
     for (kind, labels), (next_kind, counts) in itertools.pairwise(runs):
         if kind == "label" and next_kind == "count":
             if len(labels) > len(counts):
                 labels = labels[-len(counts) :]  # labels without counts of their own (the venue line)
             for label, count in zip(labels, counts, strict=False):
-                if result[label] is None:
-                    result[label] = count
+                if label == "onsite" and result["onsite"] is None:
+                    result["onsite"] = count
+                elif label == "remote" and result["remote"] is None:
+                    result["remote"] = count
     return result
 
 
-def overview(lines: list[str], title: str | None, warnings: list[Problem]) -> dict[str, Any]:
+def overview(lines: list[str], title: str | None, warnings: list[Problem]) -> ParsedFields:
     """Date, times, venue and URL from the overview labels (the date may be in the title instead)."""
     when = labelled(lines, "日時|日 時|開催日時|日程|開催日|日付|Date", follow=True)
     day = find_date(when or "", warnings) if when else None
@@ -137,7 +141,7 @@ def overview(lines: list[str], title: str | None, warnings: list[Problem]) -> di
     }
 
 
-def title_facts(content: list[str]) -> dict[str, Any]:
+def title_facts(content: list[str]) -> ParsedFields:
     """Title (the first line, or one of the next two that names the meeting, 第N回…; cut before a
     section number or date run into it), number and series."""
     title = next((ln for ln in content[:3] if _TITLE.search(narrow(ln))), content[0] if content else None)
@@ -185,7 +189,7 @@ def locate(lines: list[str]) -> tuple[int | None, int | None, str | None]:
     return agenda_at, discussion_at, section
 
 
-def inline_presenters(items: list[dict[str, Any]]) -> None:
+def inline_presenters(items: list[Draft]) -> None:
     """An agenda line that ran title and presenter together (PDF tables) is split at the end of the
     title the minutes' heading gives."""
     for item in items:
@@ -203,25 +207,26 @@ def inline_presenters(items: list[dict[str, Any]]) -> None:
                 item["title"], item["presenters"] = item["title"][:cut].strip(), people
 
 
-def finish_pages(result: dict[str, Any], text: str) -> None:
-    """``pages`` (1 without form feeds) and a ``page`` on every item and footnote (null without them)."""
+def finish_pages(result: ParsedFields, agenda: list[Draft], text: str) -> None:
+    """The ``agenda`` as the record keeps it, ``pages`` (1 without form feeds) and a ``page`` on every
+    item and footnote (null without them)."""
     result["pages"] = text.count("\f") + 1
-    drop_private(result.get("agenda") or [])
     if "\f" not in text:
-        for item in walk(result.get("agenda") or []):
+        for item in walk(agenda):
             item["page"] = None
         for note in result.get("footnotes") or []:
             note["page"] = None
+    result["agenda"] = finished(agenda)
 
 
-def parse_report(text: str) -> dict[str, Any]:
+def parse_report(text: str) -> ParsedFields:
     warnings: list[Problem] = []
     lines, footnotes = pull_footnotes(clean_lines(text))
     content = [ln for ln in lines if ln.strip()]
-    result: dict[str, Any] = {"warnings": warnings, "footnotes": footnotes, **title_facts(content)}
+    result: ParsedFields = {"footnotes": footnotes, **title_facts(content)}
     agenda_at, discussion_at, section = locate(lines)
     header = lines[: discussion_at if discussion_at is not None else len(lines)]
-    result.update(overview(header, result["title"], warnings))
+    result.update(overview(header, result.get("title"), warnings))
     part_at = find_heading(header, PARTICIPATION_WORDS)
     if part_at is not None:
         stop = next((i for i in range(part_at + 1, len(header)) if section_heading(header[i], AGENDA_WORDS)), None)
@@ -229,7 +234,7 @@ def parse_report(text: str) -> dict[str, Any]:
     else:  # labelled lines only, not a sentence that mentions a number of people
         labels = [ln for ln in header[: agenda_at if agenda_at is not None else len(header)] if "。" not in ln]
         result["participants"] = participation([ln for ln in labels if re.search(r"[:：]", ln) or len(ln) <= 30])
-    agenda: list[dict[str, Any]] = []
+    agenda: list[Draft] = []
     body_at = 0  # without an agenda, the numbered sections of the body are the items
     if agenda_at is not None:
         stop = discussion_at if discussion_at is not None else len(lines)
@@ -240,6 +245,5 @@ def parse_report(text: str) -> dict[str, Any]:
         body_at = discussion_at
     result["next_meeting"] = parse_discussion(lines[body_at + 1 :], agenda, section, create=not agenda)
     inline_presenters(walk(agenda))
-    result["agenda"] = agenda
-    finish_pages(result, text)
-    return settle(result)
+    finish_pages(result, agenda, text)
+    return settle(result, warnings)

@@ -1,4 +1,5 @@
-"""``{{ warning|archive_message }}``: the archive's messages in the reader's language."""
+"""``{{ record|archive_warnings }}``, ``{{ item|archive_errors }}``: the archive's messages in the
+reader's language, from the codes the record keeps (mshub/archive/problems.py)."""
 
 from __future__ import annotations
 
@@ -6,24 +7,14 @@ from typing import Any
 
 from django import template
 
-from mshub.archive.messages import localize, localize_joined
+from mshub.archive.parsed import ParsedRecord
 from mshub.archive.problems import shown
 
 register = template.Library()
 
 
 @register.filter
-def archive_message(message: str) -> str:
-    return localize(str(message))
-
-
-@register.filter
-def archive_messages(joined: str) -> list[str]:
-    return localize_joined(str(joined or ""))
-
-
-@register.filter
-def archive_warnings(record: dict[str, Any] | None) -> list[str]:
+def archive_warnings(record: ParsedRecord | None) -> list[str]:
     """A parsed record's warnings in the reader's language, from their codes."""
     return shown(record, "warnings")
 
@@ -31,6 +22,4 @@ def archive_warnings(record: dict[str, Any] | None) -> list[str]:
 @register.filter
 def archive_errors(item: Any) -> list[str]:
     """An import item's errors in the reader's language, from the codes its record keeps."""
-    if item.record and item.record.get("errors"):
-        return shown(item.record, "errors")
-    return localize_joined(str(item.error or ""))
+    return shown(item.record, "errors")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -113,6 +114,22 @@ def add_intervention(item: AgendaItem, entry: Intervention) -> Intervention:
     """Save ``entry`` (unsaved) as the last intervention of ``item``, the item locked meanwhile."""
     entry.item = item
     return save_as_last(item, entry, Intervention.objects.filter(item=item))
+
+
+def add_interventions(item: AgendaItem, entries: Iterable[Intervention]) -> list[Intervention]:
+    """Save ``entries`` (unsaved) after the interventions of ``item``, in their order, numbered as
+    ``add_intervention`` numbers one (from the next free position, the item locked until commit), in
+    one insert: the minutes of an imported report. ``create_at_next_position`` is the transaction."""
+    entries = list(entries)
+    if not entries:
+        return []
+
+    def create(first: int) -> list[Intervention]:
+        for offset, entry in enumerate(entries):
+            entry.pk, entry.item, entry.position = None, item, first + offset
+        return Intervention.objects.bulk_create(entries)
+
+    return create_at_next_position(item, Intervention.objects.filter(item=item), create)
 
 
 def save_item(item: AgendaItem, loaded_version: int) -> AgendaItem:

@@ -30,11 +30,16 @@ def create_meeting(
     timezone: str | None = None,
     number: int | None = None,
     actor: Any = None,
+    series_venue: bool = True,
+    log: bool = True,
     **fields: Any,
 ) -> Meeting:
     """A new meeting of ``series``; ``start``/``end`` are wall-clock times at the venue (naive) or aware.
 
-    Numbers are given automatically (the next in the series) unless one is asked for.
+    Numbers are given automatically (the next in the series) unless one is asked for. Without a
+    venue it takes the series' usual one, unless ``series_venue`` is off (a meeting of the past, as
+    its document gives it). ``log``: off for a caller that logs the act itself (an archive import
+    logs the document it stored, with the meeting as its target).
     """
     series = MeetingSeries.objects.select_for_update().get(pk=series.pk)
     zone = timezone or series.timezone
@@ -49,11 +54,12 @@ def create_meeting(
         end=end,
         **fields,
     )
-    if not meeting.venue_ja and not meeting.venue_en:
+    if series_venue and not meeting.venue_ja and not meeting.venue_en:
         meeting.venue_ja, meeting.venue_en = series.default_venue_ja, series.default_venue_en
     meeting.full_clean()
     meeting.save()
-    record(meeting.forum, actor, "meeting.created", meeting, summary=str(meeting))
+    if log:
+        record(meeting.forum, actor, "meeting.created", meeting, summary=str(meeting))
     return meeting
 
 

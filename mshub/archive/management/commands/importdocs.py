@@ -51,15 +51,16 @@ class Command(BaseCommand):
                 files += sorted(p for p in path.rglob("*") if p.is_file())
             else:
                 files.append(path)
-        records: list[dict[str, Any]] = []
+        records: list[dict[str, Any]] = []  # each file's record, and where it was stored
         for path in files:
             try:
                 data = path.read_bytes()
             except OSError as exc:
-                unopened: dict[str, Any] = {"source": str(path)}
-                problems.add(unopened, "errors", Problem("cannot_open", {"detail": exc.strerror}, source=str(path)))
-                records.append(unopened)
+                cannot = Problem("cannot_open", {"detail": exc.strerror}, source=str(path))
+                codes = {"errors": [cannot.as_json()]}
+                records.append({"source": str(path), "errors": [str(cannot)], "problems": codes})
                 continue
+            stored: dict[str, Any] = {}
             record, extracted = read_document(data, str(path), options["genre"])
             if forum is not None and not record["errors"]:
                 from mshub.archive.models import ArchiveDocument
@@ -76,24 +77,24 @@ class Command(BaseCommand):
                         content=data,
                         extracted=extracted,
                     )
-                    record["stored"] = {"document": document.pk, "meeting": document.meeting_id, "unchanged": known}
+                    stored["stored"] = {"document": document.pk, "meeting": document.meeting_id, "unchanged": known}
                 except StoreError as exc:
                     problems.add(record, "errors", Problem("not_stored", {"detail": exc.problems}, source=str(path)))
-            records.append(record)
+            records.append({**record, **stored})
         if options["json"]:
             self.stdout.write(json.dumps(records, ensure_ascii=False, indent=2))
             return
-        for record in records:
-            status = "; ".join(record.get("errors", [])) or f"{record['genre']} ({record['confidence']})"
-            stored = record.get("stored")
-            if stored:
-                done = "already stored" if stored["unchanged"] else "stored"
-                status += f", {done} as document {stored['document']}"
-                if stored["meeting"]:
-                    status += f" (meeting {stored['meeting']})"
-            for warning in record.get("warnings") or []:
+        for out in records:
+            status = "; ".join(out.get("errors", [])) or f"{out['genre']} ({out['confidence']})"
+            done_as = out.get("stored")
+            if done_as:
+                done = "already stored" if done_as["unchanged"] else "stored"
+                status += f", {done} as document {done_as['document']}"
+                if done_as["meeting"]:
+                    status += f" (meeting {done_as['meeting']})"
+            for warning in out.get("warnings") or []:
                 status += f"\n  warning: {warning}"
-            self.stdout.write(f"{record['source']}: {status}")
+            self.stdout.write(f"{out['source']}: {status}")
         failed = sum(1 for r in records if r.get("errors"))
         summary = f"{len(records)} file(s): {len(records) - failed} read, {failed} failed"
         if forum is not None:
