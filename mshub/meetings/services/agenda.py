@@ -11,6 +11,7 @@ from django.db import models, transaction
 from mshub.core.concurrency import create_at_next_position, save_as_last, save_versioned
 from mshub.core.i18n import current_language
 from mshub.core.models.events import record
+from mshub.core.pagecache import record_changed
 from mshub.meetings.models import AgendaItem, Intervention, Meeting, Presenter
 from mshub.people.models import Affiliation
 
@@ -127,6 +128,7 @@ def add_interventions(item: AgendaItem, entries: Iterable[Intervention]) -> list
     def create(first: int) -> list[Intervention]:
         for offset, entry in enumerate(entries):
             entry.pk, entry.item, entry.position = None, item, first + offset
+        record_changed(item)  # bulk_create sends no signal: the item's forum changes (mshub.core.pagecache)
         return Intervention.objects.bulk_create(entries)
 
     return create_at_next_position(item, Intervention.objects.filter(item=item), create)
