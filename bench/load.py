@@ -54,8 +54,11 @@ def main() -> None:
         env = environment(work, port, cleanup, args.pg_database)
         pages = build(args)
         wanted = [p for p in pages if not args.pages or any(w.lower() in p.name.lower() for w in args.pages)]
+        queries = query_counts(wanted)
         idle = os.getloadavg()[0]  # other work on the machine shows here, and in the figures
         rows = measure(wanted, env, port, work, args)
+        for row in rows:
+            row["queries"] = queries[row["path"]]
         report(rows, args, env["DATABASE_URL"], idle)
 
 
@@ -130,11 +133,11 @@ def build(args: argparse.Namespace) -> list[Page]:
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, start_new_session=True
     )
     os.environ["TASK_THREADS"] = "0"  # the report PDF is rendered and stored before serving starts
+    os.environ["LOG_LEVEL"] = "ERROR"  # kombu's note that no broker is named (tasks run at once here)
     import django
 
     django.setup()
     from django.core.management import call_command
-    from django.db import connections
 
     from bench.forum import build_forum
 
@@ -149,7 +152,6 @@ def build(args: argparse.Namespace) -> list[Page]:
     finally:
         if collect.poll() is None:
             collect.kill()
-    connections.close_all()
     print(
         f"built in {time.perf_counter() - started:.0f} s (migrate {migrated - started:.0f} s, demo + plenary + "
         f"past meetings {built - migrated:.0f} s, collectstatic beside them)"
@@ -157,12 +159,27 @@ def build(args: argparse.Namespace) -> list[Page]:
     return pages
 
 
+def query_counts(pages: list[Page]) -> dict[str, int]:
+    """SQL queries per page, from one request each through Django's test client in this process."""
+    from django.db import connection, connections
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client, counts = Client(headers={"host": "127.0.0.1"}), {}
+    for page in pages:
+        client.get(page.path, secure=True)  # first requests fill caches (content types, sites, templates)
+        with CaptureQueriesContext(connection) as captured:
+            client.get(page.path, secure=True)
+        counts[page.path] = len(captured.captured_queries)
+    connections.close_all()
+    return counts
+
+
 def measure(pages: list[Page], env: dict[str, str], port: int, work: Path, args: argparse.Namespace) -> list[dict]:
     """Warm and save each page, load it under gunicorn; then the saved bodies under nginx."""
     saved = work / "pages"
     saved.mkdir()
     rows: list[dict[str, Any]] = []
-    env = {k: v for k, v in env.items() if k != "TASK_THREADS"}
     with servers.running(servers.gunicorn(port, args.workers), port, env):
         for n, page in enumerate(pages):
             for _ in range(args.workers):  # each worker renders it once before the clock starts
@@ -205,14 +222,15 @@ def report(rows: list[dict[str, Any]], args: argparse.Namespace, database: str, 
         f"{os.cpu_count()} cores, {platform.python_implementation()} {platform.python_version()}; "
         f"load average {idle:.1f} before the load\n"
     )
-    header = f"{'page':<26} {'path':<42} {'status':>6} {'bytes':>8} {'req/s':>7} {'p50 ms':>8} {'p99 ms':>8}"
-    header += f" {'nginx':>8}"
+    header = f"{'page':<26} {'path':<42} {'status':>6} {'bytes':>8} {'queries':>7} {'req/s':>7} {'p50 ms':>8}"
+    header += f" {'p99 ms':>8} {'nginx':>8}"
     print(header + "\n" + "-" * len(header))
     for row in rows:
         app, ngx = row["app"], row.get("nginx")
         nginx_rps = f"{ngx['rps']:8.0f}" if ngx else f"{'-':>8}"
         print(
-            f"{row['page']:<26} {row['path']:<42} {row['status']:>6} {row['bytes']:>8} {app['rps']:>7.1f} "
+            f"{row['page']:<26} {row['path']:<42} {row['status']:>6} {row['bytes']:>8} {row['queries']:>7} "
+            f"{app['rps']:>7.1f} "
             f"{fmt(app['p50_ms'])} {fmt(app['p99_ms'])} {nginx_rps}"
         )
     for row in rows:

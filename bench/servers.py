@@ -144,7 +144,7 @@ def parse_wrk(output: str) -> Measured:
     errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", output))
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     errors += int(non_2xx.group(1)) if non_2xx else 0
-    p50, p99 = (_ms(percentiles[p]) if p in percentiles else None for p in ("50", "99"))
+    p50, p99 = (_ms(percentiles[p]) if p in percentiles and requests else None for p in ("50", "99"))
     return Measured(requests, rps, p50, p99, errors)
 
 
