@@ -11,7 +11,9 @@ meetings (bench/forum.py). Serves it with gunicorn (sync workers) in the product
 off, static files collected and served by WhiteNoise), fetches each page once to warm it and save
 its body, then drives it from 127.0.0.1 with wrk for --duration seconds. nginx then serves the saved
 bodies as static files: the ceiling of this machine for the same bytes. Prints a table (and writes
---json); asserts nothing. Needs `apt-get install wrk nginx-light`; without wrk a Python load
+--json): per page its status, size, SQL queries and milliseconds alone (one request through Django's
+test client), requests per second and p50/p99 latency under load, nginx's requests per second.
+Asserts nothing. Needs `apt-get install wrk nginx-light`; without wrk a Python load
 generator takes over, without nginx its column stays empty.
 """
 
@@ -54,11 +56,11 @@ def main() -> None:
         env = environment(work, port, cleanup, args.pg_database)
         pages = build(args)
         wanted = [p for p in pages if not args.pages or any(w.lower() in p.name.lower() for w in args.pages)]
-        queries = query_counts(wanted)
+        alone = one_by_one(wanted)
         idle = os.getloadavg()[0]  # other work on the machine shows here, and in the figures
         rows = measure(wanted, env, port, work, args)
         for row in rows:
-            row["queries"] = queries[row["path"]]
+            row["queries"], row["alone_ms"] = alone[row["path"]]
         report(rows, args, env["DATABASE_URL"], idle)
 
 
@@ -159,20 +161,22 @@ def build(args: argparse.Namespace) -> list[Page]:
     return pages
 
 
-def query_counts(pages: list[Page]) -> dict[str, int]:
-    """SQL queries per page, from one request each through Django's test client in this process."""
+def one_by_one(pages: list[Page]) -> dict[str, tuple[int, float]]:
+    """(SQL queries, milliseconds) of each page alone: one request through Django's test client in this
+    process, after one that fills the caches (content types, templates)."""
     from django.db import connection, connections
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    client, counts = Client(headers={"host": "127.0.0.1"}), {}
+    client, found = Client(headers={"host": "127.0.0.1"}), {}
     for page in pages:
-        client.get(page.path, secure=True)  # first requests fill caches (content types, sites, templates)
+        client.get(page.path, secure=True)
         with CaptureQueriesContext(connection) as captured:
+            start = time.perf_counter()
             client.get(page.path, secure=True)
-        counts[page.path] = len(captured.captured_queries)
+            found[page.path] = (len(captured.captured_queries), (time.perf_counter() - start) * 1000)
     connections.close_all()
-    return counts
+    return found
 
 
 def measure(pages: list[Page], env: dict[str, str], port: int, work: Path, args: argparse.Namespace) -> list[dict]:
@@ -222,15 +226,15 @@ def report(rows: list[dict[str, Any]], args: argparse.Namespace, database: str, 
         f"{os.cpu_count()} cores, {platform.python_implementation()} {platform.python_version()}; "
         f"load average {idle:.1f} before the load\n"
     )
-    header = f"{'page':<26} {'path':<42} {'status':>6} {'bytes':>8} {'queries':>7} {'req/s':>7} {'p50 ms':>8}"
-    header += f" {'p99 ms':>8} {'nginx':>8}"
+    header = f"{'page':<26} {'path':<42} {'status':>6} {'bytes':>8} {'queries':>7} {'alone ms':>8} {'req/s':>7}"
+    header += f" {'p50 ms':>8} {'p99 ms':>8} {'nginx':>8}"
     print(header + "\n" + "-" * len(header))
     for row in rows:
         app, ngx = row["app"], row.get("nginx")
         nginx_rps = f"{ngx['rps']:8.0f}" if ngx else f"{'-':>8}"
         print(
             f"{row['page']:<26} {row['path']:<42} {row['status']:>6} {row['bytes']:>8} {row['queries']:>7} "
-            f"{app['rps']:>7.1f} "
+            f"{fmt(row['alone_ms'])} {app['rps']:>7.1f} "
             f"{fmt(app['p50_ms'])} {fmt(app['p99_ms'])} {nginx_rps}"
         )
     for row in rows:
