@@ -34,6 +34,7 @@ from contextlib import ExitStack
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -128,7 +129,7 @@ def throwaway_postgres(given: str, name: str, cleanup: ExitStack) -> str:
     run(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     run(f'CREATE DATABASE "{name}"')
     cleanup.callback(run, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    return given.rsplit("/", 1)[0].split("?")[0] + f"/{name}"
+    return urlsplit(given)._replace(path=f"/{name}").geturl()
 
 
 def build(args: argparse.Namespace) -> list[Page]:
