@@ -10,7 +10,7 @@ MANAGE := $(BIN)/python manage.py
 
 .DEFAULT_GOAL := help
 .PHONY: help demo serve install install-dev test lint typecheck migrations-check pytest test-postgres \
-        messages compilemessages bench clean
+        messages compilemessages bench bench-load clean
 
 help:
 	@echo "make demo   - set up (venv, install, migrate, demo data) and serve on http://$(HOST):$(PORT)"
@@ -74,6 +74,11 @@ bench: install-dev
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/meetings.py
 	$(BIN)/python bench/archive.py
+
+# Requests per second of the public pages under gunicorn, beside nginx serving the same bytes
+# (docs/performance.md; needs `apt-get install wrk nginx-light`). DATABASE_URL=postgres://… for PostgreSQL.
+bench-load: install-dev
+	$(BIN)/python bench/load.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var/static .pytest_cache .mypy_cache .ruff_cache .coverage
