@@ -7,7 +7,6 @@ from typing import Any
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.http.response import HttpResponseBase
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
@@ -89,4 +88,4 @@ class PublishReportView(MeetingView, View):
             messages.error(request, " ".join(exc.messages))
         else:
             messages.success(request, _("Published as version %(v)s.") % {"v": versions[0].version})
-        return HttpResponseRedirect(reverse("meetings:report", kwargs=self.meeting.url_kwargs()))
+        return HttpResponseRedirect(self.meeting.urls.report)
