@@ -208,7 +208,7 @@ class Meeting(models.Model):
         return self.urls.meeting
 
     def url_kwargs(self) -> dict[str, Any]:
-        """What every page of the meeting is addressed by (its series and forum loaded, please)."""
+        """What every page of the meeting is addressed by (a list of meetings selects their series and forum)."""
         return {"forum": self.forum.slug, "series": self.series.slug, "number": self.number}
 
     # meeting.urls.report, .agenda, .registrations …: the meeting's pages (mshub.core.pages)
