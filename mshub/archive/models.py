@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mshub.archive.genres import Genre
 from mshub.core.files import private_name
+from mshub.core.pages import Page, PageURLs
 
 GENRE_LABELS = dict(Genre.choices)
 
@@ -60,9 +61,11 @@ class ArchiveDocument(models.Model):
         return genre_label(self.genre)
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
+        return self.urls.document
 
-        return reverse("archive:document", kwargs={"forum": self.forum.slug, "pk": self.pk})
+    urls = PageURLs(
+        "archive", lambda d: {"forum": d.forum.slug, "pk": d.pk}, "document", "document-file", "document-remove"
+    )
 
     def page_texts(self) -> list[str]:
         return self.text.split("\f") if self.text else []
@@ -101,6 +104,8 @@ class ImportBatch(models.Model):
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M}"
 
+    urls = PageURLs("archive", lambda b: {"forum": b.forum.slug, "pk": b.pk}, "batch", "batch-publish")
+
 
 class ImportItem(models.Model):
     class Status(models.TextChoices):
@@ -124,9 +129,26 @@ class ImportItem(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    # item.urls.review; .document: what it was stored as (without loading the document)
+    urls = PageURLs(
+        "archive",
+        lambda i: {"forum": i.batch.forum.slug, "pk": i.pk},
+        "review",
+        Page("document", lambda i: {"forum": i.batch.forum.slug, "pk": i.document_id}),
+    )
+
     @property
     def forum(self) -> object:
         return self.batch.forum
+
+    @property
+    def awaits_review(self) -> bool:
+        """Parsed, not stored yet: the review page is where it goes next."""
+        return self.status == self.Status.PARSED
+
+    @property
+    def is_stored(self) -> bool:
+        return self.status == self.Status.STORED
 
     @property
     def genre_label(self) -> str:

@@ -31,8 +31,10 @@ class ArchiveIndexView(ForumView, FormView[UploadForm]):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["batches"] = ImportBatch.objects.filter(forum=self.forum)[:20]
-        documents = ArchiveDocument.objects.filter(forum=self.forum).select_related("meeting__series", "meeting__forum")
+        context["batches"] = ImportBatch.objects.filter(forum=self.forum).select_related("forum")[:20]
+        documents = ArchiveDocument.objects.filter(forum=self.forum).select_related(
+            "forum", "meeting__series", "meeting__forum"
+        )
         page = Paginator(documents, 50).get_page(self.request.GET.get("page"))
         context.update(
             documents=page.object_list, page_obj=page, paginator=page.paginator, is_paginated=page.has_other_pages()
@@ -41,7 +43,7 @@ class ArchiveIndexView(ForumView, FormView[UploadForm]):
 
     def form_valid(self, form: UploadForm) -> HttpResponse:
         batch = queue_batch(self.forum, self.request.user, form.cleaned_data["genre"], form.cleaned_data["documents"])
-        return HttpResponseRedirect(reverse("archive:batch", kwargs={"forum": self.forum.slug, "pk": batch.pk}))
+        return HttpResponseRedirect(batch.urls.batch)
 
 
 class BatchView(ForumView, TemplateView):
@@ -55,7 +57,7 @@ class BatchView(ForumView, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        batch = get_object_or_404(ImportBatch, forum=self.forum, pk=self.kwargs["pk"])
+        batch = get_object_or_404(ImportBatch.objects.select_related("forum"), forum=self.forum, pk=self.kwargs["pk"])
         items = list(batch.items.all().only("pk", "name", "status", "error", "batch_id", "document_id"))
         done = sum(1 for i in items if i.status != ImportItem.Status.QUEUED)
         context.update(batch=batch, batch_items=items, done=done, total=len(items), running=done < len(items))
@@ -69,7 +71,7 @@ class BatchPublishView(ForumView, View):
     permission_required = "archive.import_documents"
 
     def batch(self) -> ImportBatch:
-        return get_object_or_404(ImportBatch, forum=self.forum, pk=self.kwargs["pk"])
+        return get_object_or_404(ImportBatch.objects.select_related("forum"), forum=self.forum, pk=self.kwargs["pk"])
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         """POST only; another forum's batch is not found either way."""
@@ -80,7 +82,7 @@ class BatchPublishView(ForumView, View):
         batch = self.batch()
         count = publish_batch(batch, actor=request.user)
         messages.success(request, _("%(n)s meeting(s) of this upload are now public.") % {"n": count})
-        return HttpResponseRedirect(reverse("archive:batch", kwargs={"forum": self.forum.slug, "pk": batch.pk}))
+        return HttpResponseRedirect(batch.urls.batch)
 
 
 class ReviewView(ForumView, TemplateView):
@@ -92,7 +94,7 @@ class ReviewView(ForumView, TemplateView):
 
     def item(self) -> ImportItem:
         return get_object_or_404(
-            ImportItem.objects.select_related("batch"), batch__forum=self.forum, pk=self.kwargs["pk"]
+            ImportItem.objects.select_related("batch__forum"), batch__forum=self.forum, pk=self.kwargs["pk"]
         )
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -108,9 +110,7 @@ class ReviewView(ForumView, TemplateView):
             messages.error(
                 request, _("This file cannot be stored (%(status)s).") % {"status": item.get_status_display()}
             )
-            return HttpResponseRedirect(
-                reverse("archive:batch", kwargs={"forum": self.forum.slug, "pk": item.batch_id})
-            )
+            return HttpResponseRedirect(item.batch.urls.batch)
         forms = ReviewForms.build(item.record, self.forum, request.POST)
         if not forms.is_valid():
             return self.render_to_response(self.get_context_data(item=item, forms=forms), status=400)
@@ -142,7 +142,7 @@ class DocumentView(ForumView, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         document = get_object_or_404(
-            ArchiveDocument.objects.select_related("meeting__series", "meeting__forum", "imported_by"),
+            ArchiveDocument.objects.select_related("forum", "meeting__series", "meeting__forum", "imported_by"),
             forum=self.forum,
             pk=self.kwargs["pk"],
         )
@@ -158,7 +158,7 @@ class DocumentRemoveView(ForumView, TemplateView):
 
     def document(self) -> ArchiveDocument:
         return get_object_or_404(
-            ArchiveDocument.objects.select_related("meeting__series"), forum=self.forum, pk=self.kwargs["pk"]
+            ArchiveDocument.objects.select_related("forum", "meeting__series"), forum=self.forum, pk=self.kwargs["pk"]
         )
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:

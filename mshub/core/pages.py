@@ -1,39 +1,81 @@
 """Models know their own pages (in the style of pretalx's ``urls``): ``meeting.urls.report``.
 
-A model declares ``urls = PageURLs("meetings", lambda meeting: {...})``: the URL namespace and the
-arguments its routes take. ``obj.urls.<name>`` is then the route ``<namespace>:<name>`` (underscores
-as hyphens: ``urls.report_pdf`` is ``meetings:report-pdf``) reversed with those arguments, so a
-template writes ``{{ meeting.urls.report }}`` instead of ``{% url 'meetings:report' forum=…
-series=… number=… %}``. A name with no such route raises ``NoReverseMatch``, in templates too.
+A model declares its pages once::
+
+    urls = PageURLs("meetings", lambda meeting: {"forum": …, "series": …, "number": …},
+                    "meeting", "agenda", "report", "report-pdf", …)
+
+the URL namespace, the arguments its routes take, and the names of those routes. ``obj.urls.<name>``
+is then the route ``<namespace>:<name>`` (underscores as hyphens: ``urls.report_pdf`` is
+``meetings:report-pdf``) reversed with those arguments, so a template writes
+``{{ meeting.urls.report }}`` instead of ``{% url 'meetings:report' forum=… series=… number=… %}``.
+
+A route that takes other arguments than the model's usual ones is declared as a ``Page`` with its
+own (e.g. a person's "add an affiliation" page takes ``person=``, a registration's cancel link its
+token). A name the model does not declare raises ``NoReverseMatch``, in templates too (a silent
+empty ``href`` would hide the typo). ``PageURLs.names`` lists what a model declares, so a test can
+reverse every one of them (``tests/core/test_pages.py``).
+
+The arguments are read from the record when a page is asked for: a list that links each row gives
+the rows what the arguments need (``select_related``, or rows read through the parent's related
+manager, which know their parent) so that reversing stays without queries.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, overload
 
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
+
+Arguments = Callable[[Any], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Page:
+    """A route whose arguments are not the model's usual ones."""
+
+    route: str
+    kwargs: Arguments
 
 
 class BoundPageURLs:
     """One record's pages; each attribute is reversed when read."""
 
-    def __init__(self, namespace: str, kwargs: dict[str, Any]) -> None:
-        self._namespace = namespace
-        self._kwargs = kwargs
+    def __init__(self, declared: PageURLs, obj: object) -> None:
+        self._declared = declared
+        self._obj = obj
 
     def __getattr__(self, name: str) -> str:
         if name.startswith("_"):
             raise AttributeError(name)
-        return reverse(f"{self._namespace}:{name.replace('_', '-')}", kwargs=self._kwargs)
+        declared = self._declared
+        page = declared.pages.get(name)
+        if page is None:
+            raise NoReverseMatch(f"{type(self._obj).__name__} declares no page {name!r} (PageURLs)")
+        kwargs = page.kwargs if isinstance(page, Page) else declared.kwargs
+        route = page.route if isinstance(page, Page) else page
+        return reverse(f"{declared.namespace}:{route}", kwargs=kwargs(self._obj))
+
+    def __dir__(self) -> list[str]:
+        return sorted(self._declared.pages)
 
 
 class PageURLs:
     """The descriptor a model declares its pages with (see the module's docstring)."""
 
-    def __init__(self, namespace: str, kwargs: Callable[[Any], dict[str, Any]]) -> None:
+    def __init__(self, namespace: str, kwargs: Arguments, *pages: str | Page) -> None:
         self.namespace = namespace
         self.kwargs = kwargs
+        self.pages: dict[str, str | Page] = {
+            (p.route if isinstance(p, Page) else p).replace("-", "_"): p for p in pages
+        }
+
+    @property
+    def names(self) -> list[str]:
+        """What ``obj.urls.<name>`` answers to: the declared routes, underscores for hyphens."""
+        return list(self.pages)
 
     @overload
     def __get__(self, obj: None, owner: type) -> PageURLs: ...
@@ -44,4 +86,4 @@ class PageURLs:
     def __get__(self, obj: object | None, owner: type) -> PageURLs | BoundPageURLs:
         if obj is None:
             return self
-        return BoundPageURLs(self.namespace, self.kwargs(obj))
+        return BoundPageURLs(self, obj)

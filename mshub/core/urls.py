@@ -9,5 +9,5 @@ urlpatterns = [
     path("<slug:forum>/", forums.ForumHomeView.as_view(), name="forum"),
     path("<slug:forum>/settings/", forums.ForumSettingsView.as_view(), name="forum-settings"),
     path("<slug:forum>/members/", forums.MemberListView.as_view(), name="members"),
-    path("<slug:forum>/events/", forums.EventLogView.as_view(), name="events"),
+    path("<slug:forum>/events/", forums.ActivityLogView.as_view(), name="events"),
 ]

@@ -7,7 +7,6 @@ from typing import Any
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import translation
 
 from mshub.core.tasks import send_mail_task
@@ -24,10 +23,7 @@ def _send(
 
 
 def cancel_url(registration: Registration) -> str:
-    meeting = registration.meeting
-    return settings.SITE_URL + reverse(
-        "meetings:registration-cancel", kwargs={**meeting.url_kwargs(), "token": registration.token}
-    )
+    return settings.SITE_URL + registration.urls.registration_cancel
 
 
 def _context(registration: Registration) -> dict[str, Any]:
@@ -78,16 +74,14 @@ def send_report_published(meeting: Meeting) -> bool:
     _send(
         "report_published",
         [address],
-        {"meeting": meeting, "report_url": settings.SITE_URL + reverse("meetings:report", kwargs=meeting.url_kwargs())},
+        {"meeting": meeting, "report_url": settings.SITE_URL + meeting.urls.report},
         meeting.language,
     )
     return True
 
 
 def survey_url(registration: Registration) -> str:
-    return settings.SITE_URL + reverse(
-        "meetings:survey", kwargs={**registration.meeting.url_kwargs(), "token": registration.token}
-    )
+    return settings.SITE_URL + registration.urls.survey
 
 
 def survey_recipients(meeting: Meeting) -> Any:
@@ -112,10 +106,7 @@ def send_survey_invitations(meeting: Meeting) -> int:
 
 
 def presenter_confirm_url(presenter: Presenter) -> str:
-    meeting = presenter.item.meeting
-    return settings.SITE_URL + reverse(
-        "meetings:presenter-confirm", kwargs={**meeting.url_kwargs(), "token": presenter.confirmation_token}
-    )
+    return settings.SITE_URL + presenter.urls.presenter_confirm
 
 
 def send_presenter_request(presenter: Presenter) -> None:

@@ -41,7 +41,7 @@ can_view_meeting = series_allows & ((can_read_forum & meeting_is_public) | is_me
 @rules.predicate
 def report_is_published(user: Any, obj: Any) -> bool:
     meeting = getattr(obj, "meeting", obj)
-    return getattr(meeting, "status", None) == "report_published"
+    return bool(getattr(meeting, "report_published", False))  # Meeting.report_published; False for a forum
 
 
 PERMISSIONS: dict[str, Any] = {

@@ -9,7 +9,6 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Concat, Lower
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -17,11 +16,20 @@ from mshub.core.concurrency import version_field
 from mshub.core.fields import WebURLField
 from mshub.core.i18n import current_language, localized
 from mshub.core.models import VocabularyTerm
+from mshub.core.pages import Page, PageURLs
 from mshub.core.text import kana_variants
+
+# term.urls.vocabulary_update: a term's edit page, under its vocabulary's ``kind`` in the URL
+TERM_PAGES = PageURLs(
+    "people", lambda t: {"forum": t.forum.slug, "kind": t.vocabulary_kind, "pk": t.pk}, "vocabulary-update"
+)
 
 
 class StakeholderGroup(VocabularyTerm):
     """Government, private sector, civil society, … (IGF categories, editable per forum)."""
+
+    vocabulary_kind = "stakeholder-groups"
+    urls = TERM_PAGES
 
     igf_category = models.CharField(
         _("IGF statistics category"),
@@ -39,6 +47,9 @@ class StakeholderGroup(VocabularyTerm):
 class OrganizationKind(VocabularyTerm):
     """Ministry, company, association, university, … (editable per forum)."""
 
+    vocabulary_kind = "organization-kinds"
+    urls = TERM_PAGES
+
     class Meta(VocabularyTerm.Meta):
         verbose_name = _("kind of organisation")
         verbose_name_plural = _("kinds of organisation")
@@ -47,6 +58,9 @@ class OrganizationKind(VocabularyTerm):
 
 class Gender(VocabularyTerm):
     """Gender categories used only for aggregate statistics (IGF: female, male, other/undisclosed)."""
+
+    vocabulary_kind = "genders"
+    urls = TERM_PAGES
 
     class Meta(VocabularyTerm.Meta):
         verbose_name = _("gender category")
@@ -118,7 +132,11 @@ class Organization(models.Model):
         return localized(self, "name")
 
     def get_absolute_url(self) -> str:
-        return reverse("people:organization-detail", kwargs={"forum": self.forum.slug, "pk": self.pk})
+        return self.urls.organization_detail
+
+    urls = PageURLs(
+        "people", lambda o: {"forum": o.forum.slug, "pk": o.pk}, "organization-detail", "organization-update"
+    )
 
 
 class AffiliationQuerySet(models.QuerySet["Affiliation"]):
@@ -275,7 +293,19 @@ class Person(models.Model):
         return "" if other == self.name else other
 
     def get_absolute_url(self) -> str:
-        return reverse("people:person-detail", kwargs={"forum": self.forum.slug, "pk": self.pk})
+        return self.urls.person_detail
+
+    # person.urls.person_update, .person_merge …; .affiliation_create adds an affiliation to this person
+    urls = PageURLs(
+        "people",
+        lambda p: {"forum": p.forum.slug, "pk": p.pk},
+        "person-detail",
+        "person-update",
+        "person-merge",
+        "person-export",
+        "person-erase",
+        Page("affiliation-create", lambda p: {"forum": p.forum.slug, "person": p.pk}),
+    )
 
     def affiliations_on(self, day: dt.date) -> list[Affiliation]:
         """Every affiliation that held on ``day``, the best first."""
@@ -340,6 +370,13 @@ class Affiliation(models.Model):
     def label(self) -> str:
         """Organisation and department as a report prints it."""
         return " ".join(part for part in (self.organization.name, self.department) if part)
+
+    # affiliation.urls.affiliation_update (read through the person: list them from person.affiliations)
+    urls = PageURLs(
+        "people",
+        lambda a: {"forum": a.person.forum.slug, "person": a.person_id, "pk": a.pk},
+        "affiliation-update",
+    )
 
     def holds_on(self, day: dt.date) -> bool:
         return (self.start is None or self.start <= day) and (self.end is None or self.end >= day)

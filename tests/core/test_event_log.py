@@ -123,3 +123,16 @@ def test_the_log_names_a_meeting_with_its_series_and_links_to_it_in_flat_queries
         create_meeting(series, start=start + dt.timedelta(days=n + 1), end=start + dt.timedelta(days=n + 1, hours=1))
     with django_assert_max_num_queries(len(few.captured_queries)):
         page()
+
+
+def test_the_admin_calls_the_log_by_its_name(forum, client):
+    from tests.factories import UserFactory
+
+    admin = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(admin)
+    index = client.get("/admin/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Activity entries" in index
+    assert ">Events<" not in index
+    listing = client.get("/admin/core/activityentry/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Select activity entry to view" in listing
+    assert str(ActivityEntry._meta.verbose_name) == "activity entry"

@@ -58,3 +58,23 @@ def test_terms_of_another_forum_and_unknown_vocabularies_are_404(cast):
 
 def test_steering_cannot_edit_vocabularies(cast):
     assert cast.client("steering").get(f"/{cast.forum.slug}/vocabularies/").status_code == 403
+
+
+def test_the_vocabulary_page_links_each_term_without_a_query_per_term(cast):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = cast.client("secretariat")
+    url = f"/{cast.forum.slug}/vocabularies/"
+
+    def queries() -> tuple[int, str]:
+        with CaptureQueriesContext(connection) as ctx:
+            html = client.get(url).content.decode()
+        return len(ctx), html
+
+    before, _html = queries()
+    kinds = [OrganizationKind.objects.create(forum=cast.forum, code=f"kind-{n}", name_ja=f"種別{n}") for n in range(12)]
+    after, html = queries()
+    assert after == before
+    assert f'href="/{cast.forum.slug}/vocabularies/organization-kinds/{kinds[-1].pk}/"' in html
+    assert kinds[-1].urls.vocabulary_update == f"/{cast.forum.slug}/vocabularies/organization-kinds/{kinds[-1].pk}/"

@@ -1,4 +1,4 @@
-"""The append-only event log: who did what to which record, and when."""
+"""The append-only activity log: who did what to which record, and when."""
 
 from __future__ import annotations
 
@@ -29,8 +29,8 @@ class ActivityEntry(models.Model):
 
     class Meta:
         ordering = ["-at", "-pk"]
-        verbose_name = _("event")
-        verbose_name_plural = _("events")
+        verbose_name = _("activity entry")
+        verbose_name_plural = _("activity entries")
         indexes = [models.Index(fields=["target_type", "target_id"])]
 
     def __str__(self) -> str:

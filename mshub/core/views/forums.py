@@ -1,4 +1,4 @@
-"""The site's front page, a forum's home, its settings, members and event log."""
+"""The site's front page, a forum's home, its settings, members and activity log."""
 
 from __future__ import annotations
 
@@ -114,7 +114,7 @@ class MemberListView(ForumView, TemplateView):
         return self.render_to_response(self.get_context_data(add_form=add_form), status=400)
 
 
-class EventLogView(ForumView, ListView[ActivityEntry]):
+class ActivityLogView(ForumView, ListView[ActivityEntry]):
     permission_required = "core.view_events"
     template_name = "core/events.html"
     paginate_by = 100

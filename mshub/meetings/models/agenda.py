@@ -16,6 +16,7 @@ from mshub.core.concurrency import version_field
 from mshub.core.fields import WebURLField
 from mshub.core.files import private_name
 from mshub.core.i18n import localized
+from mshub.core.pages import PageURLs
 
 
 class ItemOutcome(models.TextChoices):
@@ -79,6 +80,9 @@ class AgendaItem(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    # item.urls.item: the item's page on the agenda screen
+    urls = PageURLs("meetings", lambda item: {**item.meeting.url_kwargs(), "pk": item.pk}, "item")
+
     @property
     def forum(self) -> Any:
         return self.meeting.forum
@@ -90,6 +94,11 @@ class AgendaItem(models.Model):
     @property
     def summary(self) -> str:
         return localized(self, "summary")
+
+    @property
+    def is_held(self) -> bool:
+        """Taken up as planned (the default); any other outcome is shown beside the item."""
+        return self.outcome == ItemOutcome.HELD
 
     @property
     def outcome_note(self) -> str:
@@ -180,6 +189,21 @@ class Presenter(models.Model):
     def __str__(self) -> str:
         return str(self.person)
 
+    @property
+    def has_accepted(self) -> bool:
+        return self.answer == PresenterAnswer.ACCEPTED
+
+    @property
+    def has_declined(self) -> bool:
+        return self.answer == PresenterAnswer.DECLINED
+
+    # presenter.urls.presenter_confirm: the secret link mailed to the presenter
+    urls = PageURLs(
+        "meetings",
+        lambda p: {**p.item.meeting.url_kwargs(), "token": p.confirmation_token},
+        "presenter-confirm",
+    )
+
 
 class Material(models.Model):
     """Something distributed or presented (資料1 …): an uploaded file with versions, or a link."""
@@ -199,6 +223,9 @@ class Material(models.Model):
 
     def __str__(self) -> str:
         return " ".join(p for p in (self.label, self.title) if p)
+
+    # material.urls.material: the file (``?version=`` for an older upload)
+    urls = PageURLs("meetings", lambda m: {**m.meeting.url_kwargs(), "pk": m.pk}, "material")
 
     @property
     def title(self) -> str:
@@ -272,3 +299,8 @@ class TopicProposal(models.Model):
     @property
     def forum(self) -> Any:
         return self.meeting.forum
+
+    @property
+    def awaits_review(self) -> bool:
+        """Neither accepted nor declined yet: the reviewer's buttons are shown."""
+        return self.status == self.Status.PROPOSED

@@ -8,7 +8,6 @@ from typing import Any
 
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -162,6 +161,21 @@ class Meeting(models.Model):
         return self.status in PUBLIC_STATUSES and not self.awaiting_publication
 
     @property
+    def is_announced(self) -> bool:
+        """Announced and not held yet: the usual state of a coming meeting, which lists show no badge for."""
+        return self.status == MeetingStatus.ANNOUNCED
+
+    @property
+    def awaits_report(self) -> bool:
+        """Held, its report not published yet: publishing the report is what comes next."""
+        return self.status == MeetingStatus.HELD
+
+    @property
+    def report_published(self) -> bool:
+        """The report is published: the status no longer changes (corrections are new versions)."""
+        return self.status == MeetingStatus.REPORT_PUBLISHED
+
+    @property
     def open_for_proposals(self) -> bool:
         return self.status in OPEN_FOR_PROPOSALS
 
@@ -191,13 +205,33 @@ class Meeting(models.Model):
         return [s for s in MeetingStatus.values if s in allowed]
 
     def get_absolute_url(self) -> str:
-        return reverse(
-            "meetings:meeting",
-            kwargs={"forum": self.forum.slug, "series": self.series.slug, "number": self.number},
-        )
+        return self.urls.meeting
 
     def url_kwargs(self) -> dict[str, Any]:
+        """What every page of the meeting is addressed by (a list of meetings selects their series and forum)."""
         return {"forum": self.forum.slug, "series": self.series.slug, "number": self.number}
 
     # meeting.urls.report, .agenda, .registrations …: the meeting's pages (mshub.core.pages)
-    urls = PageURLs("meetings", url_kwargs)
+    urls = PageURLs(
+        "meetings",
+        url_kwargs,
+        "meeting",
+        "meeting-ics",
+        "meeting-update",
+        "meeting-status",
+        "register",
+        "my-registration",
+        "agenda",
+        "memo",
+        "proposals",
+        "survey-results",
+        "registrations",
+        "registrations-csv",
+        "registrations-badges",
+        "registrations-mail",
+        "checkin",
+        "report",
+        "report-md",
+        "report-pdf",
+        "publish",
+    )

@@ -11,6 +11,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from mshub.core.pages import Page, PageURLs
+
 
 class AttendanceMode(models.TextChoices):
     ONSITE = "onsite", _("On site")
@@ -89,6 +91,27 @@ class Registration(models.Model):
     @property
     def forum(self) -> Any:
         return self.meeting.forum
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.status == RegistrationStatus.CONFIRMED
+
+    @property
+    def is_waitlisted(self) -> bool:
+        return self.status == RegistrationStatus.WAITLISTED
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == RegistrationStatus.CANCELLED
+
+    # registration.urls.registration_manage; the registrant's secret links .registration_cancel, .survey
+    urls = PageURLs(
+        "meetings",
+        lambda r: {**r.meeting.url_kwargs(), "pk": r.pk},
+        "registration-manage",
+        Page("registration-cancel", lambda r: {**r.meeting.url_kwargs(), "token": r.token}),
+        Page("survey", lambda r: {**r.meeting.url_kwargs(), "token": r.token}),
+    )
 
 
 class RegistrantMail(models.Model):

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from mshub.core.files import private_name
+from mshub.core.pages import PageURLs
 
 
 def report_pdf_path(instance: ReportVersion, filename: str) -> str:
@@ -32,6 +33,9 @@ class ReportVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.meeting} v{self.version} ({self.language})"
+
+    # version.urls.report_version: this version's page (the language is the ``?lang=`` of the link)
+    urls = PageURLs("meetings", lambda v: {**v.meeting.url_kwargs(), "version": v.version}, "report-version")
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:

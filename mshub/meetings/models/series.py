@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from mshub.core.i18n import current_language, localized
 from mshub.core.models.forums import PUBLIC_RANK, ROLE_RANK, Role
+from mshub.core.pages import PageURLs
 from mshub.core.timezones import validate_timezone
 
 RESERVED_SERIES_SLUGS = frozenset({"new", "statistics", "calendar", "reports", "actions"})
@@ -98,7 +98,11 @@ class MeetingSeries(models.Model):
         return SeriesVisibility(self.visibility).rank
 
     def get_absolute_url(self) -> str:
-        return reverse("meetings:series", kwargs={"forum": self.forum.slug, "series": self.slug})
+        return self.urls.series
+
+    urls = PageURLs(
+        "meetings", lambda s: {"forum": s.forum.slug, "series": s.slug}, "series", "series-ics", "series-update"
+    )
 
     def numbered(self, number: int, language: str | None = None) -> str:
         """ "第11回" in Japanese, "11th" in English."""

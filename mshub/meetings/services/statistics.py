@@ -34,6 +34,11 @@ class MeetingStats:
     def total(self) -> int:
         return self.onsite + self.remote
 
+    @property
+    def as_reported(self) -> bool:
+        """Counted from the numbers the report gives, not from registrations in mshub."""
+        return self.source == "reported"
+
 
 def attendees(meetings: QuerySet[Meeting]) -> QuerySet[Registration]:
     return Registration.objects.filter(meeting__in=meetings, status=RegistrationStatus.CONFIRMED).select_related(

@@ -7,7 +7,6 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
@@ -44,7 +43,7 @@ class AgendaManageView(MeetingView, TemplateView):
         return context
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        here = reverse("meetings:agenda", kwargs=self.meeting.url_kwargs())
+        here = self.meeting.urls.agenda
         if "move" in request.POST:
             item = get_object_or_404(AgendaItem, meeting=self.meeting, pk=id_param(request.POST, "item"))
             move_item(item, -1 if request.POST.get("move") == "up" else 1)
@@ -87,7 +86,7 @@ class AgendaItemView(MeetingView, TemplateView):
 
     @property
     def item(self) -> AgendaItem:
-        return get_object_or_404(AgendaItem, meeting=self.meeting, pk=self.kwargs["pk"])
+        return get_object_or_404(self.meeting.agenda_items, pk=self.kwargs["pk"])  # knows its meeting
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -104,7 +103,7 @@ class AgendaItemView(MeetingView, TemplateView):
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         item = self.item
-        here = reverse("meetings:item", kwargs={**self.meeting.url_kwargs(), "pk": item.pk})
+        here = item.urls.item
         action = request.POST.get("action")
         if action == "item":
             form = AgendaItemForm(request.POST, instance=item, meeting=self.meeting)

@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
@@ -38,9 +37,10 @@ class RegistrationListView(MeetingView, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context.update(
-            registrations=Registration.objects.filter(meeting=self.meeting)
-            .select_related("stakeholder_group")
-            .order_by("status", "mode", "name"),
+            # read through the meeting, so that each row's page (r.urls) knows its meeting without a query
+            registrations=self.meeting.registrations.select_related("stakeholder_group").order_by(
+                "status", "mode", "name"
+            ),
             show_contact=self.request.user.has_perm("meetings.view_registrant_contact", self.meeting),
             counts=participation(self.meeting),
         )
@@ -83,7 +83,7 @@ class CheckInView(MeetingView, TemplateView):
                 form.add_error("email", str(exc))
             else:
                 messages.success(request, _("%(name)s is checked in.") % {"name": registration.name})
-                return HttpResponseRedirect(reverse("meetings:checkin", kwargs=self.meeting.url_kwargs()))
+                return HttpResponseRedirect(self.meeting.urls.checkin)
         return self.render_to_response(self.get_context_data(walk_in_form=form), status=400)
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -98,6 +98,6 @@ class CheckInView(MeetingView, TemplateView):
                 messages.success(request, _("%(name)s is checked in.") % {"name": registration.name})
         except RegistrationError as exc:
             messages.error(request, f"{registration.name}: {exc}")
-        url = reverse("meetings:checkin", kwargs=self.meeting.url_kwargs())
+        url = self.meeting.urls.checkin
         query = urlencode({"q": request.POST["q"]}) if request.POST.get("q") else ""
         return HttpResponseRedirect(f"{url}?{query}" if query else url)

@@ -82,10 +82,7 @@ class ReportsFeed(Feed):
         return item.note or str(item.meeting)
 
     def item_link(self, item: ReportVersion) -> str:
-        return (
-            reverse("meetings:report-version", kwargs={**item.meeting.url_kwargs(), "version": item.version})
-            + f"?lang={item.language}"
-        )
+        return f"{item.urls.report_version}?lang={item.language}"
 
     def item_pubdate(self, item: ReportVersion) -> Any:
         return item.published_at

@@ -84,6 +84,7 @@ class MeetingStatusView(MeetingView, View):
             context = {
                 "meeting": self.meeting,
                 "status": status,
+                "announcing": status == MeetingStatus.ANNOUNCED,
                 "status_label": MeetingStatus(status).label,
                 "note": request.POST.get("note", "")[:300],
                 "list_address": notifications.list_address(self.meeting) if status == MeetingStatus.ANNOUNCED else "",

@@ -10,7 +10,6 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
@@ -121,7 +120,7 @@ class MemoView(MeetingView, TemplateView):
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         meeting = self.meeting
         section = request.POST.get("section", "")
-        here = reverse("meetings:memo", kwargs=meeting.url_kwargs())
+        here = meeting.urls.memo
         if section == "attendance":
             form: forms.BaseForm = AttendanceForm(request.POST, forum=self.forum, prefix=section)
             if form.is_valid():

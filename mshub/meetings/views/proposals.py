@@ -8,7 +8,6 @@ from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
@@ -50,7 +49,7 @@ class ProposalsView(MeetingView, TemplateView):
         return context
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        here = reverse("meetings:proposals", kwargs=self.meeting.url_kwargs())
+        here = self.meeting.urls.proposals
         decision = request.POST.get("decision")
         if decision:
             if not request.user.has_perm("meetings.review_proposals", self.meeting):

@@ -11,7 +11,6 @@ from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
@@ -45,7 +44,7 @@ def registrations_of(view: MeetingView) -> QuerySet[Registration]:
 
 class RegistrationsUrlMixin(MeetingView):
     def registrations_url(self) -> str:
-        return reverse("meetings:registrations", kwargs=self.meeting.url_kwargs())
+        return self.meeting.urls.registrations
 
 
 class RegistrationManageView(RegistrationsUrlMixin, TemplateView):

@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
@@ -102,4 +101,4 @@ class PublishReportView(MeetingView, View):
             messages.error(request, " ".join(exc.messages))
         else:
             messages.success(request, _("Published as version %(v)s.") % {"v": versions[0].version})
-        return HttpResponseRedirect(reverse("meetings:report", kwargs=self.meeting.url_kwargs()))
+        return HttpResponseRedirect(self.meeting.urls.report)

@@ -39,7 +39,7 @@ class VocabularyIndexView(ForumView, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["vocabularies"] = [
-            {"kind": kind, "label": label, "terms": model.objects.filter(forum=self.forum)}  # type: ignore[attr-defined]
+            {"kind": kind, "label": label, "terms": model.objects.filter(forum=self.forum).select_related("forum")}  # type: ignore[attr-defined]
             for kind, (model, label) in VOCABULARIES.items()
         ]
         return context

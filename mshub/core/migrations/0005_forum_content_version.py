@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0003_event_renamed_activityentry'),
+        ('core', '0004_activity_entry_is_named_so_in_the_admin'),
     ]
 
     operations = [
