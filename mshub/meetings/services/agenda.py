@@ -22,11 +22,10 @@ class AgendaNode:
     number: str
     depth: int
     children: list[AgendaNode] = field(default_factory=list)
+    presenters: list[PresenterLine] = field(default_factory=list)  # filled by pages that print them
 
 
-def agenda_items(
-    meeting: Meeting, *, presenters: bool = False, minutes: bool = False
-) -> models.QuerySet[AgendaItem]:
+def agenda_items(meeting: Meeting, *, presenters: bool = False, minutes: bool = False) -> models.QuerySet[AgendaItem]:
     """The meeting's items in order, in a fixed number of queries, with only what the page shows.
 
     ``presenters``: each item's presenters as records, with their person (the editing screens;
@@ -35,7 +34,8 @@ def agenda_items(
     """
     items = AgendaItem.objects.filter(meeting=meeting).order_by("position", "pk")
     if presenters:
-        items = items.prefetch_related(models.Prefetch("presenters", queryset=Presenter.objects.select_related("person")))
+        with_person = Presenter.objects.select_related("person")
+        items = items.prefetch_related(models.Prefetch("presenters", queryset=with_person))
     if minutes:
         items = items.select_related("deferred_to__series").prefetch_related(
             models.Prefetch("interventions", queryset=Intervention.objects.select_related("speaker"))
@@ -122,15 +122,18 @@ def presenter_lines(meeting: Meeting, language: str | None = None) -> dict[int, 
             Affiliation.objects.filter(person__in=presenters.values("person_id"))
             .valid_on(meeting.local_date)
             .best_first()
-            .values_list("person_id", "organization__name_ja", "organization__name_en", "department_ja", "department_en")
+            .values_list(
+                "person_id", "organization__name_ja", "organization__name_en", "department_ja", "department_en"
+            )
         )
-        for person_id, *parts in held:
-            if person_id not in registry:
-                registry[person_id] = affiliation_text(*parts, language=lang)
+        for person_id, org_ja, org_en, department_ja, department_en in held:
+            if person_id not in registry:  # the best first
+                registry[person_id] = affiliation_text(org_ja, org_en, department_ja, department_en, lang)
     lines: dict[int, list[PresenterLine]] = {}
-    for item_id, person_id, typed_ja, typed_en, *name in rows:
+    for item_id, person_id, typed_ja, typed_en, family_ja, given_ja, family_latin, given_latin in rows:
+        name = Person.display_name(family_ja, given_ja, family_latin, given_latin, lang)
         affiliation = typed_affiliation(typed_ja, typed_en, lang) or registry.get(person_id, "")
-        lines.setdefault(item_id, []).append(PresenterLine(Person.display_name(*name, language=lang), affiliation))
+        lines.setdefault(item_id, []).append(PresenterLine(name, affiliation))
     return lines
 
 
