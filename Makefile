@@ -73,6 +73,7 @@ compilemessages: install-dev
 bench: install-dev
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/meetings.py
+	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/archive.py
 
 # Requests per second of the public pages under gunicorn, beside nginx serving the same bytes

@@ -158,7 +158,3 @@ class ImportItem(models.Model):
     def is_memo(self) -> bool:
         """Parsed (or corrected) as a steering memo: the review page shows its lists."""
         return bool(self.record) and self.record.get("genre") == Genre.STEERING_MEMO
-
-    @property
-    def awaits_review(self) -> bool:
-        return self.status == ImportItem.Status.PARSED

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import import_module
 from importlib.util import find_spec
 from typing import Any
@@ -70,13 +71,22 @@ class Area:
 
 def installed_areas() -> Iterator[Area]:
     """Every installed app's ``AREA``, in ``INSTALLED_APPS`` order."""
-    for config in apps.get_app_configs():
-        module_name = f"{config.name}.area"
+    yield from _areas_of(tuple(config.name for config in apps.get_app_configs()))
+
+
+@lru_cache(maxsize=8)
+def _areas_of(app_names: tuple[str, ...]) -> tuple[Area, ...]:
+    """The areas of these apps, looked up once per set of installed apps: the menu of every page
+    asks, and ``find_spec`` searches the file system each time."""
+    found = []
+    for name in app_names:
+        module_name = f"{name}.area"
         if find_spec(module_name) is None:
             continue
         area = getattr(import_module(module_name), "AREA", None)
         if isinstance(area, Area):
-            yield area
+            found.append(area)
+    return tuple(found)
 
 
 def menu_entries() -> list[MenuEntry]:

@@ -282,9 +282,21 @@ class Person(models.Model):
     @property
     def name(self) -> str:
         """The name as a reader of the current language expects it."""
-        if current_language() == "en":
-            return self.name_latin or self.name_ja
-        return self.name_ja or self.name_latin
+        return self.display_name(self.family_name_ja, self.given_name_ja, self.family_name_latin, self.given_name_latin)
+
+    # The fields ``display_name`` reads, for pages that read names as values (no Person made).
+    NAME_FIELDS = ("family_name_ja", "given_name_ja", "family_name_latin", "given_name_latin")
+
+    @staticmethod
+    def display_name(
+        family_ja: str, given_ja: str, family_latin: str, given_latin: str, language: str | None = None
+    ) -> str:
+        """``name`` from the four name fields (``NAME_FIELDS``), for ``language`` (else the current one)."""
+        name_ja = f"{family_ja} {given_ja}".strip()
+        name_latin = f"{given_latin} {family_latin}".strip()
+        if (language or current_language()) == "en":
+            return name_latin or name_ja
+        return name_ja or name_latin
 
     @property
     def other_name(self) -> str:

@@ -9,8 +9,8 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from mshub.core.concurrency import version_field
 from mshub.core.fields import WebURLField
@@ -120,7 +120,7 @@ class AgendaItem(models.Model):
         """ "14:10–14:40", "14:10", "(20 min)" or empty: what the programme prints before the title."""
         span = self.planned_span()
         if span is None:
-            return _("(%(n)s min)") % {"n": self.duration_minutes} if self.duration_minutes else ""
+            return gettext("(%(n)s min)") % {"n": self.duration_minutes} if self.duration_minutes else ""
         start, end = span
         return f"{start:%H:%M}–{end:%H:%M}" if end else f"{start:%H:%M}"
 

@@ -9,14 +9,15 @@ from django.utils import timezone as dj_timezone
 from django.utils import translation
 
 from mshub.meetings.models import Meeting
-from mshub.meetings.services.agenda import AgendaNode, agenda_items, agenda_tree, flatten, presenter_affiliation
+from mshub.meetings.services.agenda import (
+    AgendaNode,
+    PresenterLine,
+    agenda_items,
+    agenda_tree,
+    flatten,
+    presenter_lines,
+)
 from mshub.meetings.services.registration import Participation, participation
-
-
-@dataclass
-class PresenterLine:
-    name: str
-    affiliation: str
 
 
 @dataclass
@@ -32,18 +33,9 @@ class ReportItem:
 def report_context(meeting: Meeting, language: str, published: Any = None) -> dict[str, Any]:
     meeting = Meeting.objects.select_related("forum", "series").get(pk=meeting.pk)
     with translation.override(language):
-        items = list(agenda_items(meeting))
-        tree = agenda_tree(meeting, items)
-        entries = [
-            ReportItem(
-                node,
-                [
-                    PresenterLine(p.person.name, presenter_affiliation(p, meeting, language))
-                    for p in node.item.presenters.all()
-                ],
-            )
-            for node in flatten(tree)
-        ]
+        tree = agenda_tree(meeting, list(agenda_items(meeting, minutes=True)))
+        lines = presenter_lines(meeting, language)
+        entries = [ReportItem(node, lines.get(node.item.pk, [])) for node in flatten(tree)]
         counts: Participation = participation(meeting)
         return {
             "meeting": meeting,

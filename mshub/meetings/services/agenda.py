@@ -13,7 +13,7 @@ from mshub.core.i18n import current_language
 from mshub.core.models.events import record
 from mshub.core.pagecache import record_changed
 from mshub.meetings.models import AgendaItem, Intervention, Meeting, Presenter
-from mshub.people.models import Affiliation
+from mshub.people.models import Affiliation, Person
 
 PARKED = 20000  # above any real position, below the field's limit (32767)
 
@@ -24,30 +24,25 @@ class AgendaNode:
     number: str
     depth: int
     children: list[AgendaNode] = field(default_factory=list)
+    presenters: list[PresenterLine] = field(default_factory=list)  # filled by pages that print them
 
 
-def agenda_items(meeting: Meeting) -> models.QuerySet[AgendaItem]:
-    """All items with what pages and reports show, in a fixed number of queries."""
-    day = meeting.local_date
-    return (
-        AgendaItem.objects.filter(meeting=meeting)
-        .select_related("deferred_to__series")
-        .prefetch_related(
-            models.Prefetch(
-                "presenters",
-                queryset=Presenter.objects.select_related("person__forum").prefetch_related(
-                    models.Prefetch(
-                        "person__affiliations",
-                        queryset=Affiliation.objects.valid_on(day).best_first().select_related("organization"),
-                        to_attr="affiliations_then",
-                    )
-                ),
-            ),
-            models.Prefetch("interventions", queryset=Intervention.objects.select_related("speaker")),
-            "materials__versions",
+def agenda_items(meeting: Meeting, *, presenters: bool = False, minutes: bool = False) -> models.QuerySet[AgendaItem]:
+    """The meeting's items in order, in a fixed number of queries, with only what the page shows.
+
+    ``presenters``: each item's presenters as records, with their person (the editing screens;
+    pages that print names and affiliations read them with ``presenter_lines``). ``minutes``: each
+    item's Q/A/C entries with their speakers, and the meeting it was deferred to (the report).
+    """
+    items = AgendaItem.objects.filter(meeting=meeting).order_by("position", "pk")
+    if presenters:
+        with_person = Presenter.objects.select_related("person")
+        items = items.prefetch_related(models.Prefetch("presenters", queryset=with_person))
+    if minutes:
+        items = items.select_related("deferred_to__series").prefetch_related(
+            models.Prefetch("interventions", queryset=Intervention.objects.select_related("speaker"))
         )
-        .order_by("position", "pk")
-    )
+    return items
 
 
 def agenda_tree(meeting: Meeting, items: list[AgendaItem] | None = None) -> list[AgendaNode]:
@@ -75,21 +70,73 @@ def flatten(nodes: list[AgendaNode]) -> list[AgendaNode]:
     return out
 
 
+@dataclass
+class PresenterLine:
+    """A presenter as pages and reports print them: the name, and the affiliation "as at the time"."""
+
+    name: str
+    affiliation: str
+
+
+def typed_affiliation(affiliation_ja: str, affiliation_en: str, language: str) -> str:
+    """The affiliation typed for the record (``Presenter.affiliation_ja/_en``) in ``language``, else the other."""
+    typed = affiliation_ja if language == "ja" else affiliation_en
+    return typed or affiliation_en or affiliation_ja
+
+
+def affiliation_text(org_ja: str, org_en: str, department_ja: str, department_en: str, language: str) -> str:
+    """A registry affiliation as printed: "Department, Organisation" in English, 組織名部署 in Japanese."""
+    if language == "en" and org_en:
+        return ", ".join(p for p in (department_en, org_en) if p)
+    # Japanese, or no English name on record: the Japanese form (組織名 + 部署).
+    return f"{org_ja or org_en}{department_ja or department_en}"
+
+
 def presenter_affiliation(presenter: Presenter, meeting: Meeting, language: str | None = None) -> str:
     """The affiliation printed beside a presenter: typed for the record, else the registry's on the day."""
     lang = language or current_language()
-    typed = presenter.affiliation_ja if lang == "ja" else presenter.affiliation_en
-    typed = typed or presenter.affiliation_en or presenter.affiliation_ja
+    typed = typed_affiliation(presenter.affiliation_ja, presenter.affiliation_en, lang)
     if typed:
         return typed
     affiliation = presenter.person.affiliation_on(meeting.local_date)
     if affiliation is None:
         return ""
     org = affiliation.organization
-    if lang == "en" and org.name_en:
-        return ", ".join(p for p in (affiliation.department_en, org.name_en) if p)
-    # Japanese, or no English name on record: the Japanese form (組織名 + 部署).
-    return f"{org.name_ja or org.name_en}{affiliation.department_ja or affiliation.department_en}"
+    return affiliation_text(org.name_ja, org.name_en, affiliation.department_ja, affiliation.department_en, lang)
+
+
+def presenter_lines(meeting: Meeting, language: str | None = None) -> dict[int, list[PresenterLine]]:
+    """Every item's presenters as printed (``presenter_affiliation``), by item id, in two queries.
+
+    What a page of the whole agenda needs, read as values: no Presenter, Person, Affiliation or
+    Organization is made (a 200-item agenda would make a thousand).
+    """
+    lang = language or current_language()
+    presenters = Presenter.objects.filter(item__meeting=meeting).order_by("item_id", "position", "pk")
+    rows = list(
+        presenters.values_list(
+            "item_id", "person_id", "affiliation_ja", "affiliation_en", *(f"person__{f}" for f in Person.NAME_FIELDS)
+        )
+    )
+    registry: dict[int, str] = {}  # each person's best affiliation on the day
+    if any(not typed_affiliation(ja, en, lang) for _item, _person, ja, en, *_name in rows):
+        held = (
+            Affiliation.objects.filter(person__in=presenters.values("person_id"))
+            .valid_on(meeting.local_date)
+            .best_first()
+            .values_list(
+                "person_id", "organization__name_ja", "organization__name_en", "department_ja", "department_en"
+            )
+        )
+        for person_id, org_ja, org_en, department_ja, department_en in held:
+            if person_id not in registry:  # the best first
+                registry[person_id] = affiliation_text(org_ja, org_en, department_ja, department_en, lang)
+    lines: dict[int, list[PresenterLine]] = {}
+    for item_id, person_id, typed_ja, typed_en, family_ja, given_ja, family_latin, given_latin in rows:
+        name = Person.display_name(family_ja, given_ja, family_latin, given_latin, lang)
+        affiliation = typed_affiliation(typed_ja, typed_en, lang) or registry.get(person_id, "")
+        lines.setdefault(item_id, []).append(PresenterLine(name, affiliation))
+    return lines
 
 
 @transaction.atomic

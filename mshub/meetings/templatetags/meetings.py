@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import html
 import re
 from typing import Any
 
@@ -7,7 +8,10 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from mshub.core.i18n import current_language, localized
+from mshub.meetings.models import ItemOutcome
 from mshub.meetings.reports.render import md_escape, md_url
+from mshub.meetings.services.agenda import AgendaNode
 
 register = template.Library()
 
@@ -64,3 +68,51 @@ def footnote_refs_md(text: Any) -> str:
 def get_item(mapping: Any, key: Any) -> Any:
     """``{{ counts|get_item:code }}``: a mapping's value, 0 when absent."""
     return mapping.get(key, 0) if mapping else 0
+
+
+# One row of the meeting page's agenda (meetings/meeting.html), as the template loop wrote it.
+AGENDA_ROW = (
+    '\n  <li class="depth-{depth}">\n'
+    '    {time}<span class="num">{number}.</span> {title}\n'
+    "    {outcome}\n"
+    "    {presenters}\n"
+    "  </li>\n  "
+)
+
+
+@register.simple_tag
+def agenda_rows(nodes: list[AgendaNode]) -> SafeString:
+    """The meeting page's agenda: one ``<li>`` per item with its planned time, number, title, outcome
+    (unless held) and presenters (``node.presenters``; "name (affiliation)" in English, "affiliation
+    name" in Japanese).
+
+    Built here rather than in a template loop: the template engine spent about 25 ms on the rows of
+    a 200-item meeting (a dozen variable lookups per row), this takes a third of that. Every value
+    is escaped (``html.escape``, as the template's autoescape).
+    """
+    language = current_language()
+    english = language == "en"
+    rows = []
+    for node in nodes:
+        item = node.item
+        planned = item.planned_time
+        people = []
+        for p in node.presenters:
+            name, affiliation = html.escape(p.name), html.escape(p.affiliation)
+            line = f"{name} ({affiliation})" if english else f"{affiliation} {name}"
+            if not affiliation:
+                line = name
+            people.append(f'<br><span class="muted">{line}</span>')
+        rows.append(
+            AGENDA_ROW.format(
+                depth=node.depth,
+                time=f'<span class="time">{html.escape(planned)}</span> ' if planned else "",
+                number=html.escape(node.number),
+                title=html.escape(localized(item, "title", language)),
+                outcome=f'<span class="badge">{html.escape(str(item.get_outcome_display()))}</span>'
+                if item.outcome != ItemOutcome.HELD
+                else "",
+                presenters="".join(people),
+            )
+        )
+    return mark_safe("".join(rows))  # noqa: S308 (every value above is escaped)

@@ -18,6 +18,7 @@ from mshub.meetings.services.agenda import (
     add_logged_intervention,
     add_logged_item,
     add_presenter,
+    agenda_items,
     agenda_tree,
     delete_item,
     edit_item,
@@ -38,7 +39,8 @@ class AgendaManageView(MeetingView, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["agenda"] = flatten(agenda_tree(self.meeting))
+        items = agenda_items(self.meeting, presenters=True, minutes=True)
+        context["agenda"] = flatten(agenda_tree(self.meeting, list(items)))
         context.setdefault("new_form", NewItemForm(meeting=self.meeting))
         return context
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.views.generic import TemplateView
 
+from mshub.core.pages import url_for_each
 from mshub.core.views.base import ForumView
-from mshub.meetings.models import MeetingStatus, RegistrationStatus
-from mshub.meetings.services.agenda import agenda_tree, flatten, presenter_affiliation
+from mshub.meetings.models import MaterialVersion, MeetingStatus, RegistrationStatus
+from mshub.meetings.services.agenda import agenda_tree, flatten, presenter_lines
 from mshub.meetings.services.minutes import carried_over_actions
 from mshub.meetings.services.registration import participation, registration_open, seats_taken
 from mshub.meetings.views.base import MeetingView, SeriesView, visible_meetings, visible_series
@@ -52,15 +54,20 @@ class MeetingDetailView(MeetingView, TemplateView):
         context = super().get_context_data(**kwargs)
         meeting = self.meeting
         nodes = flatten(agenda_tree(meeting))
+        lines = presenter_lines(meeting)
         for node in nodes:
-            node.presenter_lines = [  # type: ignore[attr-defined]
-                (p.person, presenter_affiliation(p, meeting)) for p in node.item.presenters.all()
-            ]
+            node.presenters = lines.get(node.item.pk, [])
+        materials = list(
+            meeting.materials.annotate(has_file=Exists(MaterialVersion.objects.filter(material=OuterRef("pk"))))
+        )
+        download = url_for_each("meetings:material", meeting.url_kwargs())
+        for material in materials:
+            material.download_url = download(material.pk)  # type: ignore[attr-defined]
         user = self.request.user
         mine = own_registration(user, meeting)
         context.update(
             agenda=nodes,
-            materials=meeting.materials.prefetch_related("versions"),
+            materials=materials,
             carried_actions=carried_over_actions(meeting) if user.has_perm("meetings.edit_minutes", meeting) else [],
             registration_open=registration_open(meeting),
             seats_left=None if meeting.capacity is None else max(0, meeting.capacity - seats_taken(meeting)),

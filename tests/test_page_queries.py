@@ -1,0 +1,171 @@
+"""Every public list and detail page, and the members' ones, reads in as many queries with many rows
+as with few: more meetings, agenda items, presenters, affiliations, Q/A/C entries, materials,
+registrations, decisions, action items, report versions, organisations and forums.
+
+The data is built once small (one of each, so that no list is empty and skips its query), every page
+is counted, the data grows, and every page is counted again. The secretariat's planning pages have
+their own test (tests/meetings/test_manage.py), as do the report's rendering (test_report.py) and the
+review page of the archive (tests/archive/test_upload.py). The report's PDF is left out: it finds
+its version as the Markdown does, and rendering it (no PDF is stored: publishing stores it after the
+commit, which a test's transaction never reaches) takes seconds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from mshub.core.models import Forum
+from mshub.meetings.models import ActionItem, Decision, Footnote, Intervention, Meeting, MeetingSeries, Presenter
+from mshub.meetings.services.agenda import add_item
+from mshub.meetings.services.meetings import change_status, create_meeting
+from mshub.meetings.services.minutes import add_material
+from mshub.meetings.services.publishing import publish_report
+from mshub.meetings.services.registration import walk_in
+from mshub.people.models import StakeholderGroup
+from tests.conftest import Cast
+from tests.factories import AffiliationFactory, ForumFactory, MembershipFactory, OrganizationFactory, PersonFactory
+
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
+
+
+def grow_agenda(meeting: Meeting, n: int) -> None:
+    """``n`` more items, each with a presenter (registry affiliation), Q/A/C entries, a sub-item,
+    a material with a file, a registration, a decision, an action item and a footnote."""
+    forum = meeting.forum
+    group = StakeholderGroup.objects.get(forum=forum, code="civil-society")
+    for _ in range(n):
+        k = meeting.agenda_items.count()
+        item = add_item(meeting, title_ja=f"議題{k}", title_en=f"Item {k}", duration_minutes=10)
+        add_item(meeting, parent=item, title_ja=f"小項目{k}")
+        person = PersonFactory(forum=forum)
+        AffiliationFactory(person=person, start=dt.date(2001, 4, 1))
+        Presenter.objects.create(item=item, person=person)
+        Presenter.objects.create(item=item, person=PersonFactory(forum=forum), affiliation_ja="事務局")
+        for position, kind in enumerate("QAC"):
+            Intervention.objects.create(item=item, position=position, kind=kind, text_ja="発言", speaker=person)
+        upload = SimpleUploadedFile(f"slides{k}.txt", b"slides\n", "text/plain")
+        add_material(meeting, upload=upload, item=item, label=f"資料{k}", title_ja="資料")
+        add_material(meeting, label=f"リンク{k}", title_ja="リンク", url="https://example.org/doc")
+        walk_in(meeting, name=f"参加者{k}", mode="onsite" if k % 2 else "remote", stakeholder_group=group)
+        Decision.objects.create(meeting=meeting, position=k, text_ja=f"決定{k}")
+        ActionItem.objects.create(meeting=meeting, text_ja=f"宿題{k}", owner=person, due=dt.date(2030, 1, 1))
+        Footnote.objects.create(meeting=meeting, mark=k + 1, text_ja=f"注{k}")
+
+
+def past_meeting(series: MeetingSeries, days_ago: int, items: int) -> Meeting:
+    """A meeting ``days_ago`` days ago with its report published."""
+    start = timezone.now() - dt.timedelta(days=days_ago)
+    meeting = create_meeting(series, start=start, end=start + dt.timedelta(hours=2), venue_ja="会議室", hybrid=True)
+    grow_agenda(meeting, items)
+    change_status(meeting, "announced")
+    change_status(meeting, "held")
+    publish_report(meeting)
+    return meeting
+
+
+def upcoming_meeting(series: MeetingSeries, days_ahead: int, items: int) -> Meeting:
+    start = timezone.now() + dt.timedelta(days=days_ahead)
+    meeting = create_meeting(series, start=start, end=start + dt.timedelta(hours=2), venue_ja="会議室", capacity=50)
+    grow_agenda(meeting, items)
+    return change_status(meeting, "announced")
+
+
+def pages(cast: Cast, reported: Meeting, upcoming: Meeting, organization: int, person: int) -> dict[str, str]:
+    f = {"forum": cast.forum.slug}
+    series = {**f, "series": reported.series.slug}
+    return {
+        "core:home": reverse("core:home"),
+        "core:forum": reverse("core:forum", kwargs=f),
+        "meetings:index": reverse("meetings:index", kwargs=f),
+        "meetings:series": reverse("meetings:series", kwargs=series),
+        "meetings:series-ics": reverse("meetings:series-ics", kwargs=series),
+        "meetings:forum-ics": reverse("meetings:forum-ics", kwargs=f),
+        "meetings:reports-feed": reverse("meetings:reports-feed", kwargs=f),
+        "meetings:meeting (reported)": reported.get_absolute_url(),
+        "meetings:meeting (upcoming)": upcoming.get_absolute_url(),
+        "meetings:meeting-ics": reverse("meetings:meeting-ics", kwargs=upcoming.url_kwargs()),
+        "meetings:register": reverse("meetings:register", kwargs=upcoming.url_kwargs()),
+        "meetings:report": reverse("meetings:report", kwargs=reported.url_kwargs()),
+        "meetings:report-version": reverse("meetings:report-version", kwargs={**reported.url_kwargs(), "version": 1}),
+        "meetings:report-md": reverse("meetings:report-md", kwargs=reported.url_kwargs()),
+        "people:organization-list": reverse("people:organization-list", kwargs=f),
+        "people:organization-detail": reverse("people:organization-detail", kwargs={**f, "pk": organization}),
+        "people:stakeholdergroup-list": reverse("people:stakeholdergroup-list", kwargs=f),
+        "api:forum-list": reverse("api:forum-list"),
+        "api:forum-detail": reverse("api:forum-detail", kwargs={"slug": cast.forum.slug}),
+        "api:meeting-list": reverse("api:meeting-list", kwargs=f),
+        "api:meeting-detail": reverse("api:meeting-detail", kwargs={**f, "pk": reported.pk}),
+        "api:organization-list": reverse("api:organization-list", kwargs=f),
+        "api:organization-detail": reverse("api:organization-detail", kwargs={**f, "pk": organization}),
+        "api:stakeholdergroup-list": reverse("api:stakeholdergroup-list", kwargs=f),
+        "api:stakeholdergroup-detail": reverse(
+            "api:stakeholdergroup-detail",
+            kwargs={**f, "pk": StakeholderGroup.objects.get(forum=cast.forum, code="civil-society").pk},
+        ),
+        # the members' lists and pages
+        "people:person-list": reverse("people:person-list", kwargs=f),
+        "people:person-detail": reverse("people:person-detail", kwargs={**f, "pk": person}),
+        "meetings:actions": reverse("meetings:actions", kwargs=f),
+        "meetings:statistics": reverse("meetings:statistics", kwargs=f),
+        "api:person-list": reverse("api:person-list", kwargs=f),
+        "api:person-detail": reverse("api:person-detail", kwargs={**f, "pk": person}),
+    }
+
+
+MEMBERS_ONLY = {"people:", "meetings:actions", "meetings:statistics", "api:person-"}
+
+
+def counts(clients: dict[str, Client], urls: dict[str, str]) -> dict[str, int]:
+    found = {}
+    for name, url in urls.items():
+        members_only = any(name.startswith(prefix) for prefix in MEMBERS_ONLY) and "organization" not in name
+        for who in ("member",) if members_only else ("anonymous", "member"):
+            client = clients[who]
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(url)
+                if hasattr(response, "streaming_content"):
+                    b"".join(response.streaming_content)  # type: ignore[arg-type]
+            assert response.status_code == 200, (name, who, response.status_code)
+            found[f"{name} as {who}"] = len(queries.captured_queries)
+    return found
+
+
+def test_every_list_and_detail_page_reads_in_a_fixed_number_of_queries(cast: Cast) -> None:
+    forum: Forum = cast.forum
+    series = MeetingSeries.objects.create(forum=forum, slug="regular", name_ja="定例会合", name_en="Regular")
+    reported = past_meeting(series, days_ago=60, items=1)
+    upcoming = upcoming_meeting(series, days_ahead=30, items=1)
+    person = reported.agenda_items.filter(parent=None).first().presenters.first().person  # type: ignore[union-attr]
+    organization = person.affiliations.get().organization
+    other_forum = ForumFactory()
+    clients: dict[str, Any] = {"anonymous": Client(), "member": cast.client("member")}
+    urls = pages(cast, reported, upcoming, organization.pk, person.pk)
+    few = counts(clients, urls)
+
+    # Everything grows: the meetings' agendas and everything hanging from them, the series, the
+    # report's versions, the organisation's people, the registry, the forums.
+    grow_agenda(reported, 4)
+    publish_report(reported, note="corrected")
+    grow_agenda(upcoming, 4)
+    for n in range(4):
+        past_meeting(series, days_ago=90 + 30 * n, items=1)
+        upcoming_meeting(series, days_ahead=60 + 30 * n, items=1)
+        AffiliationFactory(person=PersonFactory(forum=forum), organization=organization)
+        AffiliationFactory(person=person, organization=OrganizationFactory(forum=forum), start=dt.date(1990 + n, 1, 1))
+        StakeholderGroup.objects.create(forum=forum, code=f"extra-{n}", name_ja=f"区分{n}", name_en=f"Group {n}")
+        ForumFactory()
+        MembershipFactory(forum=ForumFactory(), user=cast.users["member"])
+    assert other_forum.pk
+    many = counts(clients, urls)
+
+    grew = {page: (few[page], many[page]) for page in few if many[page] != few[page]}
+    assert not grew, f"pages whose query count grows with the data (few, many): {grew}"
