@@ -47,6 +47,9 @@ def test_the_benchmark_forum_has_the_promised_sizes_and_every_page_answers(clien
     assert set(kinds) <= set(by_name)
     for page in pages:
         response = client.get(page.path)
+        if page.path.endswith(".pdf"):  # its rendering was queued on commit, which a test never reaches:
+            assert response.status_code == 503, page  # asking queues it (at once in tests) ...
+            response = client.get(page.path)  # ... and it is served, never rendered in a request
         assert response.status_code == 200, page
         assert response["Content-Type"].startswith(kinds.get(page.name, "text/html")), page
     meeting_page = client.get(by_name["meeting (200 items)"]).content.decode()

@@ -23,7 +23,7 @@ class APIRootView(routers.APIRootView):
 
 
 def build_urlpatterns() -> list[Any]:
-    """The API's routes for the areas installed now (``mshub.urls.build_urlpatterns`` includes them)."""
+    """The API's routes for the areas installed now (the site's URLconf, ``mshub/urls.py``, includes them)."""
     site_router = DefaultRouter()
     site_router.APIRootView = APIRootView
     site_router.register("forums", ForumViewSet, basename="forum")
