@@ -3,8 +3,6 @@ codes with parameters, on real rows: uploads waiting for review, failed uploads 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
@@ -15,14 +13,6 @@ AFTER = [("archive", "0006_problem_codes_from_messages")]
 
 WEEKDAY = "the printed weekday (金) does not match 2019-11-07 (木); the date is kept"
 WEEKDAY_CODE = {"code": "weekday_mismatch", "params": {"printed": "金", "date": "2019-11-07", "actual": "木"}}
-
-
-@pytest.fixture
-def at_latest_afterwards(transactional_db: None) -> Iterator[None]:
-    """Whatever the test does, later tests find the schema migrated to the end."""
-    yield
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
 
 
 @pytest.mark.usefixtures("at_latest_afterwards")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
@@ -12,15 +10,6 @@ from mshub.core.models import ActivityEntry
 
 BEFORE = [("core", "0002_events_without_personal_data")]
 AFTER = [("core", "0003_event_renamed_activityentry")]
-
-
-@pytest.fixture
-def at_latest_afterwards(transactional_db: None) -> Iterator[None]:
-    """Whatever the test does, later tests find the schema migrated to the end."""
-    yield
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
 
 
 @pytest.mark.usefixtures("at_latest_afterwards")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 from django.db import connection
@@ -11,14 +10,6 @@ from django.db.migrations.executor import MigrationExecutor
 
 BEFORE = [("meetings", "0009_web_urls_only")]
 AFTER = [("meetings", "0010_versions_and_unique_positions")]
-
-
-@pytest.fixture
-def at_latest_afterwards(transactional_db: None) -> Iterator[None]:
-    """Whatever the test does, later tests find the schema migrated to the end."""
-    yield
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
 
 
 @pytest.mark.usefixtures("at_latest_afterwards")
