@@ -149,7 +149,9 @@ def record_changed(instance: models.Model) -> None:
         _noted(lambda batch: batch.lookups[lookup].add(parent_id))  # type: ignore[index]
 
 
+@cache
 def _is_ours(sender: Any) -> bool:
+    """Whether ``sender`` is one of mshub's models (asked on every save: remembered per model)."""
     config = apps.get_containing_app_config(sender.__module__)
     return config is not None and config.name.startswith("mshub.")
 
@@ -192,8 +194,9 @@ def _has_pending_messages(request: HttpRequest) -> bool:
 
 
 def _plan(request: SiteRequest) -> _Plan | None:
+    """None where nothing is validated or kept: outside a forum, or with a message waiting to be shown."""
     forum = request.forum
-    if forum is None:
+    if forum is None or _has_pending_messages(request):
         return None
     user = request.user
     reader = f"user:{user.pk}" if user.is_authenticated else "anonymous"
@@ -212,20 +215,18 @@ def _plan(request: SiteRequest) -> _Plan | None:
         str(now_slice),
     ]
     digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:40]
-    pending = _has_pending_messages(request)
-    shared = not user.is_authenticated and forum.is_public and not pending and request.method == "GET"
-    return _Plan(KEY_PREFIX + digest, f'"{digest}"', shared) if not pending else None
+    shared = not user.is_authenticated and forum.is_public and request.method == "GET"
+    return _Plan(KEY_PREFIX + digest, f'"{digest}"', shared)
 
 
 def _keepable(response: HttpResponse) -> bool:
+    """A 200 (the caller checked) that may be kept for everyone."""
     control = response.get("Cache-Control", "")
-    return (
-        response.status_code == 200
-        and not response.streaming
-        and not response.cookies
-        and "private" not in control
-        and "no-store" not in control
-    )
+    return not response.streaming and not response.cookies and "private" not in control and "no-store" not in control
+
+
+def _allow_proxies(response: HttpResponse) -> None:
+    patch_cache_control(response, public=True, max_age=0, s_maxage=settings.PAGE_CACHE_PROXY_SECONDS)
 
 
 def _replay(entry: dict[str, Any]) -> HttpResponse:
@@ -260,7 +261,7 @@ class PageCacheMiddleware:
             response["X-Page-Cache"] = "miss"
         response["ETag"] = plan.etag
         if plan.shared and "Cache-Control" not in response:
-            patch_cache_control(response, public=True, max_age=0, s_maxage=settings.PAGE_CACHE_PROXY_SECONDS)
+            _allow_proxies(response)
         return response
 
     def process_view(self, request: SiteRequest, view_func: Any, view_args: Any, view_kwargs: Any) -> Any:
@@ -274,7 +275,7 @@ class PageCacheMiddleware:
         if not_modified is not None:
             not_modified["ETag"] = plan.etag
             if plan.shared:
-                patch_cache_control(not_modified, public=True, max_age=0, s_maxage=settings.PAGE_CACHE_PROXY_SECONDS)
+                _allow_proxies(not_modified)
             return not_modified
         if plan.shared:
             entry = shared_cache.get(plan.key)
