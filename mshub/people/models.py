@@ -142,11 +142,23 @@ class Organization(models.Model):
 class AffiliationQuerySet(models.QuerySet["Affiliation"]):
     def valid_on(self, day: dt.date) -> AffiliationQuerySet:
         """Affiliations that held on ``day`` (open-ended at either side)."""
-        return self.filter(Q(start__isnull=True) | Q(start__lte=day), Q(end__isnull=True) | Q(end__gte=day))
+        return self.filter(held_on(day))
 
     def best_first(self) -> AffiliationQuerySet:
         """Primary affiliations first, then the most recently begun."""
-        return self.order_by("-is_primary", models.F("start").desc(nulls_last=True), "-pk")
+        return self.order_by(*best_first_order())
+
+
+def held_on(day: dt.date, path: str = "") -> Q:
+    """An affiliation (at ``path``, e.g. ``"person__affiliations__"``) that held on ``day``."""
+    return (Q(**{f"{path}start__isnull": True}) | Q(**{f"{path}start__lte": day})) & (
+        Q(**{f"{path}end__isnull": True}) | Q(**{f"{path}end__gte": day})
+    )
+
+
+def best_first_order(path: str = "") -> tuple[Any, ...]:
+    """``best_first``'s ordering, of the affiliation at ``path`` (e.g. a filtered relation's ``"held__"``)."""
+    return (models.F(f"{path}is_primary").desc(), models.F(f"{path}start").desc(nulls_last=True), f"-{path}pk")
 
 
 class PersonQuerySet(models.QuerySet["Person"]):

@@ -102,3 +102,49 @@ def test_materials_link_to_their_file_or_their_address(announced, client):
         "<li>資料3 &lt;未着&gt;</li></ul>"
     ) in html
     assert client.get(download).status_code == 200
+
+
+def test_of_several_affiliations_on_the_day_the_best_is_printed_once(announced, forum, client):
+    """Primary first, then the most recently begun (``best_first``); a presenter with three
+    affiliations on the day is still one line, and one that ended before the day is not shown."""
+    item = add_item(announced, title_ja="報告")
+    both = PersonFactory(forum=forum, family_name_ja="田中", given_name_ja="一郎")
+    AffiliationFactory(
+        person=both,
+        organization=OrganizationFactory(forum=forum, name_ja="新しい会社"),
+        start=dt.date(2020, 1, 1),
+        is_primary=False,
+    )
+    AffiliationFactory(
+        person=both,
+        organization=OrganizationFactory(forum=forum, name_ja="本務大学"),
+        start=dt.date(2001, 1, 1),
+        is_primary=True,
+    )
+    AffiliationFactory(
+        person=both, organization=OrganizationFactory(forum=forum, name_ja="無期限団体"), start=None, is_primary=False
+    )
+    recent = PersonFactory(forum=forum, family_name_ja="鈴木", given_name_ja="二郎")
+    AffiliationFactory(
+        person=recent,
+        organization=OrganizationFactory(forum=forum, name_ja="旧団体"),
+        start=dt.date(2001, 1, 1),
+        is_primary=False,
+    )
+    AffiliationFactory(
+        person=recent,
+        organization=OrganizationFactory(forum=forum, name_ja="現団体"),
+        start=dt.date(2019, 4, 1),
+        is_primary=False,
+    )
+    AffiliationFactory(
+        person=recent,
+        organization=OrganizationFactory(forum=forum, name_ja="退職済み"),
+        start=dt.date(2022, 1, 1),
+        end=dt.date(2022, 12, 31),
+        is_primary=True,
+    )
+    Presenter.objects.create(item=item, person=both, position=0)
+    Presenter.objects.create(item=item, person=recent, position=1)
+    html = client.get(announced.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="ja").content.decode()
+    assert '<br><span class="muted">本務大学 田中 一郎</span><br><span class="muted">現団体 鈴木 二郎</span>\n' in html

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from django.db import models, transaction
@@ -12,8 +13,9 @@ from mshub.core.concurrency import create_at_next_position, save_as_last, save_v
 from mshub.core.i18n import current_language
 from mshub.core.models.events import record
 from mshub.core.pagecache import record_changed
-from mshub.meetings.models import AgendaItem, Intervention, Meeting, Presenter
-from mshub.people.models import Affiliation, Person
+from mshub.meetings.models import AgendaItem, Intervention, ItemOutcome, Meeting, Presenter
+from mshub.meetings.models.agenda import planned_span, planned_time
+from mshub.people.models import Person, best_first_order, held_on
 
 PARKED = 20000  # above any real position, below the field's limit (32767)
 
@@ -24,7 +26,6 @@ class AgendaNode:
     number: str
     depth: int
     children: list[AgendaNode] = field(default_factory=list)
-    presenters: list[PresenterLine] = field(default_factory=list)  # filled by pages that print them
 
 
 def agenda_items(meeting: Meeting, *, presenters: bool = False, minutes: bool = False) -> models.QuerySet[AgendaItem]:
@@ -45,21 +46,64 @@ def agenda_items(meeting: Meeting, *, presenters: bool = False, minutes: bool = 
     return items
 
 
+def numbered(by_parent: dict[Any, list[Any]], key: Callable[[Any], Any]) -> Iterator[tuple[Any, str, int]]:
+    """Each entry of an agenda with its number ("2.1") and depth, in reading order: ``by_parent``
+    maps a parent's key (None for the top level) to its children in order; ``key`` gives an entry's."""
+
+    def walk(parent: Any, prefix: str, depth: int) -> Iterator[tuple[Any, str, int]]:
+        for index, entry in enumerate(by_parent.get(parent, ()), start=1):
+            number = f"{prefix}{index}"
+            yield entry, number, depth
+            yield from walk(key(entry), f"{number}.", depth + 1)
+
+    return walk(None, "", 0)
+
+
 def agenda_tree(meeting: Meeting, items: list[AgendaItem] | None = None) -> list[AgendaNode]:
     items = list(items if items is not None else agenda_items(meeting))
     by_parent: dict[int | None, list[AgendaItem]] = {}
     for item in items:
         item.meeting = meeting  # planned times are shown in the meeting's zone, without a query per item
         by_parent.setdefault(item.parent_id, []).append(item)
+    roots: list[AgendaNode] = []
+    nodes: dict[int, AgendaNode] = {}
+    for item, number, depth in numbered(by_parent, lambda item: item.pk):
+        node = nodes[item.pk] = AgendaNode(item, number, depth)
+        (nodes[item.parent_id].children if item.parent_id is not None else roots).append(node)
+    return roots
 
-    def build(parent: int | None, prefix: str, depth: int) -> list[AgendaNode]:
-        nodes = []
-        for index, item in enumerate(by_parent.get(parent, []), start=1):
-            number = f"{prefix}{index}"
-            nodes.append(AgendaNode(item, number, depth, build(item.pk, f"{number}.", depth + 1)))
-        return nodes
 
-    return build(None, "", 0)
+@dataclass(slots=True)
+class AgendaLine:
+    """One row of the agenda as the meeting page prints it, read as values (no AgendaItem made)."""
+
+    number: str
+    depth: int
+    title: str
+    planned_time: str  # "14:10–14:40", "(20 min)" or ""
+    outcome: str  # the outcome's label, "" when held as planned
+    presenters: list[PresenterLine]
+
+
+def agenda_lines(meeting: Meeting, language: str | None = None) -> list[AgendaLine]:
+    """The whole agenda as printed on the meeting page, in reading order, in three queries
+    (items, presenters, their affiliations on the day: ``presenter_lines``)."""
+    lang = language or current_language()
+    other = "en" if lang == "ja" else "ja"
+    fields = ("pk", "parent_id", f"title_{lang}", f"title_{other}", "planned_start", "duration_minutes", "outcome")
+    rows = AgendaItem.objects.filter(meeting=meeting).order_by("position", "pk").values_list(*fields)
+    by_parent: dict[int | None, list[tuple[Any, ...]]] = {}
+    for row in rows:
+        by_parent.setdefault(row[1], []).append(row)
+    people = presenter_lines(meeting, lang)
+    local_start, local_end = meeting.local_start, meeting.local_end
+    labels = {value: str(label) for value, label in ItemOutcome.choices if value != ItemOutcome.HELD}
+    lines = []
+    for (pk, _parent, title, other_title, start, minutes, outcome), number, depth in numbered(by_parent, itemgetter(0)):
+        span = planned_span(local_start, local_end, start, minutes) if start is not None else None
+        time = planned_time(span, minutes)
+        lines.append(AgendaLine(number, depth, title or other_title, time, labels.get(outcome, ""), people.get(pk, [])))
+    return lines
 
 
 def flatten(nodes: list[AgendaNode]) -> list[AgendaNode]:
@@ -106,35 +150,41 @@ def presenter_affiliation(presenter: Presenter, meeting: Meeting, language: str 
 
 
 def presenter_lines(meeting: Meeting, language: str | None = None) -> dict[int, list[PresenterLine]]:
-    """Every item's presenters as printed (``presenter_affiliation``), by item id, in two queries.
+    """Every item's presenters as printed (``presenter_affiliation``), by item id, in one query.
 
     What a page of the whole agenda needs, read as values: no Presenter, Person, Affiliation or
-    Organization is made (a 200-item agenda would make a thousand).
+    Organization is made (a 200-item agenda would make a thousand). Each presenter comes with every
+    affiliation that held on the meeting's day, the best first (``best_first``): the first row counts.
     """
     lang = language or current_language()
-    presenters = Presenter.objects.filter(item__meeting=meeting).order_by("item_id", "position", "pk")
-    rows = list(
-        presenters.values_list(
-            "item_id", "person_id", "affiliation_ja", "affiliation_en", *(f"person__{f}" for f in Person.NAME_FIELDS)
+    day = meeting.local_date
+    held = models.FilteredRelation("person__affiliations", condition=held_on(day, "person__affiliations__"))
+    rows = (
+        Presenter.objects.filter(item__meeting=meeting)
+        .annotate(held=held)
+        .order_by("item_id", "position", "pk", *best_first_order("held__"))
+        .values_list(
+            "pk",
+            "item_id",
+            "affiliation_ja",
+            "affiliation_en",
+            *(f"person__{f}" for f in Person.NAME_FIELDS),
+            "held__organization__name_ja",
+            "held__organization__name_en",
+            "held__department_ja",
+            "held__department_en",
         )
     )
-    registry: dict[int, str] = {}  # each person's best affiliation on the day
-    if any(not typed_affiliation(ja, en, lang) for _item, _person, ja, en, *_name in rows):
-        held = (
-            Affiliation.objects.filter(person__in=presenters.values("person_id"))
-            .valid_on(meeting.local_date)
-            .best_first()
-            .values_list(
-                "person_id", "organization__name_ja", "organization__name_en", "department_ja", "department_en"
-            )
-        )
-        for person_id, org_ja, org_en, department_ja, department_en in held:
-            if person_id not in registry:  # the best first
-                registry[person_id] = affiliation_text(org_ja, org_en, department_ja, department_en, lang)
     lines: dict[int, list[PresenterLine]] = {}
-    for item_id, person_id, typed_ja, typed_en, family_ja, given_ja, family_latin, given_latin in rows:
+    last = None
+    for pk, item_id, typed_ja, typed_en, family_ja, given_ja, family_latin, given_latin, *on_the_day in rows:
+        if pk == last:
+            continue  # a less good affiliation of the same presenter
+        last = pk
+        org_ja, org_en, department_ja, department_en = on_the_day  # all None: none held that day
         name = Person.display_name(family_ja, given_ja, family_latin, given_latin, lang)
-        affiliation = typed_affiliation(typed_ja, typed_en, lang) or registry.get(person_id, "")
+        registry = affiliation_text(org_ja, org_en, department_ja, department_en, lang) if org_ja is not None else ""
+        affiliation = typed_affiliation(typed_ja, typed_en, lang) or registry
         lines.setdefault(item_id, []).append(PresenterLine(name, affiliation))
     return lines
 

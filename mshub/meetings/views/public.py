@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.views.generic import TemplateView
 
-from mshub.core.pages import url_for_each
 from mshub.core.views.base import ForumView
-from mshub.meetings.models import MaterialVersion, MeetingStatus, RegistrationStatus
-from mshub.meetings.services.agenda import agenda_tree, flatten, presenter_lines
-from mshub.meetings.services.minutes import carried_over_actions
+from mshub.meetings.models import MeetingStatus, RegistrationStatus
+from mshub.meetings.services.agenda import agenda_lines
+from mshub.meetings.services.minutes import carried_over_actions, material_lines
 from mshub.meetings.services.registration import participation, registration_open, seats_taken
 from mshub.meetings.views.base import MeetingView, SeriesView, visible_meetings, visible_series
 from mshub.meetings.views.registration import own_registration
@@ -53,21 +51,11 @@ class MeetingDetailView(MeetingView, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         meeting = self.meeting
-        nodes = flatten(agenda_tree(meeting))
-        lines = presenter_lines(meeting)
-        for node in nodes:
-            node.presenters = lines.get(node.item.pk, [])
-        materials = list(
-            meeting.materials.annotate(has_file=Exists(MaterialVersion.objects.filter(material=OuterRef("pk"))))
-        )
-        download = url_for_each("meetings:material", meeting.url_kwargs())
-        for material in materials:
-            material.download_url = download(material.pk)  # type: ignore[attr-defined]
         user = self.request.user
         mine = own_registration(user, meeting)
         context.update(
-            agenda=nodes,
-            materials=materials,
+            agenda=agenda_lines(meeting),
+            materials=material_lines(meeting),
             carried_actions=carried_over_actions(meeting) if user.has_perm("meetings.edit_minutes", meeting) else [],
             registration_open=registration_open(meeting),
             seats_left=None if meeting.capacity is None else max(0, meeting.capacity - seats_taken(meeting)),
