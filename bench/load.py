@@ -9,10 +9,12 @@ Builds a throw-away database (SQLite in a temporary directory; with DATABASE_URL
 agenda items with 400 interventions and 200 registrations and its published report, 300 past
 meetings (bench/forum.py). Serves it with gunicorn (sync workers) in the production settings (DEBUG
 off, static files collected and served by WhiteNoise), fetches each page once to warm it and save
-its body, then drives it from 127.0.0.1 with wrk for --duration seconds. nginx then serves the saved
-bodies as static files: the ceiling of this machine for the same bytes. Prints a table (and writes
---json): per page its status, size, SQL queries and milliseconds alone (one request through Django's
-test client), requests per second and p50/p99 latency under load, nginx's requests per second.
+its body, then drives it from 127.0.0.1 with wrk for --duration seconds, and through nginx configured
+as docs/deploy.md's caching reverse proxy in front of the same gunicorn (--static-duration seconds;
+--no-proxy skips it). nginx then serves the saved bodies as static files: the ceiling of this machine
+for the same bytes. Prints a table (and writes --json): per page its status, size, SQL queries and
+milliseconds alone (one request through Django's test client), requests per second and p50/p99
+latency under load, requests per second through the caching proxy, nginx's requests per second.
 Asserts nothing. Needs `apt-get install wrk nginx-light`; without wrk a Python load
 generator takes over, without nginx its column stays empty.
 """
@@ -82,6 +84,12 @@ def options() -> argparse.Namespace:
     parser.add_argument("--pg-database", default=PG_NAME, help=f"throw-away PostgreSQL database (default {PG_NAME})")
     parser.add_argument("--json", type=Path, help="also write the results to this file")
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory (database, saved pages)")
+    parser.add_argument(
+        "--no-proxy",
+        dest="proxy",
+        action="store_false",
+        help="skip the caching-proxy column (nginx configured as docs/deploy.md says, in front of gunicorn)",
+    )
     args = parser.parse_args()
     if args.generator == "auto":
         args.generator = "wrk" if servers.wrk_path() else "python"
@@ -190,17 +198,38 @@ def measure(pages: list[Page], env: dict[str, str], port: int, work: Path, args:
     saved = work / "pages"
     saved.mkdir()
     rows: list[dict[str, Any]] = []
-    with servers.running(servers.gunicorn(port, args.workers), port, env):
+    with ExitStack() as running:
+        running.enter_context(servers.running(servers.gunicorn(port, args.workers), port, env))
+        proxy = caching_proxy(work, port, running) if args.proxy else None
         for n, page in enumerate(pages):
             for _ in range(args.workers):  # each worker renders it once before the clock starts
                 status, ctype, body = servers.fetch(port, page.path, HEADERS)
             (saved / str(n)).write_bytes(body)
             row: dict[str, Any] = {"page": page.name, "path": page.path, "status": status, "bytes": len(body)}
             row.update(content_type=ctype, app=asdict(load(port, page.path, args.duration, args)))
+            line = f"  {page.name:<26} {row['app']['rps']:8.1f} req/s"
+            if proxy is not None:
+                row["proxy"] = asdict(load(proxy, page.path, args.static_duration, args))
+                line += f", through the caching proxy {row['proxy']['rps']:8.1f}"
             rows.append(row)
-            print(f"  {page.name:<26} {row['app']['rps']:8.1f} req/s", flush=True)
+            print(line, flush=True)
     static(rows, saved, args)
     return rows
+
+
+def caching_proxy(work: Path, upstream: int, running: ExitStack) -> int | None:
+    """nginx configured as docs/deploy.md says, in front of gunicorn; its port (None where it cannot run)."""
+    port = servers.free_port()
+    conf = work / "nginx-proxy.conf"
+    documented = servers.documented_proxy(ROOT / "docs" / "deploy.md")
+    (work / "proxy-cache").mkdir(exist_ok=True)
+    conf.write_text(servers.nginx_proxy_config(work, port, upstream, documented))
+    command = servers.nginx(work, conf)
+    if isinstance(command, str):
+        print(f"  no caching-proxy column: {command}")
+        return None
+    running.enter_context(servers.running(command, port))
+    return port
 
 
 def load(port: int, path: str, seconds: float, args: argparse.Namespace) -> servers.Measured:
@@ -233,15 +262,16 @@ def report(rows: list[dict[str, Any]], args: argparse.Namespace, database: str, 
         f"load average {idle:.1f} before the load\n"
     )
     header = f"{'page':<26} {'path':<42} {'status':>6} {'bytes':>8} {'queries':>7} {'alone ms':>8} {'req/s':>7}"
-    header += f" {'p50 ms':>8} {'p99 ms':>8} {'nginx':>8}"
+    header += f" {'p50 ms':>8} {'p99 ms':>8} {'proxy':>8} {'nginx':>8}"
     print(header + "\n" + "-" * len(header))
     for row in rows:
-        app, ngx = row["app"], row.get("nginx")
+        app, ngx, proxy = row["app"], row.get("nginx"), row.get("proxy")
         nginx_rps = f"{ngx['rps']:8.0f}" if ngx else f"{'-':>8}"
+        proxy_rps = f"{proxy['rps']:8.0f}" if proxy else f"{'-':>8}"
         print(
             f"{row['page']:<26} {row['path']:<42} {row['status']:>6} {row['bytes']:>8} {row['queries']:>7} "
             f"{fmt(row['alone_ms'])} {app['rps']:>7.1f} "
-            f"{fmt(app['p50_ms'])} {fmt(app['p99_ms'])} {nginx_rps}"
+            f"{fmt(app['p50_ms'])} {fmt(app['p99_ms'])} {proxy_rps} {nginx_rps}"
         )
     for row in rows:
         if row["status"] != 200:

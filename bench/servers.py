@@ -102,6 +102,35 @@ http {{
 """
 
 
+def nginx_proxy_config(prefix: Path, port: int, upstream: int, documented: str) -> str:
+    """nginx as the caching reverse proxy of docs/deploy.md (``documented``: its ``nginx`` block) on
+    ``port`` in front of the application on ``upstream``, everything it writes under ``prefix``.
+
+    The block is used as written but for what only a deployment knows: the cache directory, the
+    application's port, the listening address (instead of TLS and server_name), and the scheme, which
+    the load generator's ``X-Forwarded-Proto: https`` stands for (TLS ends in front of nginx here)."""
+    replacements = {
+        "/var/cache/nginx/mshub": str(prefix / "proxy-cache"),
+        "http://127.0.0.1:8001": f"http://127.0.0.1:{upstream}",
+        "# … TLS, server_name …": f"listen 127.0.0.1:{port};",
+        "X-Forwarded-Proto $scheme": "X-Forwarded-Proto https",
+    }
+    block = documented
+    for old, new in replacements.items():
+        if old not in block:
+            raise ValueError(f"docs/deploy.md's nginx block no longer contains {old!r}: update bench/servers.py")
+        block = block.replace(old, new)
+    static = nginx_config(prefix, port, [])
+    return static.replace(f"  server {{\n    listen 127.0.0.1:{port};\n\n  }}\n", block + "\n")
+
+
+def documented_proxy(deploy: Path) -> str:
+    """The ``nginx`` code block of ``deploy`` (docs/deploy.md) under "The page cache"."""
+    text = deploy.read_text(encoding="utf-8")
+    start = text.index("```nginx\n", text.index("## The page cache")) + len("```nginx\n")
+    return text[start : text.index("```", start)]
+
+
 def nginx(prefix: Path, conf: Path) -> list[str] | str:
     """The command that runs nginx with ``conf``, or why it cannot (not installed, or the test failed)."""
     binary = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
