@@ -1,0 +1,107 @@
+"""Long lists: a series of many meetings is paged, its calendar of hundreds of events reads back
+whole, and the API writes each presenter's affiliation as at each meeting's date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from mshub.meetings.models import Meeting, MeetingStatus
+from mshub.meetings.services.meetings import create_meeting
+
+pytestmark = pytest.mark.django_db
+
+UTC = dt.UTC
+
+
+def many_meetings(series, count: int, first: int = 1) -> list[Meeting]:
+    """``count`` held meetings, a month apart, numbered from ``first``; every third in Geneva."""
+    meetings = []
+    for number in range(first, first + count):
+        start = dt.datetime(2000, 1, 10, 9, tzinfo=UTC) + dt.timedelta(days=30 * number)
+        meetings.append(
+            Meeting(
+                forum=series.forum,
+                series=series,
+                number=number,
+                title_ja=f"会合{number}",
+                title_en=f"Meeting {number}",
+                start=start,
+                end=start + dt.timedelta(hours=2),
+                timezone="Europe/Zurich" if number % 3 == 0 else "Asia/Tokyo",
+                venue_ja="会議室",
+                status=MeetingStatus.HELD,
+                sequence=number % 7,
+            )
+        )
+    return Meeting.objects.bulk_create(meetings)
+
+
+# ---- the series page -------------------------------------------------------------------------
+
+
+def series_url(series, **query) -> str:
+    url = reverse("meetings:series", kwargs={"forum": series.forum.slug, "series": series.slug})
+    return url + ("?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else "")
+
+
+def listed(html: str, series) -> list[int]:
+    """The numbers of the meetings a series page links, in their order."""
+    return [int(n) for n in re.findall(rf'<h3><a href="/{series.forum.slug}/meetings/{series.slug}/(\d+)/">', html)]
+
+
+def test_a_long_series_is_paged_by_fifty_the_newest_first(series, client):
+    many_meetings(series, 55)
+    create_meeting(series, start=dt.datetime(2031, 1, 1, 18), end=dt.datetime(2031, 1, 1, 20))  # planned: hidden
+
+    first = client.get(series_url(series), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert listed(first, series) == list(range(55, 5, -1))
+    assert 'rel="next" href="?page=2"' in first
+    assert 'rel="prev"' not in first
+    assert "Page 1 of 2" in first
+    second = client.get(series_url(series, page=2), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert listed(second, series) == [5, 4, 3, 2, 1]
+    assert 'rel="prev" href="?page=1"' in second
+    assert 'rel="next"' not in second
+    assert listed(client.get(series_url(series, page="last")).content.decode(), series) == [5, 4, 3, 2, 1]
+    assert listed(client.get(series_url(series, page="")).content.decode(), series)[0] == 55  # as no page
+
+    japanese = client.get(series_url(series, page=2), HTTP_ACCEPT_LANGUAGE="ja").content.decode()
+    assert listed(japanese, series) == [5, 4, 3, 2, 1]
+    assert '<nav class="pagination" aria-label="' in japanese
+    assert 'rel="prev" href="?page=1"' in japanese
+    assert "Page 2 of 2" not in japanese  # said in Japanese
+
+
+@pytest.mark.parametrize("page", ["abc", "99999", "3", "0", "-1", "1.5", "9" * 40, "%20", "%E3%81%82"])
+def test_a_page_that_is_not_there_is_a_404(series, client, page):
+    many_meetings(series, 55)
+    assert client.get(series_url(series, page=page)).status_code == 404
+
+
+@pytest.mark.parametrize("page", ["%00", "1%00", "%"])
+def test_a_nul_or_broken_escape_in_the_page_is_refused_before_the_view(series, client, page):
+    assert client.get(series_url(series, page=page)).status_code == 400  # mshub.core.params, site-wide
+
+
+def test_an_empty_series_has_its_first_page(series, client):
+    page = client.get(series_url(series), HTTP_ACCEPT_LANGUAGE="en")
+    assert page.status_code == 200
+    assert "None yet." in page.content.decode()
+    assert "pagination" not in page.content.decode()
+
+
+def test_the_series_page_reads_in_as_many_queries_for_500_meetings_as_for_3(series, client):
+    many_meetings(series, 3)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(series_url(series)).status_code == 200
+    many_meetings(series, 497, first=4)
+    for page in (1, 5, 10):
+        with CaptureQueriesContext(connection) as many:
+            assert len(listed(client.get(series_url(series, page=page)).content.decode(), series)) == 50
+        assert len(many.captured_queries) == len(few.captured_queries)
