@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import zoneinfo
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from icalendar import Calendar
 
 from mshub.meetings.models import Meeting, MeetingStatus
+from mshub.meetings.services.agenda import add_item, agenda_tree, flatten
 from mshub.meetings.services.meetings import create_meeting
 
 pytestmark = pytest.mark.django_db
@@ -105,3 +108,46 @@ def test_the_series_page_reads_in_as_many_queries_for_500_meetings_as_for_3(seri
         with CaptureQueriesContext(connection) as many:
             assert len(listed(client.get(series_url(series, page=page)).content.decode(), series)) == 50
         assert len(many.captured_queries) == len(few.captured_queries)
+
+
+# ---- the series calendar ---------------------------------------------------------------------
+
+
+def test_a_calendar_of_300_meetings_reads_back_every_event(series, client):
+    meetings = many_meetings(series, 300)
+    with_agenda = meetings[2]  # in Geneva
+    opening = add_item(with_agenda, title_ja="開会", title_en="Opening", planned_start=dt.time(10, 0))
+    reports = add_item(with_agenda, title_ja="報告", planned_start=dt.time(10, 5), duration_minutes=40)
+    add_item(with_agenda, parent=reports, title_ja="IGF", title_en="IGF", duration_minutes=20)
+    add_item(with_agenda, title_ja="閉会", title_en="Closing")
+    assert opening.pk
+
+    url = reverse("meetings:series-ics", kwargs={"forum": series.forum.slug, "series": series.slug})
+    body = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content
+    events = Calendar.from_ical(body).walk("VEVENT")
+    assert len(events) == 300
+    assert body.count(b"DTSTART:") == 300  # every time in UTC ("…Z"), no TZID
+    assert b"TZID" not in body
+    for event, meeting in zip(events, meetings, strict=True):
+        assert str(event["UID"]) == f"{meeting.uid}@mshub"
+        assert event["DTSTART"].dt == meeting.start
+        assert event["DTSTART"].dt.utcoffset() == dt.timedelta(0)
+        assert event["DTEND"].dt == meeting.end
+        assert int(event["SEQUENCE"]) == meeting.sequence
+        assert str(event["SUMMARY"]) == f"{meeting.series.numbered_name(meeting.number, 'en')} Meeting {meeting.number}"
+        local = meeting.start.astimezone(zoneinfo.ZoneInfo(meeting.timezone))
+        assert str(event["DESCRIPTION"]).startswith(f"{local:%Y-%m-%d %H:%M} {meeting.timezone}")
+        assert str(event["URL"]).endswith(meeting.get_absolute_url())
+
+    # The programme is numbered and timed as the meeting page's (agenda_tree, planned_time).
+    [event] = [e for e in events if str(e["UID"]) == f"{with_agenda.uid}@mshub"]
+    with_agenda.refresh_from_db()
+    from django.utils import translation
+
+    with translation.override("en"):
+        expected = [
+            "  " * n.depth + " ".join(p for p in (n.item.planned_time, f"{n.number}.", n.item.title) if p)
+            for n in flatten(agenda_tree(with_agenda))
+        ]
+    assert expected == ["10:00 1. Opening", "10:05–10:45 2. 報告", "  (20 min) 2.1. IGF", "3. Closing"]
+    assert "\n".join(expected) in str(event["DESCRIPTION"])

@@ -26,6 +26,26 @@ class ItemOutcome(models.TextChoices):
     DEFERRED = "deferred", _("Deferred")
 
 
+def planned_span(
+    planned_start: dt.time, duration_minutes: int | None, local_start: dt.datetime, local_end: dt.datetime
+) -> tuple[dt.datetime, dt.datetime | None]:
+    """``AgendaItem.planned_span`` from the item's fields and its meeting's local start and end (a
+    list of many meetings' items computes those once a meeting)."""
+    start = dt.datetime.combine(local_start.date(), planned_start, tzinfo=local_start.tzinfo)
+    if start < local_start.replace(second=0, microsecond=0) and local_end.date() > local_start.date():
+        start += dt.timedelta(days=1)  # a meeting past midnight: 00:30 is the next day
+    end = start + dt.timedelta(minutes=duration_minutes) if duration_minutes else None
+    return start, end
+
+
+def planned_time_text(span: tuple[dt.datetime, dt.datetime | None] | None, duration_minutes: int | None) -> str:
+    """``AgendaItem.planned_time`` from its ``planned_span`` (None without a planned start)."""
+    if span is None:
+        return gettext("(%(n)s min)") % {"n": duration_minutes} if duration_minutes else ""
+    start, end = span
+    return f"{start:%H:%M}–{end:%H:%M}" if end else f"{start:%H:%M}"
+
+
 class AgendaItem(models.Model):
     meeting = models.ForeignKey("meetings.Meeting", on_delete=models.CASCADE, related_name="agenda_items")
     parent = models.ForeignKey("self", on_delete=models.CASCADE, null=True, blank=True, related_name="children")
@@ -108,21 +128,12 @@ class AgendaItem(models.Model):
         """Planned start and end as wall-clock datetimes in the meeting's zone (on the meeting's day)."""
         if self.planned_start is None:
             return None
-        local_start = self.meeting.local_start
-        start = dt.datetime.combine(local_start.date(), self.planned_start, tzinfo=local_start.tzinfo)
-        if start < local_start.replace(second=0, microsecond=0) and self.meeting.local_end.date() > local_start.date():
-            start += dt.timedelta(days=1)  # a meeting past midnight: 00:30 is the next day
-        end = start + dt.timedelta(minutes=self.duration_minutes) if self.duration_minutes else None
-        return start, end
+        return planned_span(self.planned_start, self.duration_minutes, self.meeting.local_start, self.meeting.local_end)
 
     @property
     def planned_time(self) -> str:
         """ "14:10–14:40", "14:10", "(20 min)" or empty: what the programme prints before the title."""
-        span = self.planned_span()
-        if span is None:
-            return gettext("(%(n)s min)") % {"n": self.duration_minutes} if self.duration_minutes else ""
-        start, end = span
-        return f"{start:%H:%M}–{end:%H:%M}" if end else f"{start:%H:%M}"
+        return planned_time_text(self.planned_span(), self.duration_minutes)
 
     def clean(self) -> None:
         super().clean()
