@@ -13,9 +13,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from icalendar import Calendar
 
-from mshub.meetings.models import Meeting, MeetingStatus
-from mshub.meetings.services.agenda import add_item, agenda_tree, flatten
+from mshub.meetings.models import Meeting, MeetingStatus, Presenter
+from mshub.meetings.services.agenda import add_item, agenda_tree, flatten, presenter_affiliation
 from mshub.meetings.services.meetings import create_meeting
+from tests.factories import AffiliationFactory, OrganizationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -151,3 +152,53 @@ def test_a_calendar_of_300_meetings_reads_back_every_event(series, client):
         ]
     assert expected == ["10:00 1. Opening", "10:05–10:45 2. 報告", "  (20 min) 2.1. IGF", "3. Closing"]
     assert "\n".join(expected) in str(event["DESCRIPTION"])
+
+
+# ---- the API's agendas -------------------------------------------------------------------------
+
+
+def test_the_api_writes_each_presenters_affiliation_as_at_each_meetings_date(forum, series, client):
+    """The page's agendas are read at once; each presenter's affiliation is still the one of the
+    meeting's own date (the best of several, an ended one no longer, one typed for the record)."""
+    early, late = many_meetings(series, 2)  # 2000-02 and 2000-03
+    day_between = early.local_date + dt.timedelta(days=1)
+    moved, typed, none = (PersonFactory(forum=forum) for _ in range(3))
+    AffiliationFactory(person=moved, organization=OrganizationFactory(forum=forum), start=None, end=day_between)
+    AffiliationFactory(person=moved, organization=OrganizationFactory(forum=forum), start=day_between)
+    AffiliationFactory(person=moved, start=dt.date(1999, 1, 1), is_primary=False)
+    AffiliationFactory(person=typed, start=dt.date(1999, 1, 1))
+    for meeting in (early, late):
+        parent = add_item(meeting, title_ja="報告", title_en="Reports")
+        child = add_item(meeting, parent=parent, title_ja="詳細")
+        Presenter.objects.create(item=parent, person=moved, position=2)
+        Presenter.objects.create(item=parent, person=typed, position=1, affiliation_en="As typed")
+        Presenter.objects.create(item=child, person=none)
+
+    for language in ("ja", "en"):
+        data = client.get(f"/api/v1/{forum.slug}/meetings/", HTTP_ACCEPT_LANGUAGE=language).json()["results"]
+        assert [m["number"] for m in data] == [2, 1]
+        for written, meeting in zip(data, (late, early), strict=True):
+            from django.utils import translation
+
+            with translation.override(language):
+                expected = [
+                    {
+                        "id": item.pk,
+                        "parent": item.parent_id,
+                        "position": item.position,
+                        "title_ja": item.title_ja,
+                        "title_en": item.title_en,
+                        "outcome": item.outcome,
+                        "presenters": [
+                            {"name": p.person.name, "affiliation": presenter_affiliation(p, meeting)}
+                            for p in item.presenters.select_related("person")
+                        ],
+                    }
+                    for item in meeting.agenda_items.all()
+                ]
+            assert written["agenda"] == expected
+            detail = client.get(f"/api/v1/{forum.slug}/meetings/{meeting.pk}/", HTTP_ACCEPT_LANGUAGE=language)
+            assert detail.json()["agenda"] == expected
+        names = [[p["affiliation"] for p in m["agenda"][0]["presenters"]] for m in data]
+        assert names[0][0] == names[1][0] == "As typed"  # typed, in English only, is used in Japanese too
+        assert names[0][1] != names[1][1]  # moved between the two meetings
