@@ -79,7 +79,7 @@ def test_a_long_series_is_paged_by_fifty_the_newest_first(series, client):
     assert listed(japanese, series) == [5, 4, 3, 2, 1]
     assert '<nav class="pagination" aria-label="' in japanese
     assert 'rel="prev" href="?page=1"' in japanese
-    assert "Page 2 of 2" not in japanese  # said in Japanese
+    assert "2 / 2 ページ" in japanese
 
 
 @pytest.mark.parametrize("page", ["abc", "99999", "3", "0", "-1", "1.5", "9" * 40, "%20", "%E3%81%82"])
