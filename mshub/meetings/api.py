@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django.db import models
@@ -11,6 +12,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from mshub.core.i18n import current_language
+from mshub.core.pages import url_for_each
 from mshub.core.rest.viewsets import ForumReadOnlyViewSet
 from mshub.meetings.models import AgendaItem, Meeting, MeetingSeries, Presenter, ReportVersion, SeriesVisibility
 from mshub.people.models import Affiliation, Person
@@ -118,13 +120,19 @@ def registry_affiliations(persons: models.QuerySet[Any], days: set[dt.date], lan
 
 
 class MeetingListSerializer(serializers.ListSerializer[Meeting]):
-    """A page of meetings: their agendas read at once (``agendas``) before each is written."""
+    """A page of meetings: their agendas read at once (``agendas``), and their addresses with one
+    ``reverse`` a series, before each is written."""
 
     def to_representation(self, data: Any) -> list[Any]:
         meetings = list(data.all() if isinstance(data, models.Manager) else data)
         found = agendas(meetings)
+        address: dict[int, Callable[[int], str]] = {}
         for meeting in meetings:
+            if meeting.series_id not in address:
+                kwargs = {"forum": meeting.forum.slug, "series": meeting.series.slug}
+                address[meeting.series_id] = url_for_each("meetings:meeting", kwargs, key="number")
             meeting.agenda_values = found[meeting.pk]
+            meeting.page_url = address[meeting.series_id](meeting.number)
         return super().to_representation(meetings)
 
 
@@ -167,14 +175,21 @@ class MeetingSerializer(serializers.ModelSerializer[Meeting]):
         return agenda
 
     def get_url(self, meeting: Meeting) -> str:
-        return meeting.get_absolute_url()
+        return getattr(meeting, "page_url", None) or meeting.get_absolute_url()
 
 
 class MeetingViewSet(ForumReadOnlyViewSet):
     """Announced, held and reported meetings (planned ones are the steering group's business)."""
 
     serializer_class = MeetingSerializer
-    queryset = Meeting.objects.public().select_related("series", "forum").prefetch_related("report_versions")
+    queryset = (
+        Meeting.objects.public()
+        .select_related("series", "forum")
+        .prefetch_related(
+            # Not the frozen reports themselves (each version's whole HTML and Markdown): what the list shows.
+            models.Prefetch("report_versions", queryset=ReportVersion.objects.defer("html", "markdown", "pdf"))
+        )
+    )
     permission_required = "meetings.view_meeting"
 
     def get_queryset(self) -> models.QuerySet[Meeting]:
