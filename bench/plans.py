@@ -103,6 +103,9 @@ def options() -> argparse.Namespace:
     parser.add_argument("--pages", nargs="*", help="only pages whose name contains one of these words")
     parser.add_argument("--sort-rows", type=int, default=1000, help="flag sorts of more rows than this (1000)")
     parser.add_argument("--full", action="store_true", help="also print each plan as EXPLAIN ANALYZE writes it")
+    parser.add_argument(
+        "--random-page-cost", type=float, help="plan with this random_page_cost (PostgreSQL's default: 4; SSD: 1.1)"
+    )
     parser.add_argument("--pg-database", default=PG_NAME, help=f"throw-away PostgreSQL database (default {PG_NAME})")
     parser.add_argument("--json", type=Path, help="also write every plan's summary to this file")
     return parser.parse_args()
@@ -123,12 +126,14 @@ def build(args: argparse.Namespace) -> tuple[list[tuple[str, str, str]], dict[st
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
         cursor.execute(
-            "SELECT relname, reltuples::bigint FROM pg_class WHERE relkind = 'r' AND relname = ANY(%s) ORDER BY 1",
+            "SELECT relname, reltuples::bigint, pg_total_relation_size(oid) FROM pg_class"
+            " WHERE relkind = 'r' AND relname = ANY(%s) ORDER BY 3 DESC",
             [sorted(GROWING)],
         )
-        sizes = dict(cursor.fetchall())
-    print(f"grown in {time.perf_counter() - started:.0f} s; rows after ANALYZE:")
-    print("  " + ", ".join(f"{table} {n:,}" for table, n in sizes.items()))
+        sizes = {table: {"rows": rows, "bytes": size} for table, rows, size in cursor.fetchall()}
+    print(f"grown in {time.perf_counter() - started:.0f} s; the growing tables after ANALYZE (rows, with indexes):")
+    for table, n in sizes.items():
+        print(f"  {table:<26} {n['rows']:>9,} rows {n['bytes'] / 2**20:>8.1f} MiB")
     f, held, upcoming = f"/{MAIN}", f"/{MAIN}/meetings/{PLENARY}/1/", grown.upcoming
     study = f"{f}/meetings/{STUDY}/"
     anonymous, secretariat = "", "secretariat@demo.example"
@@ -192,6 +197,8 @@ def explain(sql: str, args: argparse.Namespace) -> Explained:
     from django.db import connection, transaction
 
     with transaction.atomic(), connection.cursor() as cursor:
+        if args.random_page_cost is not None:
+            cursor.execute("SELECT set_config('random_page_cost', %s, true)", [str(args.random_page_cost)])
         cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) {sql}")
         plan = cursor.fetchone()[0][0]
         text = ""

@@ -33,9 +33,14 @@ def free_port() -> int:
 
 
 @contextmanager
-def running(command: list[str], port: int, env: dict[str, str] | None = None, seconds: float = 60) -> Iterator[None]:
-    """Start ``command``, wait until it accepts connections on ``port``, stop it (and its children) at the end."""
-    process = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)
+def running(
+    command: list[str], port: int, env: dict[str, str] | None = None, seconds: float = 60, log: Path | None = None
+) -> Iterator[None]:
+    """Start ``command``, wait until it accepts connections on ``port``, stop it (and its children) at the end.
+
+    ``log``: its standard output and error go to this file (appended) instead of the terminal."""
+    out = open(log, "ab") if log else None  # noqa: SIM115 (closed below, after the process)
+    process = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True, stdout=out, stderr=out)
     try:
         deadline = time.monotonic() + seconds
         while True:
@@ -57,6 +62,8 @@ def running(command: list[str], port: int, env: dict[str, str] | None = None, se
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait()
+        if out:
+            out.close()
 
 
 def gunicorn(port: int, workers: int) -> list[str]:
