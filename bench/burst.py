@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import http.client
 import json
 import os
@@ -39,6 +40,7 @@ import tempfile
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from contextlib import ExitStack, suppress
 from dataclasses import asdict, dataclass, field
 from http.cookies import SimpleCookie
@@ -75,6 +77,7 @@ class Run:
     per_second: float = 0.0
     p50_ms: float | None = None
     p99_ms: float | None = None
+    cpu_ms: float = 0.0  # CPU of gunicorn (and PostgreSQL's backends) per registration, from release to the last answer
     locked_in_log: int = 0  # "database is locked" in gunicorn's log during the run
     confirmed_onsite: int = 0
     waitlisted: int = 0
@@ -97,23 +100,26 @@ def main() -> None:
         engine = "PostgreSQL" if env["DATABASE_URL"].startswith("postgres") else "SQLite"
         sessions, group = build(sum(args.clients) * len(args.workers) + 4 * sum(args.workers))
         log = work / "gunicorn.log"
+        database = env["DATABASE_URL"].rsplit("/", 1)[1] if engine == "PostgreSQL" else ""
         taken = 0
         print(HEADER, flush=True)
         for workers in args.workers:
             command = servers.gunicorn(port, workers)
             command += ["--threads", str(args.threads), "--timeout", "120"] if args.threads > 1 else []
-            with servers.running(command, port, env, log=log):
+            with servers.running(command, port, env, log=log) as server:
+                cpu = functools.partial(servers.cpu_seconds, server.pid, database)
                 warm = 4 * workers  # each worker's first posts (imports, templates of the mail) are not timed
                 path = new_meeting(args.capacity, f"{workers}-warm-up")
-                burst(port, path, sessions[taken : taken + warm], group, args.timeout, taken)
+                burst(port, path, sessions[taken : taken + warm], group, args.timeout, taken, cpu)
                 taken += warm
                 for clients in args.clients:
                     run = Run(engine, workers, args.threads, clients, args.capacity, load_before=os.getloadavg()[0])
                     path = new_meeting(args.capacity, f"{workers}-{clients}")
                     log_size = log.stat().st_size
-                    outcomes, run.seconds = burst(
-                        port, path, sessions[taken : taken + clients], group, args.timeout, taken
+                    outcomes, run.seconds, used = burst(
+                        port, path, sessions[taken : taken + clients], group, args.timeout, taken, cpu
                     )
+                    run.cpu_ms = used * 1000 / max(1, clients)
                     taken += clients
                     run.locked_in_log = log.read_bytes()[log_size:].count(b"database is locked")
                     summarise(run, outcomes)
@@ -217,10 +223,16 @@ def new_meeting(capacity: int, label: str) -> str:
 
 
 def burst(
-    port: int, path: str, sessions: list[tuple[str, str]], group: int, timeout: float, first: int
-) -> tuple[list[Outcome], float]:
-    """Every client fetches the form, then all post at once: their outcomes in client order, and the
-    seconds from the release to the last answer."""
+    port: int,
+    path: str,
+    sessions: list[tuple[str, str]],
+    group: int,
+    timeout: float,
+    first: int,
+    cpu: Callable[[], float],
+) -> tuple[list[Outcome], float, float]:
+    """Every client fetches the form, then all post at once: their outcomes in client order, the
+    seconds from the release to the last answer, and the servers' CPU seconds meanwhile."""
     outcomes: list[Outcome | None] = [None] * len(sessions)
     ready = threading.Barrier(len(sessions) + 1)
 
@@ -267,15 +279,18 @@ def burst(
         ms = (time.perf_counter() - started) * 1000
         outcomes[n] = Outcome(email, classify(status, answer), ms)
 
-    threads = [threading.Thread(target=client, args=(n, e, s)) for n, (e, s) in enumerate(sessions)]
+    threads = [threading.Thread(target=client, args=(n, e, s), daemon=True) for n, (e, s) in enumerate(sessions)]
     for thread in threads:
         thread.start()
+    time.sleep(0.5)  # the form requests' last work (closing connections) out of the measured CPU
+    cpu_before = cpu()
     ready.wait()  # every client has its form: release them together
     released = time.perf_counter()
     for thread in threads:
         thread.join()
     seconds = time.perf_counter() - released
-    return [o or Outcome(e, "no answer") for o, (e, _) in zip(outcomes, sessions, strict=True)], seconds
+    used = cpu() - cpu_before
+    return [o or Outcome(e, "no answer") for o, (e, _) in zip(outcomes, sessions, strict=True)], seconds, used
 
 
 def fetch_form(port: int, path: str, headers: dict[str, str], session: str, timeout: float) -> tuple[str, str] | None:
@@ -355,13 +370,13 @@ def line(run: Run) -> str:
     return (
         f"{run.engine:<10} {run.workers:>7} {run.threads:>7} {run.clients:>7} {run.registered:>10} "
         f"{run.per_second:>7.1f} {run.seconds:>6.1f} {p50:>7} {p99:>7} {run.confirmed_onsite:>6} {run.waitlisted:>6} "
-        f"{run.locked_in_log:>6} {run.load_before:>5.1f}  {failures}; checks {checks}"
+        f"{run.cpu_ms:>6.1f} {run.locked_in_log:>6} {run.load_before:>5.1f}  {failures}; checks {checks}"
     )
 
 
 HEADER = (
     f"{'database':<10} {'workers':>7} {'threads':>7} {'clients':>7} {'registered':>10} {'reg/s':>7} {'s':>6} "
-    f"{'p50 ms':>7} {'p99 ms':>7} {'seats':>6} {'queue':>6} {'locked':>6} {'load':>5}  failures; checks"
+    f"{'p50 ms':>7} {'p99 ms':>7} {'seats':>6} {'queue':>6} {'CPU ms':>6} {'locked':>6} {'load':>5}  failures; checks"
 )
 
 
