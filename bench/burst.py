@@ -347,7 +347,7 @@ def check(run: Run, path: str, outcomes: list[Outcome]) -> None:
     rows = list(live.values_list("email", "status", "mode", "waitlist_position"))
     connections.close_all()
     confirmed = [r for r in rows if r[1] == RegistrationStatus.CONFIRMED and r[2] == "onsite"]
-    waiting = sorted(r[3] for r in rows if r[1] == RegistrationStatus.WAITLISTED)
+    waiting = sorted(r[3] or 0 for r in rows if r[1] == RegistrationStatus.WAITLISTED)  # 0: no position
     run.confirmed_onsite, run.waitlisted = len(confirmed), len(waiting)
     if len(confirmed) > run.capacity:
         run.problems.append(f"{len(confirmed)} confirmed on site for {run.capacity} seats")
