@@ -7,7 +7,8 @@ import subprocess
 import pytest
 
 from mshub.meetings.reports.context import report_context
-from mshub.meetings.reports.render import render_html, render_markdown, render_pdf
+from mshub.meetings.reports.pdf import render_pdf
+from mshub.meetings.reports.render import render_html, render_markdown
 from tests.meetings.sample11 import build_meeting_11
 
 pytestmark = pytest.mark.django_db
