@@ -1,7 +1,7 @@
 """Report PDF render time: cold (the first render in a fresh process) and warm, per language; memory.
 
     .venv/bin/python bench/report_pdf.py [--renders 5] [--rounds 4] [--items 200] [--var DIR]
-                                         [--warm-up] [--profile ja|en|large] [--plain]
+                                         [--warm-up] [--profile ja|en|large]
 
 Builds a throw-away SQLite database with two held meetings and publishes their reports (the PDFs are
 rendered once while building, as publishing queues them; their pages are counted with pypdf):
@@ -18,11 +18,11 @@ and CPU time; the CPU time is the child's own, without the ``gcc``/``ldconfig`` 
 WeasyPrint's import starts). Memory: the child's own (``RssAnon``: without the mapped font files,
 which processes share) after Django's setup, when ready to render, at the end; and its peak RSS.
 ``--warm-up`` runs ``mshub.meetings.reports.pdf.warm_up()`` (what a worker does before its first
-job) in the child before the first render, and reports its own time; ``--plain`` renders with
-WeasyPrint's defaults (``HTML(string=…).write_pdf()``: a new font configuration per document, as
-before mshub/meetings/reports/pdf.py), for comparison;
-``--profile`` prints cProfile's top functions of one cold and one warm render of that report.
-Prints numbers; asserts nothing. The load average is printed beside them: the machine is shared.
+job) in the child before the first render, and reports its own time: the "cold" render is then the
+first job's. ``--profile`` prints cProfile's top functions of one cold and the warm renders of that
+report. Warm renders alternate faster and slower (Python's collector runs a full collection about
+every other one): the median lies between. Prints numbers; asserts nothing. The load average is
+printed beside them: the machine is shared.
 """
 
 from __future__ import annotations
@@ -167,7 +167,7 @@ def _memory_mib(field: str = "VmHWM") -> float:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
 
 
-def child(var: str, version_pk: int, renders: int, warm: bool, plain: bool, profile: bool) -> None:
+def child(var: str, version_pk: int, renders: int, warm: bool, profile: bool) -> None:
     """One document in a fresh process: prints one JSON line of figures (or a profile)."""
     _setup(var)
     from mshub.meetings.models import ReportVersion
@@ -176,10 +176,6 @@ def child(var: str, version_pk: int, renders: int, warm: bool, plain: bool, prof
     anon_django = _memory_mib("RssAnon")
 
     def render() -> bytes:
-        if plain:
-            from weasyprint import HTML
-
-            return HTML(string=html).write_pdf()
         from mshub.meetings.reports.pdf import render_pdf
 
         return render_pdf(html)
@@ -236,12 +232,11 @@ def main() -> None:
     parser.add_argument("--items", type=int, default=200, help="agenda items of the large meeting")
     parser.add_argument("--var", help="keep the database in this folder and reuse it on the next run")
     parser.add_argument("--warm-up", action="store_true", help="warm the fonts (as a worker does) before the first")
-    parser.add_argument("--plain", action="store_true", help="render with WeasyPrint's defaults, for comparison")
     parser.add_argument("--profile", choices=DOCUMENTS, help="cProfile a cold and the warm renders of one report")
     parser.add_argument("--child", nargs=2, metavar=("VAR", "VERSION"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(args.child[0], int(args.child[1]), args.renders, args.warm_up, args.plain, bool(args.profile))
+        child(args.child[0], int(args.child[1]), args.renders, args.warm_up, bool(args.profile))
         return
 
     var = args.var or tempfile.mkdtemp(prefix="mshub-bench-pdf-")
@@ -259,8 +254,8 @@ def main() -> None:
         saved.write_text(json.dumps(versions))
         print(f"built and published in {time.perf_counter() - started:.0f} s ({var})")
 
-    mode = "WeasyPrint defaults" if args.plain else "render_pdf"
-    print(f"{mode}{', warmed up first' if args.warm_up else ''}; load average {os.getloadavg()[0]:.2f} at the start")
+    warmed = "warmed up first (as a worker)" if args.warm_up else "no warm-up"
+    print(f"render_pdf, {warmed}; load average {os.getloadavg()[0]:.2f} at the start")
     documents = [args.profile] if args.profile else list(DOCUMENTS)
     labels = {"ja": "report ja", "en": "report en", "large": f"{args.items} items ja"}
     print(
@@ -269,9 +264,7 @@ def main() -> None:
     )
     for document in documents:
         command = [sys.executable, __file__, "--child", var, str(versions[document]), "--renders", str(args.renders)]
-        command += (
-            ["--warm-up"] * args.warm_up + ["--plain"] * args.plain + ["--profile", document] * bool(args.profile)
-        )
+        command += ["--warm-up"] * args.warm_up + ["--profile", document] * bool(args.profile)
         output = subprocess.run(command, check=True, capture_output=True, text=True, cwd=ROOT).stdout
         if args.profile:
             print(output)

@@ -12,23 +12,54 @@ import subprocess
 import sys
 import threading
 import time
+from io import BytesIO
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from mshub.meetings.reports import pdf
+from mshub.meetings.reports.render import render_html
+from tests.meetings.sample11 import build_meeting_11
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_the_warm_up_loads_the_fonts_and_leaves_nothing_behind(settings, tmp_path, caplog):
+def facts(document: bytes) -> tuple[int, str, set[str]]:
+    """(pages, text, embedded font names) of a PDF, read back with pypdf."""
+    reader = PdfReader(BytesIO(document))
+    text = re.sub(r"\s+", " ", "".join(page.extract_text() for page in reader.pages))
+    fonts = {
+        str(font["/BaseFont"]).split("+")[-1]  # without the subset's tag
+        for page in reader.pages
+        for font in (page["/Resources"].get("/Font") or {}).values()  # type: ignore[union-attr]
+    }
+    return len(reader.pages), text, fonts
+
+
+def test_the_warm_up_renders_nothing_anyone_sees_and_logs_its_time(settings, tmp_path, caplog):
     settings.MEDIA_ROOT = tmp_path
     caplog.set_level(logging.INFO, logger="mshub.meetings.reports.pdf")
     assert pdf.warm_up() is None  # no database here: a query would fail the test
-    assert pdf.fonts_loaded()
     assert list(tmp_path.iterdir()) == []
     assert "PDF fonts loaded in " in caplog.text
     assert f"(process {os.getpid()})" in caplog.text
+
+
+@pytest.mark.slow
+@pytest.mark.django_db
+def test_a_report_pdf_after_the_warm_up_is_the_same_with_japanese_text_and_page_numbers(forum):
+    html = render_html(build_meeting_11(forum), "ja")
+    before = facts(pdf.render_pdf(html))
+    pdf.warm_up()
+    after = facts(pdf.render_pdf(html))
+    assert after == before
+    pages, text, fonts = after
+    assert pages >= 2
+    assert f"1 / {pages}" in text
+    for fact in ("会場参加者数", "高根 優子", "JPNIC 会議室"):
+        assert fact in text, fact
+    assert {"Noto-Sans-CJK-JP", "Noto-Sans-CJK-JP-Bold"} <= fonts, fonts
 
 
 def test_with_the_warm_up_on_django_starts_without_weasyprint_or_a_thread():
