@@ -2,15 +2,15 @@
 
 The first render in a process pays for importing WeasyPrint (it looks its C libraries up with
 ``gcc`` and ``ldconfig``) and for the first font lookups and code paths: a third of a second more
-than the next render of the same report on a quiet machine, a second or more on a busy one. :func:`warm_up`
-pays it ahead with a small page in each language in the report's styles, rendered and thrown away;
-the processes that render PDFs run it before their first job (``PDF_WARM_UP``,
+than the next render of the same report on a quiet machine, a second or more on a busy one.
+:func:`warm_up` pays it ahead with a small page in each language in the report's styles, rendered
+and thrown away; the processes that render PDFs run it before their first job (``PDF_WARM_UP``,
 :func:`mshub.core.background.warm_up_with`, docs/deploy.md). A warm render of a ten-page report is
 then about 0.4 s, nearly all of it WeasyPrint's cascade, layout and drawing (bench/report_pdf.py).
 
 Keeping one ``FontConfiguration`` for all of a process's renders, instead of WeasyPrint's new one per
-document, was measured too: it saved nothing beyond the noise (fontconfig's and FreeType's caches are
-the process's anyway), so each render keeps its own.
+document, was measured too: it saved nothing beyond the noise, so each render keeps WeasyPrint's
+default.
 """
 
 from __future__ import annotations
