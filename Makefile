@@ -75,6 +75,7 @@ bench: install-dev
 	$(BIN)/python bench/meetings.py
 	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/archive.py
+	$(BIN)/python bench/report_pdf.py
 
 # Requests per second of the public pages under gunicorn, beside nginx serving the same bytes
 # (docs/performance.md; needs `apt-get install wrk nginx-light`). DATABASE_URL=postgres://… for PostgreSQL.

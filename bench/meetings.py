@@ -80,7 +80,8 @@ def main() -> None:
 
     from mshub.meetings.models import Meeting
     from mshub.meetings.reports.context import report_context
-    from mshub.meetings.reports.render import render_html, render_markdown, render_pdf
+    from mshub.meetings.reports.pdf import render_pdf
+    from mshub.meetings.reports.render import render_html, render_markdown
 
     meeting = Meeting.objects.get()
     print(f"meeting with {args.items} agenda items, {3 * args.items} Q/A/C entries, {args.items} registrations")

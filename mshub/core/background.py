@@ -11,11 +11,17 @@ settings do this so that tests see the results straight away.
 
 A task queued here is lost if its process stops before running it (a server restart); its batch
 then stays *queued* and the files can be uploaded again.
+
+``warm_up_with(function)`` has the processes that run tasks call ``function`` before their first task
+(the report PDFs' fonts: ``PDF_WARM_UP``): here, the task threads start on the process's first request
+and run it first; in a Celery worker process, a thread of its own runs it as the process starts.
+Management commands never run it, and neither do the tests (``TASK_THREADS = 0``, ``PDF_WARM_UP`` off).
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -31,6 +37,8 @@ _lock = threading.Lock()
 _executor: ThreadPoolExecutor | None = None
 _pending: set[Future[Any]] = set()
 _THREAD_PREFIX = "mshub-task"
+_warm_ups: list[Callable[[], Any]] = []
+_warmed_in = 0  # the process (pid) whose first request has been seen
 
 
 def in_background() -> bool:
@@ -82,6 +90,42 @@ def _run(function: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, 
     finally:
         if close:  # this thread's own connections; the next task opens its own
             connections.close_all()
+
+
+def warm_up_with(function: Callable[[], Any]) -> None:
+    """Run ``function`` in each process that runs tasks, before its first task (see the module's notes).
+
+    Its failure is logged, never raised. On the task threads, tasks queued after it wait for it; in a
+    Celery worker, a task that comes while it runs does not.
+    """
+    from celery.signals import worker_process_init
+    from django.core.signals import request_started
+
+    if function not in _warm_ups:
+        _warm_ups.append(function)
+    request_started.connect(_start_on_first_request, dispatch_uid="mshub-background-warm-up")
+    worker_process_init.connect(_warm_worker_process, dispatch_uid="mshub-background-warm-up")
+
+
+def _start_on_first_request(**kwargs: Any) -> None:
+    """On a process's first request: if its tasks run here, start a task thread with the warm-ups."""
+    global _warmed_in
+    if _warmed_in == os.getpid():
+        return
+    _warmed_in = os.getpid()
+    if in_background():
+        for function in _warm_ups:
+            submit(function)
+
+
+def _warm_worker_process(**kwargs: Any) -> None:
+    """In a Celery worker process as it starts: the warm-ups on a thread, so the process is ready at once."""
+    threading.Thread(target=_run_warm_ups, name="mshub-warm-up", daemon=True).start()
+
+
+def _run_warm_ups() -> None:
+    for function in _warm_ups:
+        _run(function, (), {})
 
 
 class Task(CeleryTask):

@@ -8,7 +8,7 @@ from celery import shared_task
 @shared_task
 def render_report_pdf(version_pk: int) -> None:
     from mshub.meetings.models import ReportVersion
-    from mshub.meetings.reports.render import render_pdf
+    from mshub.meetings.reports.pdf import render_pdf
     from mshub.meetings.services.publishing import store_pdf
 
     version = ReportVersion.objects.select_related("meeting__series").filter(pk=version_pk).first()

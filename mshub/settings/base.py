@@ -227,6 +227,9 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Report PDFs: the processes that render them (task threads without a broker, Celery workers) import
+# WeasyPrint and load the fonts before their first job (mshub/meetings/reports/pdf.py; off in tests).
+PDF_WARM_UP = env.bool("PDF_WARM_UP", default=True)
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

@@ -17,6 +17,8 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 MEDIA_ROOT = VAR_DIR / "test-media"
 # Tasks run at once, inside the caller; tests/core/test_background.py runs them on threads.
 TASK_THREADS = 0
+# No process loads WeasyPrint before it renders (tests/meetings/test_pdf_warm_up.py starts processes with it on).
+PDF_WARM_UP = False
 # Archive files are read in this process (a child per file costs a second on a busy machine);
 # tests/archive/test_limits.py turns the capped child process back on and tests it.
 ARCHIVE_PARSE_MEMORY_BYTES = 0

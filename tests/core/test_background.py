@@ -82,3 +82,59 @@ def test_work_a_task_queues_runs_on_the_same_task_thread_at_once(production_queu
     assert threads[0].startswith("mshub-task")
     assert threads[1] == "after the mail"
     assert [m.subject for m in mail.outbox] == ["Report published"]
+
+
+@pytest.fixture
+def warm_ups(monkeypatch):
+    """Only the test's own warm-ups, and this process's first request not yet seen."""
+    monkeypatch.setattr(background, "_warm_ups", [])
+    monkeypatch.setattr(background, "_warmed_in", 0)
+
+
+@pytest.mark.django_db
+def test_a_process_that_runs_tasks_warms_up_once_on_its_first_request_before_any_task(
+    production_queue, warm_ups, client
+):
+    ran = []
+    background.warm_up_with(lambda: ran.append(("warm-up", threading.current_thread().name)))
+    assert ran == []  # registering runs nothing
+    client.get("/")  # the process's first request
+    background.submit(lambda: ran.append(("task", threading.current_thread().name)))
+    client.get("/")
+    assert background.wait(timeout=60)
+    assert [what for what, _thread in ran] == ["warm-up", "task"]
+    assert all(thread.startswith("mshub-task") for _what, thread in ran)
+
+
+@pytest.mark.django_db
+def test_a_web_process_whose_tasks_go_to_a_worker_warms_nothing(settings, warm_ups, client):
+    settings.CELERY_BROKER_URL = "redis://127.0.0.1:6379/0"
+    settings.TASK_THREADS = 1
+    ran = []
+    background.warm_up_with(lambda: ran.append(1))
+    client.get("/")
+    assert background.wait(timeout=60)
+    assert ran == []
+
+
+def test_a_celery_worker_process_warms_up_on_a_thread_of_its_own_as_it_starts(warm_ups, caplog):
+    from celery.signals import worker_process_init
+
+    done = threading.Event()
+    threads = []
+
+    def warm() -> None:
+        threads.append(threading.current_thread().name)
+        done.set()
+
+    background.warm_up_with(warm)
+    background.warm_up_with(warm)  # registered once
+    background.warm_up_with(lambda: 1 / 0)  # a failing warm-up is logged, the others still run
+    worker_process_init.send(sender=None)
+    assert done.wait(timeout=30)
+    for _ in range(100):
+        if "background task <lambda> failed" in caplog.text:
+            break
+        threading.Event().wait(0.05)
+    assert threads == ["mshub-warm-up"]
+    assert "background task <lambda> failed" in caplog.text

@@ -5,9 +5,11 @@ import shutil
 import subprocess
 
 import pytest
+from django.template.loader import render_to_string
 
 from mshub.meetings.reports.context import report_context
-from mshub.meetings.reports.render import render_html, render_markdown, render_pdf
+from mshub.meetings.reports.pdf import render_pdf
+from mshub.meetings.reports.render import render_html, render_markdown
 from tests.meetings.sample11 import build_meeting_11
 
 pytestmark = pytest.mark.django_db
@@ -231,3 +233,16 @@ def test_markdown_report_prints_a_web_url_as_an_autolink(forum):
     meeting = create_meeting(series, start=start, end=start + dt.timedelta(hours=2))
     Meeting.objects.filter(pk=meeting.pk).update(web_url="https://igf.example.jp/11?a=1&b=<x>")
     assert "- URL: <https://igf.example.jp/11?a=1&b=%3Cx%3E>\n" in render_markdown(meeting, "en")
+
+
+def test_japanese_in_an_english_report_pdf_is_set_in_the_japanese_cjk_face():
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    style = render_to_string("meetings/report/style.css", {"language": "en"})
+    pdf = render_pdf(f'<html lang="en"><style>{style}</style><p>Presenter: 山田 花子 (Yamada Hanako)</p></html>')
+    reader = PdfReader(BytesIO(pdf))
+    assert "山田 花子" in reader.pages[0].extract_text()
+    fonts = {str(font["/BaseFont"]).split("+")[-1] for font in reader.pages[0]["/Resources"]["/Font"].values()}
+    assert fonts == {"DejaVu-Sans", "Noto-Sans-CJK-JP"}

@@ -1,4 +1,4 @@
-"""Render the report to HTML, Markdown and PDF."""
+"""Render the report to HTML and Markdown (the PDF: mshub.meetings.reports.pdf)."""
 
 from __future__ import annotations
 
@@ -70,11 +70,3 @@ def render_markdown(meeting: Meeting, language: str = "ja", context: dict[str, A
     with translation.override(language):
         text = render_to_string("meetings/report/report.md", context)
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
-
-
-def render_pdf(html: str, base_url: str | None = None) -> bytes:
-    """PDF from the report HTML: A4, page numbers, a table of contents, Noto CJK fonts."""
-    from weasyprint import HTML
-
-    pdf: bytes = HTML(string=html, base_url=base_url).write_pdf()
-    return pdf

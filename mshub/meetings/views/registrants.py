@@ -180,7 +180,7 @@ class BadgesPdfView(MeetingView, View):
     permission_required = "meetings.view_registrations"
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        from mshub.meetings.reports.render import render_pdf
+        from mshub.meetings.reports.pdf import render_pdf
 
         form = RegistrantFilterForm(request.GET or None)
         filters = form.filters() if form.is_valid() else {}
