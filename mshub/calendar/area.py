@@ -27,6 +27,14 @@ def _api_routes(router: Any) -> None:
     router.register("presence", api.PresenceViewSet, basename="presence")
 
 
+def _create_forum(forum: Any) -> None:
+    """The installation's bodies and kinds of event, if it has none yet (a first forum, a flushed test database)."""
+    from mshub.calendar.models import Body, EventKind
+    from mshub.calendar.vocabularies import seed
+
+    seed(Body, EventKind)
+
+
 def _delete_forum(forum: Any) -> None:
     """The forum's additions go before the people and meetings they name; the shared events stay."""
     from mshub.calendar.models import Presence, ReportBack
@@ -61,6 +69,7 @@ AREA = Area(
     home_order=15,
     demo_steps=(DemoStep(35, _demo),),
     api_routes=_api_routes,
+    on_forum_create=_create_forum,
     on_forum_delete=_delete_forum,
     delete_order=40,
     on_person_erase=_erase_person,

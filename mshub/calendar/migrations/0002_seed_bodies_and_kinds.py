@@ -1,57 +1,12 @@
-"""The installation's first bodies and kinds of event (editable afterwards; codes are the stable keys)."""
+"""The installation's first bodies and kinds of event (mshub/calendar/vocabularies.py)."""
 
 from django.db import migrations
 
-# (code, Japanese, English, abbreviation, web site)
-BODIES = [
-    ("igf", "インターネット・ガバナンス・フォーラム", "Internet Governance Forum", "IGF", "https://www.intgovforum.org/"),
-    ("icann", "ICANN", "Internet Corporation for Assigned Names and Numbers", "ICANN", "https://www.icann.org/"),
-    ("itu", "国際電気通信連合", "International Telecommunication Union", "ITU", "https://www.itu.int/"),
-    ("un-ga", "国連総会", "United Nations General Assembly", "UNGA", "https://www.un.org/en/ga/"),
-    (
-        "un-gge",
-        "国連政府専門家会合(GGE)",
-        "UN Group of Governmental Experts (ICT and international security)",
-        "GGE",
-        "https://disarmament.unoda.org/ict-security/",
-    ),
-    (
-        "un-oewg",
-        "国連オープンエンド作業部会(OEWG)",
-        "UN Open-Ended Working Group (ICT security)",
-        "OEWG",
-        "https://disarmament.unoda.org/open-ended-working-group/",
-    ),
-    ("wsis", "世界情報社会サミット(WSIS)", "World Summit on the Information Society", "WSIS", "https://www.itu.int/net/wsis/"),
-    ("aprigf", "アジア太平洋地域IGF", "Asia Pacific Regional Internet Governance Forum", "APrIGF", "https://aprigf.asia/"),
-    ("apricot", "APRICOT", "Asia Pacific Regional Internet Conference on Operational Technologies", "APRICOT", "https://www.apricot.net/"),
-    ("apnic", "APNIC", "Asia Pacific Network Information Centre", "APNIC", "https://www.apnic.net/"),
-    ("wic", "世界インターネット大会(烏鎮)", "World Internet Conference (Wuzhen)", "WIC", "https://www.wicinternet.org/"),
-    ("netmundial", "NETmundial", "NETmundial", "NETmundial", "https://netmundial.br/"),
-    ("unesco", "ユネスコ", "UNESCO", "UNESCO", "https://www.unesco.org/"),
-    ("oecd", "経済協力開発機構", "Organisation for Economic Co-operation and Development", "OECD", "https://www.oecd.org/"),
-    ("ntia", "米国商務省電気通信情報局", "US National Telecommunications and Information Administration", "NTIA", "https://www.ntia.gov/"),
-    ("mic", "総務省", "Ministry of Internal Affairs and Communications (Japan)", "MIC", "https://www.soumu.go.jp/"),
-]
-
-KINDS = [
-    ("meeting", "会合", "Meeting"),
-    ("summit", "サミット・首脳級会合", "Summit"),
-    ("workshop", "ワークショップ", "Workshop"),
-    ("deadline", "期限", "Deadline"),
-    ("milestone", "節目", "Milestone"),
-]
-
 
 def seed(apps, schema_editor):
-    Body = apps.get_model("calendar", "Body")
-    EventKind = apps.get_model("calendar", "EventKind")
-    for order, (code, ja, en, short, website) in enumerate(BODIES, start=1):
-        Body.objects.get_or_create(
-            code=code, defaults={"name_ja": ja, "name_en": en, "short_name": short, "website": website, "order": order}
-        )
-    for order, (code, ja, en) in enumerate(KINDS, start=1):
-        EventKind.objects.get_or_create(code=code, defaults={"name_ja": ja, "name_en": en, "order": order})
+    from mshub.calendar.vocabularies import seed as seed_lists
+
+    seed_lists(apps.get_model("calendar", "Body"), apps.get_model("calendar", "EventKind"))
 
 
 class Migration(migrations.Migration):

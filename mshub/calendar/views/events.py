@@ -91,7 +91,7 @@ class EventDetailView(EventView, TemplateView):
         context.update(
             parts=linked(ExternalEvent.objects.filter(parent=event).listed().chronological(), self.forum),
             presence=presence_lines(self.forum, event) if user.has_perm("calendar.view_presence", self.forum) else None,
-            report_backs=self.report_backs(),
+            report_backs=self.report_backs() if user.has_perm("calendar.view_reportback", self.forum) else [],
             history=self.history(),
         )
         return context
