@@ -39,14 +39,18 @@ class PresenceCreateView(EventView, FormView[PresenceForm]):
 
 
 class PresenceDeleteView(EventView, View):
-    """POST only: remove one of this forum's presence rows of the event."""
+    """POST only: remove one of this forum's presence rows of the event (checked on the row)."""
 
     permission_required = "calendar.change_presence"
     event_kwarg = "event"
 
+    def get_permission_object(self) -> Presence:
+        return get_object_or_404(
+            Presence.objects.select_related("forum"), forum=self.forum, event=self.event, pk=self.kwargs["pk"]
+        )
+
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        presence = get_object_or_404(Presence, forum=self.forum, event=self.event, pk=self.kwargs["pk"])
-        remove_presence(presence, request.user)
+        remove_presence(self.get_permission_object(), request.user)
         messages.success(request, _("Removed."))
         return HttpResponseRedirect(self.event.urls.event)
 
@@ -83,9 +87,13 @@ class ReportBackDeleteView(EventView, View):
     permission_required = "calendar.change_reportback"
     event_kwarg = "event"
 
+    def get_permission_object(self) -> ReportBack:
+        return get_object_or_404(
+            ReportBack.objects.select_related("forum"), forum=self.forum, event=self.event, pk=self.kwargs["pk"]
+        )
+
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        report_back = get_object_or_404(ReportBack, forum=self.forum, event=self.event, pk=self.kwargs["pk"])
-        remove_report_back(report_back, request.user)
+        remove_report_back(self.get_permission_object(), request.user)
         messages.success(request, _("Removed."))
         return HttpResponseRedirect(self.event.urls.event)
 

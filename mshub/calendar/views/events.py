@@ -25,7 +25,7 @@ from mshub.core.pages import url_for_each
 class HistoryLine:
     number: int
     at: Any
-    where: str  # "this forum", another public forum's name, or "another forum"
+    where: str  # "this forum" or "another forum"
     who: str  # the editor, for this forum's own edits and readers allowed to see them
     changed: list[str]  # the fields' labels; none for the first revision
     message: str
@@ -49,7 +49,8 @@ class EventDetailView(EventView, TemplateView):
     template_name = "calendar/event.html"
 
     def history(self) -> list[HistoryLine]:
-        """Every revision; another forum's edits name that forum only if it is public, and never the editor."""
+        """Every revision; another forum's edits name neither that forum nor the editor (a forum's
+        membership and activity are its own business)."""
         authors = self.request.user.has_perm("calendar.view_revision_authors", self.forum)
         lines = []
         revisions = ExternalEventRevision.objects.filter(event=self.event).select_related("forum", "actor")
@@ -59,8 +60,7 @@ class EventDetailView(EventView, TemplateView):
                 where = _("this forum")
                 who = str(revision.actor) if authors and revision.actor is not None else ""
             else:
-                where = forum.name if forum is not None and forum.is_public else _("another forum")
-                who = ""
+                where, who = _("another forum"), ""
             lines.append(
                 HistoryLine(revision.number, revision.at, where, who, revision.changed_labels, revision.message)
             )
