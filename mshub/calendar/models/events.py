@@ -32,7 +32,7 @@ from mshub.core.concurrency import version_field
 from mshub.core.fields import WebURLField
 from mshub.core.i18n import localized
 from mshub.core.pages import PageURLs
-from mshub.core.timezones import in_zone, validate_timezone
+from mshub.core.timezones import available_zones, in_zone, validate_timezone
 
 
 class DatePrecision(models.TextChoices):
@@ -59,6 +59,10 @@ def new_uid() -> str:
 
 
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2200)]
+
+
+def _valid_month(year: int | None, month: int | None) -> bool:
+    return year is not None and month is not None and dt.MINYEAR <= year <= dt.MAXYEAR and 1 <= month <= 12
 
 
 class ExternalEventQuerySet(models.QuerySet["ExternalEvent"]):
@@ -281,13 +285,16 @@ class ExternalEvent(models.Model):
             self.start_date = self.end_date = None
         if precision != DatePrecision.MONTH:
             self.month = None
-        if precision == DatePrecision.TIMED and self.start and self.end:
+        # Derived only from values that hold (``clean`` explains the others; nothing is saved with them).
+        if precision == DatePrecision.TIMED and self.start and self.end and self.timezone in available_zones():
             self.first_day = in_zone(self.start, self.timezone).date()
             self.last_day = in_zone(self.end, self.timezone).date()
         elif precision == DatePrecision.DAYS and self.start_date:
             self.end_date = self.end_date or self.start_date
             self.first_day, self.last_day = self.start_date, self.end_date
-        elif precision == DatePrecision.MONTH and self.year and self.month:
+        elif precision == DatePrecision.MONTH and _valid_month(self.year, self.month):
+            assert self.year is not None
+            assert self.month is not None
             self.first_day = dt.date(self.year, self.month, 1)
             self.last_day = dt.date(self.year, self.month, stdcal.monthrange(self.year, self.month)[1])
         else:
