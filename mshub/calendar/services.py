@@ -40,14 +40,18 @@ def _revise(event: ExternalEvent, forum: Forum | None, actor: Any, message: str,
 
 
 @transaction.atomic
-def create_event(forum: Forum, actor: Any = None, *, message: str = "", **fields: Any) -> ExternalEvent:
-    """A new shared event (``ValidationError`` with a message per field if it does not hold together)."""
+def create_event(forum: Forum | None, actor: Any = None, *, message: str = "", **fields: Any) -> ExternalEvent:
+    """A new shared event (``ValidationError`` with a message per field if it does not hold together).
+
+    ``forum``: the forum whose page it was added through (its activity log gets the entry); None for
+    an event that came in otherwise (the demo, an import)."""
     event = ExternalEvent(**fields)
     event.normalise()
     event.full_clean()
     event.save()
     _revise(event, forum, actor, message, [])  # the first revision: everything is new
-    record(forum, actor, "calendar.event_created", event)
+    if forum is not None:
+        record(forum, actor, "calendar.event_created", event)
     return event
 
 

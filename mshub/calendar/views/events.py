@@ -25,7 +25,7 @@ from mshub.core.pages import url_for_each
 class HistoryLine:
     number: int
     at: Any
-    where: str  # "this forum" or "another forum"
+    where: str  # "this forum", "another forum", or none (the demo, an import)
     who: str  # the editor, for this forum's own edits and readers allowed to see them
     changed: list[str]  # the fields' labels; none for the first revision
     message: str
@@ -59,6 +59,8 @@ class EventDetailView(EventView, TemplateView):
             if forum is not None and forum.pk == self.forum.pk:
                 where = _("this forum")
                 who = str(revision.actor) if authors and revision.actor is not None else ""
+            elif forum is None:
+                where, who = _("not through a forum of this site"), ""
             else:
                 where, who = _("another forum"), ""
             lines.append(
