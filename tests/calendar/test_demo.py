@@ -34,7 +34,7 @@ def test_the_samples_events_are_on_the_demo_calendar() -> None:
     assert Presence.objects.filter(forum__slug=TASKFORCE).exists()
     page = Client().get(f"/{MAIN}/calendar/timeline/").content.decode()
     assert "2014" in page
-    assert "NETmundial会議" in page  # the name in the default language, Japanese
+    assert ">NETmundial</a>" in page  # the event (English: the tests default to it), not the body filter
 
 
 def test_loading_again_or_resetting_makes_no_second_copy() -> None:
