@@ -44,3 +44,16 @@ def test_loading_again_or_resetting_makes_no_second_copy() -> None:
     load("--reset", "--no-meetings")
     assert ExternalEvent.objects.count() == count
     assert Presence.objects.filter(forum__slug=MAIN).count() >= 10  # the new forum's own presence again
+
+
+@pytest.mark.slow
+def test_the_whole_demo_links_the_annual_igf_to_its_report_back_meeting() -> None:
+    from mshub.calendar.models import ReportBack
+
+    load()
+    link = ReportBack.objects.get(forum__slug=MAIN)
+    assert link.event.uid == "demo-annual-igf@mshub"
+    assert link.meeting is not None
+    assert link.meeting.title_en == "Report-back on the annual IGF"
+    page = Client().get(f"/{MAIN}/calendar/events/{link.event_id}/").content.decode()
+    assert link.meeting.get_absolute_url() in page
