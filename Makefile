@@ -10,7 +10,7 @@ MANAGE := $(BIN)/python manage.py
 
 .DEFAULT_GOAL := help
 .PHONY: help demo serve install install-dev test lint typecheck migrations-check pytest test-postgres \
-        messages compilemessages bench bench-load clean
+        messages compilemessages bench bench-load bench-plans bench-burst clean
 
 help:
 	@echo "make demo   - set up (venv, install, migrate, demo data) and serve on http://$(HOST):$(PORT)"
@@ -80,6 +80,15 @@ bench: install-dev
 # (docs/performance.md; needs `apt-get install wrk nginx-light`). DATABASE_URL=postgres://… for PostgreSQL.
 bench-load: install-dev
 	$(BIN)/python bench/load.py $(BENCH_ARGS)
+
+# The query plans of the largest pages on PostgreSQL, the forum grown 10 times (docs/scaling.md).
+bench-plans: install-dev
+	@test -n "$(DATABASE_URL)" || (echo "set DATABASE_URL=postgres://…/postgres" && exit 2)
+	$(BIN)/python bench/plans.py $(BENCH_ARGS)
+
+# Registration bursts under gunicorn: SQLite, or PostgreSQL with DATABASE_URL (docs/scaling.md).
+bench-burst: install-dev
+	$(BIN)/python bench/burst.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var/static .pytest_cache .mypy_cache .ruff_cache .coverage

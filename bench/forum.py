@@ -170,3 +170,117 @@ def build_forum(
         Page("API meetings", f"/api/v1/{MAIN}/meetings/"),
         Page("API organisations", f"/api/v1/{MAIN}/organizations/"),
     ]
+
+
+@dataclass(frozen=True)
+class Grown:
+    """The sizes ``scale_up`` added (for the benchmark's heading)."""
+
+    persons: int
+    affiliations: int
+    registrations: int
+    interventions: int
+    activity: int
+    documents: int
+    upcoming: str  # the announced meeting of ``ITEMS`` items, open for registration
+
+
+def scale_up(scale: int) -> Grown:
+    """Grow the forum of ``build_forum`` (built with ``past = PAST_MEETINGS * scale``) towards years of use:
+    ``500 × scale`` people with two affiliations each (one ended); for every past meeting 20
+    registrations, and a presenter and two Q/A/C entries per agenda item; an announced plenary open
+    for registration (200 items presented by the new people, ``200 × scale`` registrations,
+    ``100 × scale`` seats); ``5,000 × scale`` activity entries and ``100 × scale`` archive documents.
+    Bulk-created; the page cache is told once at the end.
+    """
+    import hashlib
+
+    from django.db import transaction
+    from django.utils import timezone
+
+    from mshub.archive.models import ArchiveDocument
+    from mshub.core.demo import MAIN
+    from mshub.core.models import ActivityEntry, Forum
+    from mshub.core.pagecache import forum_changed
+    from mshub.meetings.models import AgendaItem, Intervention, Meeting, MeetingSeries, Presenter, Registration
+    from mshub.people.models import Affiliation, Organization, Person, StakeholderGroup
+
+    forum = Forum.objects.get(slug=MAIN)
+    groups = list(StakeholderGroup.objects.filter(forum=forum).order_by("pk"))
+    with transaction.atomic():
+        orgs = Organization.objects.bulk_create(
+            Organization(forum=forum, name_ja=f"団体{n}", name_en=f"Organisation {n}", stakeholder_group=groups[n % 5])
+            for n in range(50 * scale)
+        )
+        people = Person.objects.bulk_create(
+            Person(
+                forum=forum,
+                family_name_ja=f"姓{n}",
+                given_name_ja="名",
+                family_name_latin=f"Family{n}",
+                given_name_latin="Given",
+                email=f"person{n}@example.org",
+            )
+            for n in range(500 * scale)
+        )
+        people = list(Person.objects.filter(forum=forum, email__startswith="person").order_by("pk"))
+        ended, current = dt.date(2015, 4, 1), dt.date(2020, 4, 1)
+        Affiliation.objects.bulk_create(
+            Affiliation(person=p, organization=orgs[(n + k) % len(orgs)], start=ended if k else current)
+            for n, p in enumerate(people)
+            for k in range(2)
+        )
+        Affiliation.objects.filter(person__in=people, start=ended).update(end=current - dt.timedelta(days=1))
+        plenary = MeetingSeries.objects.get(forum=forum, slug=PLENARY)
+        start = timezone.now().replace(hour=1, minute=0, second=0, microsecond=0) + dt.timedelta(days=30)
+        upcoming = large_meeting(plenary, people, start=start, registrations=200 * scale)
+        Meeting.objects.filter(pk=upcoming.pk).update(capacity=100 * scale)
+        past = list(Meeting.objects.filter(series__forum=forum, series__slug=STUDY).order_by("pk"))
+        Registration.objects.bulk_create(
+            Registration(
+                meeting=m,
+                name=f"参加者{k}",
+                email=f"s{k}@example.org",
+                mode="onsite" if k % 4 else "remote",
+                stakeholder_group=groups[k % len(groups)],
+                person=people[(m.pk + k) % len(people)],
+                checked_in_at=m.start if k % 4 else None,
+            )
+            for m in past
+            for k in range(20)
+        )
+        items = list(AgendaItem.objects.filter(meeting__in=past))
+        Presenter.objects.bulk_create(
+            Presenter(item=item, person=people[n % len(people)]) for n, item in enumerate(items)
+        )
+        Intervention.objects.bulk_create(
+            Intervention(item=item, position=k, kind="QAC"[k % 3], text_ja="発言の内容です。" * 4)
+            for item in items
+            for k in range(2)
+        )
+        ActivityEntry.objects.bulk_create(
+            ActivityEntry(forum=forum, verb="meeting.updated", target_id=str(past[n % len(past)].pk), summary="…")
+            for n in range(5000 * scale)
+        )
+        ArchiveDocument.objects.bulk_create(
+            ArchiveDocument(
+                forum=forum,
+                sha256=hashlib.sha256(f"doc{n}".encode()).hexdigest(),
+                name=f"minutes-{n}.pdf",
+                kind="pdf",
+                genre="minutes",
+                text="議事録の本文です。" * 200,
+                meeting=past[n % len(past)],
+            )
+            for n in range(100 * scale)
+        )
+    forum_changed(forum)
+    return Grown(
+        persons=len(people),
+        affiliations=2 * len(people),
+        registrations=20 * len(past) + 200 * scale,
+        interventions=2 * len(items),
+        activity=5000 * scale,
+        documents=100 * scale,
+        upcoming=upcoming.get_absolute_url(),
+    )

@@ -33,9 +33,14 @@ def free_port() -> int:
 
 
 @contextmanager
-def running(command: list[str], port: int, env: dict[str, str] | None = None, seconds: float = 60) -> Iterator[None]:
-    """Start ``command``, wait until it accepts connections on ``port``, stop it (and its children) at the end."""
-    process = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)
+def running(
+    command: list[str], port: int, env: dict[str, str] | None = None, seconds: float = 60, log: Path | None = None
+) -> Iterator[subprocess.Popen[bytes]]:
+    """Start ``command``, wait until it accepts connections on ``port``, stop it (and its children) at the end.
+
+    ``log``: its standard output and error go to this file (appended) instead of the terminal."""
+    out = open(log, "ab") if log else None  # noqa: SIM115 (closed below, after the process)
+    process = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True, stdout=out, stderr=out)
     try:
         deadline = time.monotonic() + seconds
         while True:
@@ -48,7 +53,7 @@ def running(command: list[str], port: int, env: dict[str, str] | None = None, se
                 if time.monotonic() > deadline:
                     raise RuntimeError(f"{command[0]} did not listen on port {port} within {seconds:.0f} s") from None
                 time.sleep(0.1)
-        yield
+        yield process
     finally:
         if process.poll() is None:
             process.send_signal(signal.SIGTERM)
@@ -57,6 +62,8 @@ def running(command: list[str], port: int, env: dict[str, str] | None = None, se
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait()
+        if out:
+            out.close()
 
 
 def gunicorn(port: int, workers: int) -> list[str]:
@@ -224,3 +231,29 @@ def python_load(
 
     errors = sum(1 for status, _ in results if not 200 <= status < 400)
     return Measured(len(results), len(results) / elapsed, percentile(0.5), percentile(0.99), errors, tool="python")
+
+
+def cpu_seconds(pid: int, database: str = "") -> float:
+    """CPU time (user + system) spent so far by process ``pid`` and its children (gunicorn's master and
+    workers), and by the PostgreSQL server processes serving ``database`` (their title names it). Linux."""
+    tick = os.sysconf("SC_CLK_TCK")
+
+    def used(p: int | str) -> float:
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:  # ended meanwhile
+            return 0.0
+        return (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    total = used(pid) + sum(used(c) for c in (children.read_text().split() if children.exists() else []))
+    if database:
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    title = (entry / "cmdline").read_bytes()
+                except OSError:
+                    continue
+                if title.startswith(b"postgres: ") and f" {database} ".encode() in title:
+                    total += used(entry.name)
+    return total

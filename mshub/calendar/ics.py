@@ -8,7 +8,7 @@
 - Whole-day events are DATE values; DTEND is the day after the last day (exclusive, RFC 5545 3.6.1).
 - Events known only to the month, or whose date is to be decided, are left out: a calendar program
   would have to show them on a day they do not take place (docs/calendar.md).
-- The forum's own meetings may be added (``mshub.meetings.calendar.meeting_event``: UTC times).
+- The forum's own meetings may be added (``mshub.meetings.calendar.meeting_events``: UTC times).
 """
 
 from __future__ import annotations
@@ -17,11 +17,12 @@ import datetime as dt
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.db.models import QuerySet
 from icalendar import Calendar, Event
 
 from mshub.calendar.models import DatePrecision, EventStatus, ExternalEvent
 from mshub.core.i18n import current_language
-from mshub.meetings.calendar import meeting_event
+from mshub.meetings.calendar import meeting_events
 from mshub.meetings.models import Meeting
 
 PRODID = "-//mshub//international calendar//EN"
@@ -67,7 +68,7 @@ def event_component(event: ExternalEvent, page_url: str = "") -> Event:
 
 
 def calendar_for(
-    events: Iterable[ExternalEvent], meetings: Iterable[Meeting] = (), name: str = "", page_url: object = None
+    events: Iterable[ExternalEvent], meetings: QuerySet[Meeting] | None = None, name: str = "", page_url: object = None
 ) -> bytes:
     """The events that have days (``exported``) and ``meetings``, as one calendar file.
 
@@ -85,8 +86,8 @@ def calendar_for(
             continue
         cal.add_component(event_component(event, page_url(event.pk) if callable(page_url) else ""))
         days += [event.first_day, event.last_day]  # type: ignore[list-item]
-    for meeting in meetings:
-        cal.add_component(meeting_event(meeting))
+    for component in meeting_events(meetings) if meetings is not None else []:
+        cal.add_component(component)
     if days:
         # The zones' transitions from a year before the first event to a year after the last.
         cal.add_missing_timezones(

@@ -102,13 +102,17 @@ def database_config(url: str) -> dict[str, Any]:
 
     SQLite gets WAL journalling and IMMEDIATE transactions, so that concurrent
     writers queue instead of failing with "database is locked"; Django turns
-    foreign-key enforcement on for every SQLite connection itself.
+    foreign-key enforcement on for every SQLite connection itself. A writer waits
+    up to SQLITE_BUSY_TIMEOUT seconds (20) for the lock: under a burst of
+    registrations with 16 writers or more at once, some waited past 5 s
+    (docs/scaling.md); 20 s stays below gunicorn's 30 s worker timeout.
     """
     config: dict[str, Any] = dict(environ.Env.db_url_config(url))
     if config["ENGINE"] == "django.db.backends.sqlite3":
+        busy_ms = round(env.float("SQLITE_BUSY_TIMEOUT", default=20) * 1000)
         config.setdefault("OPTIONS", {}).update(
             {
-                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
+                "init_command": f"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout={busy_ms};",
                 "transaction_mode": "IMMEDIATE",
             }
         )

@@ -24,6 +24,7 @@ def test_sqlite_connections_use_wal_and_enforce_foreign_keys(tmp_path):
         with wrapper.cursor() as cursor:
             assert cursor.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
             assert cursor.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+            assert cursor.execute("PRAGMA busy_timeout").fetchone()[0] == 20000  # SQLITE_BUSY_TIMEOUT's default
             cursor.execute("CREATE TABLE parent (id INTEGER PRIMARY KEY)")
             cursor.execute("CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parent(id))")
             with pytest.raises(IntegrityError):

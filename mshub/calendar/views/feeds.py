@@ -25,16 +25,10 @@ class CalendarIcsView(CalendarView, View):
         events = self.filtered_events().top_level().listed().chronological()
         if "year" not in self.filters.chosen():
             events = events.filter(last_day__gte=dt.date(self.today().year - 1, 1, 1))
-        meetings: Any = []
+        meetings = None
         if request.GET.get("meetings") == "1":
             seen = SeriesVisibility.seen_by(request.user, self.forum)
-            meetings = (
-                Meeting.objects.public()
-                .filter(forum=self.forum, series__visibility__in=seen)
-                .select_related("series", "forum")
-                .prefetch_related("agenda_items")
-                .order_by("start")
-            )
+            meetings = Meeting.objects.public().filter(forum=self.forum, series__visibility__in=seen).order_by("start")
         page_url = url_for_each("calendar:event", {"forum": self.forum.slug})
         body = calendar_for(events, meetings, name=self.forum.name, page_url=page_url)
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")

@@ -38,7 +38,7 @@ def planned_span(
     return start, end
 
 
-def planned_time(span: tuple[dt.datetime, dt.datetime | None] | None, duration_minutes: int | None) -> str:
+def planned_time_text(span: tuple[dt.datetime, dt.datetime | None] | None, duration_minutes: int | None) -> str:
     """ "14:10–14:40", "14:10", "(20 min)" or empty, from ``planned_span`` (None: no planned start)."""
     if span is None:
         return gettext("(%(n)s min)") % {"n": duration_minutes} if duration_minutes else ""
@@ -135,7 +135,7 @@ class AgendaItem(models.Model):
     @property
     def planned_time(self) -> str:
         """ "14:10–14:40", "14:10", "(20 min)" or empty: what the programme prints before the title."""
-        return planned_time(self.planned_span(), self.duration_minutes)
+        return planned_time_text(self.planned_span(), self.duration_minutes)
 
     def clean(self) -> None:
         super().clean()

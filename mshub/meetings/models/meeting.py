@@ -120,7 +120,12 @@ class Meeting(models.Model):
                 violation_error_message=_("A meeting must end after it starts."),
             ),
         ]
-        indexes = [models.Index(fields=["forum", "start"])]
+        indexes = [
+            models.Index(fields=["forum", "start"]),
+            # the upcoming meetings (end >= now) of the forum's home and meeting list: a few rows of
+            # the forum's history (docs/scaling.md)
+            models.Index(fields=["forum", "end"], name="meeting_forum_end_idx"),
+        ]
 
     objects = MeetingQuerySet.as_manager()
 

@@ -30,6 +30,8 @@ class ReportVersion(models.Model):
     class Meta:
         ordering = ["-version", "language"]
         constraints = [models.UniqueConstraint(fields=["meeting", "version", "language"], name="report_version_unique")]
+        # the reports' Atom feed: the latest 30 publications without sorting them all (docs/scaling.md)
+        indexes = [models.Index(fields=["-published_at"], name="report_version_published_idx")]
 
     def __str__(self) -> str:
         return f"{self.meeting} v{self.version} ({self.language})"

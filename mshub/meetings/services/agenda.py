@@ -14,7 +14,7 @@ from mshub.core.i18n import current_language
 from mshub.core.models.events import record
 from mshub.core.pagecache import record_changed
 from mshub.meetings.models import AgendaItem, Intervention, ItemOutcome, Meeting, Presenter
-from mshub.meetings.models.agenda import planned_span, planned_time
+from mshub.meetings.models.agenda import planned_span, planned_time_text
 from mshub.people.models import Person, best_first_order, held_on
 
 PARKED = 20000  # above any real position, below the field's limit (32767)
@@ -101,7 +101,7 @@ def agenda_lines(meeting: Meeting, language: str | None = None) -> list[AgendaLi
     lines = []
     for (pk, _parent, title, other_title, start, minutes, outcome), number, depth in numbered(by_parent, itemgetter(0)):
         span = planned_span(local_start, local_end, start, minutes) if start is not None else None
-        time = planned_time(span, minutes)
+        time = planned_time_text(span, minutes)
         lines.append(AgendaLine(number, depth, title or other_title, time, labels.get(outcome, ""), people.get(pk, [])))
     return lines
 

@@ -14,7 +14,7 @@ from mshub.core.http import forum_of
 from mshub.core.models import Forum
 from mshub.core.views.base import ForumView
 from mshub.meetings.calendar import calendar_for
-from mshub.meetings.models import ReportVersion, SeriesVisibility
+from mshub.meetings.models import Meeting, ReportVersion, SeriesVisibility
 from mshub.meetings.views.base import MeetingView, SeriesView, visible_meetings
 
 
@@ -30,7 +30,8 @@ class MeetingIcsView(MeetingView, View):
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         meeting = self.meeting
-        return ics_response(calendar_for([meeting]), f"{meeting.series.slug}-{meeting.number}.ics")
+        body = calendar_for(Meeting.objects.filter(pk=meeting.pk))
+        return ics_response(body, f"{meeting.series.slug}-{meeting.number}.ics")
 
 
 class SeriesIcsView(SeriesView, View):

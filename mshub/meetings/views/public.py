@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db import models
 from django.utils import timezone
-from django.views.generic import TemplateView
+from django.views.generic import ListView, TemplateView
 
 from mshub.core.views.base import ForumView
-from mshub.meetings.models import MeetingStatus, RegistrationStatus
+from mshub.meetings.models import Meeting, MeetingStatus, RegistrationStatus
 from mshub.meetings.services.agenda import agenda_lines
 from mshub.meetings.services.minutes import carried_over_actions, material_lines
 from mshub.meetings.services.registration import participation, registration_open, seats_taken
@@ -31,15 +32,22 @@ class MeetingIndexView(ForumView, TemplateView):
         return context
 
 
-class SeriesDetailView(SeriesView, TemplateView):
+class SeriesDetailView(SeriesView, ListView[Meeting]):
+    """The series' meetings, the newest first, 50 a page (``?page=N``, or ``last``; any other value, or
+    a page past the last, is a 404, as on every list), in as many queries whatever the series' size."""
+
     page_cache = True  # kept for anonymous readers, validated for all (mshub.core.pagecache)
     permission_required = "meetings.view_series"
     template_name = "meetings/series.html"
+    context_object_name = "meetings"
+    paginate_by = 50
+
+    def get_queryset(self) -> models.QuerySet[Meeting]:
+        return visible_meetings(self).filter(series=self.series).order_by("-number")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["series"] = self.series
-        context["meetings"] = visible_meetings(self).filter(series=self.series).order_by("-number")
         return context
 
 
