@@ -57,6 +57,10 @@ def test_the_area_reaches_the_api_router(sample_area):
         "organizations",
         "persons",
         "meetings",
+        "bodies",
+        "event-kinds",
+        "events",
+        "presence",
         "sample-notes",
     ]
 

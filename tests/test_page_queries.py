@@ -23,6 +23,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from mshub.calendar.models import Body, EventKind, ExternalEvent
+from mshub.calendar.services import add_presence, add_report_back, create_event, update_event
 from mshub.core.models import Forum
 from mshub.meetings.models import ActionItem, Decision, Footnote, Intervention, Meeting, MeetingSeries, Presenter
 from mshub.meetings.services.agenda import add_item
@@ -79,7 +81,70 @@ def upcoming_meeting(series: MeetingSeries, days_ahead: int, items: int) -> Meet
     return change_status(meeting, "announced")
 
 
-def pages(cast: Cast, reported: Meeting, upcoming: Meeting, organization: int, person: int) -> dict[str, str]:
+def grow_calendar(forum: Forum, reported: Meeting, n: int) -> ExternalEvent:
+    """``n`` summits, each with two days inside it, one of them timed in its own zone, presence of
+    two people (dated affiliations) and a report-back to ``reported``; a month-only event and an
+    undecided one; upcoming ones. Returns the last summit."""
+    igf, summit = Body.objects.get(code="igf"), EventKind.objects.get(code="summit")
+    today = timezone.localdate()
+    event = None
+    for k in range(n):
+        first = dt.date(2015, 1 + k % 12, 10)
+        event = create_event(
+            forum,
+            name_en=f"Summit {k}",
+            body=igf,
+            kind=summit,
+            precision="days",
+            start_date=first,
+            end_date=first + dt.timedelta(days=2),
+            country="BR",
+            timezone="America/Sao_Paulo",
+        )
+        create_event(forum, name_en=f"Day {k}", parent=event, precision="days", start_date=first)
+        start = dt.datetime.combine(first, dt.time(12), tzinfo=dt.UTC)
+        create_event(
+            forum,
+            name_en=f"Session {k}",
+            parent=event,
+            precision="timed",
+            timezone="America/Sao_Paulo",
+            start=start,
+            end=start + dt.timedelta(hours=2),
+        )
+        for _ in range(2):
+            person = PersonFactory(forum=forum)
+            AffiliationFactory(person=person, start=dt.date(2001, 4, 1))
+            add_presence(forum, event, person, role="speaker")
+        add_report_back(forum, event, meeting=reported)
+        add_report_back(forum, event, url="https://example.org/report", title_en="Report")
+        create_event(forum, name_en=f"Month {k}", precision="month", year=2015, month=1 + k % 12)
+        create_event(forum, name_en=f"Undecided {k}", precision="tbd", year=today.year + 1)
+        create_event(
+            forum, name_en=f"Soon {k}", body=igf, precision="days", start_date=today + dt.timedelta(days=5 + k)
+        )
+    assert event is not None
+    return event
+
+
+def grow_calendar_on(event: ExternalEvent, reported: Meeting) -> None:
+    """More days, presence and report-backs on the event whose page is counted."""
+    forum = reported.forum
+    for k in range(4):
+        create_event(forum, name_en=f"Extra day {k}", parent=event, precision="days", start_date=event.first_day)
+        person = PersonFactory(forum=forum)
+        AffiliationFactory(person=person, start=dt.date(2001, 4, 1))
+        AffiliationFactory(person=person, start=dt.date(2010, 4, 1))
+        add_presence(forum, event, person, role="delegate")
+        add_report_back(forum, event, url="https://example.org/more", title_en=f"More {k}")
+        event.refresh_from_db()
+        event.city_en = f"City {k}"
+        update_event(event, event.version, forum)  # one more revision in the history
+
+
+def pages(
+    cast: Cast, reported: Meeting, upcoming: Meeting, organization: int, person: int, event: ExternalEvent
+) -> dict[str, str]:
     f = {"forum": cast.forum.slug}
     series = {**f, "series": reported.series.slug}
     return {
@@ -111,7 +176,19 @@ def pages(cast: Cast, reported: Meeting, upcoming: Meeting, organization: int, p
             "api:stakeholdergroup-detail",
             kwargs={**f, "pk": StakeholderGroup.objects.get(forum=cast.forum, code="civil-society").pk},
         ),
+        "calendar:index": reverse("calendar:index", kwargs=f),
+        "calendar:index (filtered)": reverse("calendar:index", kwargs=f) + "?body=igf&country=BR",
+        "calendar:month": reverse("calendar:month", kwargs={**f, "year": 2015, "month": 1}),
+        "calendar:year": reverse("calendar:year", kwargs={**f, "year": 2015}),
+        "calendar:timeline": reverse("calendar:timeline", kwargs=f),
+        "calendar:ics": reverse("calendar:ics", kwargs=f) + "?year=2015&meetings=1",
+        "calendar:event": reverse("calendar:event", kwargs={**f, "pk": event.pk}),
+        "api:event-list": reverse("api:event-list", kwargs=f),
+        "api:event-detail": reverse("api:event-detail", kwargs={**f, "pk": event.pk}),
+        "api:body-list": reverse("api:body-list", kwargs=f),
         # the members' lists and pages
+        "calendar:presence-table": reverse("calendar:presence-table", kwargs={**f, "year": 2015}),
+        "api:presence-list": reverse("api:presence-list", kwargs=f),
         "people:person-list": reverse("people:person-list", kwargs=f),
         "people:person-detail": reverse("people:person-detail", kwargs={**f, "pk": person}),
         "meetings:actions": reverse("meetings:actions", kwargs=f),
@@ -121,7 +198,14 @@ def pages(cast: Cast, reported: Meeting, upcoming: Meeting, organization: int, p
     }
 
 
-MEMBERS_ONLY = {"people:", "meetings:actions", "meetings:statistics", "api:person-"}
+MEMBERS_ONLY = {
+    "people:",
+    "meetings:actions",
+    "meetings:statistics",
+    "api:person-",
+    "calendar:presence-table",
+    "api:presence-",
+}
 
 
 def counts(clients: dict[str, Client], urls: dict[str, str]) -> dict[str, int]:
@@ -148,7 +232,8 @@ def test_every_list_and_detail_page_reads_in_a_fixed_number_of_queries(cast: Cas
     organization = person.affiliations.get().organization
     other_forum = ForumFactory()
     clients: dict[str, Any] = {"anonymous": Client(), "member": cast.client("member")}
-    urls = pages(cast, reported, upcoming, organization.pk, person.pk)
+    event = grow_calendar(forum, reported, 1)
+    urls = pages(cast, reported, upcoming, organization.pk, person.pk, event)
     few = counts(clients, urls)
 
     # Everything grows: the meetings' agendas and everything hanging from them, the series, the
@@ -165,6 +250,10 @@ def test_every_list_and_detail_page_reads_in_a_fixed_number_of_queries(cast: Cas
         ForumFactory()
         MembershipFactory(forum=ForumFactory(), user=cast.users["member"])
     assert other_forum.pk
+    grow_calendar(forum, reported, 6)
+    grown = ExternalEvent.objects.filter(name_en="Summit 0").first()
+    assert grown is not None
+    grow_calendar_on(grown, reported)
     many = counts(clients, urls)
 
     grew = {page: (few[page], many[page]) for page in few if many[page] != few[page]}

@@ -18,6 +18,10 @@ Invalidation is by version, not by deletion: any saved or deleted record that be
 forum's ``content_version`` once its transaction commits, so every key and validator of that forum
 changes at once on every app server. Writes that bypass ``save()`` (``QuerySet.update``,
 ``bulk_create``) call ``forum_changed`` themselves.
+
+A model whose records every forum shows (the international calendar's events: one fact for the
+installation, no ``forum`` key) says so with ``shown_in_every_forum = True``: saving or deleting one
+raises every forum's ``content_version`` (``every_forum_changed``, which bulk writes call themselves).
 """
 
 from __future__ import annotations
@@ -88,6 +92,7 @@ class _Batch:
     def __init__(self) -> None:
         self.forum_ids: set[int] = set()
         self.lookups: dict[tuple[type[models.Model], str], set[Any]] = defaultdict(set)
+        self.every_forum = False
 
     def __call__(self) -> None:
         try:
@@ -101,6 +106,9 @@ class _Batch:
             logger.exception("Page cache: a committed change could not raise its forum's content_version")
 
     def _raise_versions(self) -> None:
+        if self.every_forum:
+            Forum.objects.update(content_version=F("content_version") + 1)
+            return
         forum_ids = set(self.forum_ids)
         for (model, path), pks in self.lookups.items():
             forum_ids.update(model._default_manager.filter(pk__in=pks).values_list(path, flat=True))
@@ -144,8 +152,21 @@ def forum_changed(forum: Forum | int) -> None:
     _noted(lambda batch: batch.forum_ids.add(forum_id))
 
 
+def every_forum_changed() -> None:
+    """What every forum shows changed: a record they all share (``shown_in_every_forum``)."""
+
+    def add(batch: _Batch) -> None:
+        batch.every_forum = True
+
+    _noted(add)
+
+
 def record_changed(instance: models.Model) -> None:
-    """``instance`` was saved or deleted: its forum's pages change (its forum found on commit)."""
+    """``instance`` was saved or deleted: its forum's pages change (its forum found on commit), or every
+    forum's for a record they all show."""
+    if getattr(type(instance), "shown_in_every_forum", False):
+        every_forum_changed()
+        return
     path = forum_path(type(instance))
     if path is None:
         return

@@ -130,6 +130,28 @@ def series_urls(series: dict[int, MeetingSeries]) -> Callable[[EventRow], str]:
     return lambda meeting: settings.SITE_URL + each[meeting.series_id](meeting.number)
 
 
+def meeting_events(meetings: QuerySet[Meeting]) -> list[Event]:
+    """The VEVENTs of ``meetings`` (in the queryset's order), read in three queries whatever their number
+    (the international calendar adds a forum's meetings to its own file with them)."""
+    rows = [EventRow(*row) for row in meetings.values_list(*EventRow._fields)]
+    series = MeetingSeries.objects.select_related("forum").in_bulk({m.series_id for m in rows})
+    language = current_language()
+    lines = programmes(rows, language)
+    url = series_urls(series)
+    stamp = vDatetime(timezone.now().astimezone(dt.UTC))  # when this calendar was made, for every event
+    return [
+        meeting_event(
+            meeting,
+            series[meeting.series_id],
+            language=language,
+            agenda=lines.get(meeting.pk, []),
+            url=url(meeting),
+            stamp=stamp,
+        )
+        for meeting in rows
+    ]
+
+
 def calendar_for(meetings: QuerySet[Meeting], name: str = "", zone: str = "") -> bytes:
     """A calendar of ``meetings`` (in the queryset's order) in three queries, whatever their number."""
     cal = Calendar()
@@ -141,20 +163,6 @@ def calendar_for(meetings: QuerySet[Meeting], name: str = "", zone: str = "") ->
         cal.add("x-wr-calname", name)
     if zone:
         cal.add("x-wr-timezone", zone)
-    rows = [EventRow(*row) for row in meetings.values_list(*EventRow._fields)]
-    series = MeetingSeries.objects.select_related("forum").in_bulk({m.series_id for m in rows})
-    language = current_language()
-    lines = programmes(rows, language)
-    url = series_urls(series)
-    stamp = vDatetime(timezone.now().astimezone(dt.UTC))  # when this calendar was made, for every event
-    for meeting in rows:
-        event = meeting_event(
-            meeting,
-            series[meeting.series_id],
-            language=language,
-            agenda=lines.get(meeting.pk, []),
-            url=url(meeting),
-            stamp=stamp,
-        )
+    for event in meeting_events(meetings):
         cal.add_component(event)
     return bytes(cal.to_ical())

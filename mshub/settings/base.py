@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "mshub.accounts",
     "mshub.people",
     "mshub.meetings",
+    "mshub.calendar",
     "mshub.archive",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -25,8 +25,10 @@ from django.forms import BaseForm
 from django.test import Client
 from django.urls import reverse
 
+from mshub.calendar.services import add_presence, add_report_back, update_event
 from mshub.core.models import ActivityEntry, Forum, Membership, Role
 from mshub.core.models.events import record
+from mshub.meetings.models import AgendaItem
 from mshub.meetings.services.meetings import change_status, create_meeting
 from mshub.people.models import Gender, Organization, OrganizationKind, Person, StakeholderGroup
 from tests.core.test_url_permissions import (
@@ -104,6 +106,12 @@ def module_twins(
 ) -> Iterator[Twins]:
     with module_scope(django_db_blocker, tmp_path_factory):
         sides = {key: build_side(key) for key in ("a", "b")}
+        for key, other in OTHER.items():  # each forum's additions to the other's shared event
+            side = sides[key]
+            add_presence(side.forum, sides[other].objects["event"], side.second_person, note=f"{MARK[key]} there too")
+            add_report_back(
+                side.forum, sides[other].objects["event"], url="https://example.org/r", title_en=f"{MARK[key]} notes"
+            )
         users = {
             "visitor": UserFactory(email="iso-visitor@example.org"),
             "sec_a": UserFactory(email="iso-sec-a@example.org"),
@@ -167,7 +175,15 @@ def extra_urls(here: Side, other: Side) -> list[str]:
         reverse("meetings:checkin", kwargs=meeting.url_kwargs()) + "?q=Registrant",
         reverse("meetings:register", kwargs=here.open_meeting.url_kwargs()),
     ]
-    for name in ("stakeholdergroup", "organization", "person", "meeting"):
+    calendar = reverse("calendar:index", kwargs={"forum": slug})
+    urls += [
+        f"{calendar}?year=2015",
+        f"{calendar}?body=igf&country=BR&kind=meeting",
+        reverse("calendar:ics", kwargs={"forum": slug}) + "?year=2015&meetings=1",
+        reverse("calendar:presence-table", kwargs={"forum": slug, "year": 2015}) + "?body=igf",
+        reverse("calendar:event", kwargs={"forum": slug, "pk": other.objects["event"].pk}),  # shared: found
+    ]
+    for name in ("stakeholdergroup", "organization", "person", "meeting", "event", "presence"):
         api = reverse(f"api:{name}-list", kwargs={"forum": slug})
         urls += [f"{api}?page=1", f"{api}?format=json", f"{api}?format=api"]
     # (A search for the other forum's marker echoes the term typed: see
@@ -218,7 +234,7 @@ def test_searching_for_the_other_forum_finds_nothing(twins: Twins, name: str) ->
 # --- another forum's records under this forum's address ------------------------------------------
 
 OBJECT_KEYS = ["person", "affiliation", "organization", "group", "meeting", "item", "material", "registration"]
-OBJECT_KEYS += ["batch", "import_item", "document"]
+OBJECT_KEYS += ["batch", "import_item", "document", "event", "presence", "report_back"]
 
 
 def foreign_variants(route: Route, here: dict[str, Any], other: dict[str, Any]) -> list[str]:
@@ -232,7 +248,21 @@ def foreign_variants(route: Route, here: dict[str, Any], other: dict[str, Any]) 
     return urls
 
 
-ROUTES_WITH_RECORDS = [r for r in FORUM_ROUTES if r.kwargs - {"forum", "kind", "format"}]
+# Routes that name no record of a forum: a shared international event (every forum shows each one,
+# see test_a_shared_event_shows_only_this_forums_additions) or a year and month of the calendar.
+SHARED = {
+    "calendar:event",
+    "calendar:event-update",
+    "calendar:presence-create",
+    "calendar:reportback-create",
+    "calendar:year",
+    "calendar:month",
+    "calendar:presence-table",
+    "api:event-detail",
+    "api:body-detail",
+    "api:eventkind-detail",
+}
+ROUTES_WITH_RECORDS = [r for r in FORUM_ROUTES if r.kwargs - {"forum", "kind", "format"} and r.name not in SHARED]
 
 
 @pytest.mark.parametrize("route", ROUTES_WITH_RECORDS, ids=lambda r: r.id)
@@ -315,6 +345,11 @@ def pks(queryset: Any) -> set[str]:
     return {str(pk) for pk in queryset.values_list("pk", flat=True)}
 
 
+def event_page(side: Side, name: str) -> str:
+    """A page of the side's shared event, under the side's forum."""
+    return reverse(f"calendar:{name}", kwargs={"forum": side.forum.slug, "pk": side.objects["event"].pk})
+
+
 def choice_cases(side: Side) -> list[tuple[str, str, Any]]:
     """(page, select name, the records it may offer: all of them in this forum)."""
     f, o = side.forum, side.objects
@@ -335,6 +370,8 @@ def choice_cases(side: Side) -> list[tuple[str, str, Any]]:
         (reverse("meetings:register", kwargs=register), "stakeholder_group", StakeholderGroup.objects.filter(forum=f)),
         (reverse("meetings:register", kwargs=register), "gender", Gender.objects.filter(forum=f)),
         (reverse("meetings:meeting-create", kwargs={"forum": slug}), "series", f.meeting_series.all()),
+        (event_page(side, "reportback-create"), "meeting", f.meetings.all()),
+        (event_page(side, "reportback-create"), "agenda_item", AgendaItem.objects.filter(meeting__forum=f)),
     ]
 
 
@@ -450,6 +487,21 @@ def forged_posts(a: Side, b: Side) -> dict[str, tuple[str, dict[str, Any], str]]
         ),
         "agenda-item/presenter": (item, {"action": "presenter", "person": b_person}, "person"),
         "agenda-item/intervention-speaker": (item, {"action": "intervention", "speaker": b_person}, "speaker"),
+        "presence-create/person": (
+            event_page(a, "presence-create"),
+            {"person": b_person, "role": "speaker"},
+            "person",
+        ),
+        "reportback-create/meeting": (
+            event_page(a, "reportback-create"),
+            {"meeting": b.objects["meeting"].pk},
+            "meeting",
+        ),
+        "reportback-create/agenda_item": (
+            event_page(a, "reportback-create"),
+            {"agenda_item": b.objects["item"].pk},
+            "agenda_item",
+        ),
     }
 
 
@@ -464,6 +516,9 @@ FORGED = [
     "register/stakeholder_group",
     "agenda-item/presenter",
     "agenda-item/intervention-speaker",
+    "presence-create/person",
+    "reportback-create/meeting",
+    "reportback-create/agenda_item",
 ]
 
 
@@ -526,3 +581,51 @@ def test_forum_lists_show_public_forums_and_the_users_own(twins: Twins, who: str
     if "iso-b" not in visible:
         assert not leaks(home, "b")
         assert not leaks(str(api), "b")
+
+
+# --- the international calendar: shared events, each forum's own additions ------------------------
+
+
+def test_a_shared_event_shows_only_this_forums_additions(twins: Twins) -> None:
+    """A's event and B's are both on both calendars; under A's address each shows A's presence and
+    report-backs only (B's person and notes at A's event stay in B)."""
+    a, b = twins.sides["a"], twins.sides["b"]
+    client = twins.client("sec_both")
+    for event in (a.objects["event"], b.objects["event"]):
+        page = body_of(client.get(reverse("calendar:event", kwargs={"forum": a.forum.slug, "pk": event.pk})))
+        assert not leaks(page, "b"), event
+        assert leaks(page, "a"), "A's own additions show (the check can find a marker)"
+    api = body_of(client.get(reverse("api:presence-list", kwargs={"forum": a.forum.slug})))
+    assert leaks(api, "a")
+    assert not leaks(api, "b")
+
+
+def test_the_presence_table_counts_this_forums_people_only(twins: Twins) -> None:
+    a, b = twins.sides["a"], twins.sides["b"]
+    response = twins.client("sec_both").get(
+        reverse("calendar:presence-table", kwargs={"forum": a.forum.slug, "year": 2015})
+    )
+    table = response.context["table"]
+    assert table.total == a.forum.calendar_presence.count() == 2  # A's person at A's event, A's second at B's
+    assert not leaks(body_of(response), "b")
+    assert b.forum.calendar_presence.count() == 2
+
+
+def test_another_forums_edit_of_a_shared_event_names_neither_the_forum_nor_the_editor(twins: Twins) -> None:
+    a, b = twins.sides["a"], twins.sides["b"]
+    editor = Membership.objects.filter(forum=b.forum, role=Role.SECRETARIAT).first().user  # type: ignore[union-attr]
+    event = a.objects["event"]
+    event.refresh_from_db()
+    event.city_en = "Geneva"
+    update_event(event, event.version, b.forum, editor, message="city corrected")
+    url = reverse("calendar:event", kwargs={"forum": a.forum.slug, "pk": event.pk})
+    for who in ("anonymous", "sec_a"):
+        page = body_of(twins.client(who).get(url))
+        assert "city corrected" in page  # the shared fact's history
+        assert "another forum" in page
+        assert not leaks(page, "b"), who
+        assert "iso-sec-b" not in page
+    own = body_of(
+        twins.client("sec_both").get(reverse("calendar:event", kwargs={"forum": b.forum.slug, "pk": event.pk}))
+    )
+    assert "this forum" in own

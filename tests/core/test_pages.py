@@ -14,6 +14,7 @@ from django.urls import NoReverseMatch, resolve, reverse
 
 import mshub
 from mshub.archive.models import ArchiveDocument, ImportBatch, ImportItem
+from mshub.calendar.models import ExternalEvent, Presence, ReportBack
 from mshub.core.models import Forum
 from mshub.core.pages import Page, PageURLs
 from mshub.meetings.models import (
@@ -55,6 +56,8 @@ def samples() -> dict[type[models.Model], models.Model]:
     item = AgendaItem(pk=5, meeting=meeting)
     person = Person(pk=21, forum=forum)
     batch = ImportBatch(pk=31, forum=forum)
+    event = ExternalEvent(pk=40)
+    event.forum_slug = "igcj"  # type: ignore[attr-defined] # read through a forum (ExternalEvent.objects.shown_in)
     return {
         MeetingSeries: series,
         Meeting: meeting,
@@ -72,6 +75,9 @@ def samples() -> dict[type[models.Model], models.Model]:
         ArchiveDocument: ArchiveDocument(pk=30, forum=forum),
         ImportBatch: batch,
         ImportItem: ImportItem(pk=32, batch=batch, document_id=30),
+        ExternalEvent: event,
+        Presence: Presence(pk=41, forum=forum, event=event),
+        ReportBack: ReportBack(pk=42, forum=forum, event=event),
     }
 
 
@@ -107,6 +113,8 @@ def test_the_arguments_come_from_the_record():
     assert records[Gender].urls.vocabulary_update == "/igcj/vocabularies/genders/26/"  # type: ignore[attr-defined]
     assert records[ImportItem].urls.document == "/igcj/archive/documents/30/"  # type: ignore[attr-defined]
     assert records[MeetingSeries].urls.series_ics == "/igcj/meetings/open/calendar.ics"  # type: ignore[attr-defined]
+    assert records[ExternalEvent].urls.event_update == "/igcj/calendar/events/40/edit/"  # type: ignore[attr-defined]
+    assert records[Presence].urls.presence_delete == "/igcj/calendar/events/40/presence/41/delete/"  # type: ignore[attr-defined]
 
 
 def test_get_absolute_url_is_the_main_page():

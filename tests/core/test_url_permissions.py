@@ -127,6 +127,20 @@ EXPECTED: dict[str, str] = {
     "meetings:report-md": "public",
     "meetings:report-pdf": "public",
     "meetings:publish": "secretariat",
+    # calendar: shared events, this forum's presence and report-backs
+    "calendar:index": "public",
+    "calendar:timeline": "public",
+    "calendar:ics": "public",
+    "calendar:year": "public",
+    "calendar:month": "public",
+    "calendar:presence-table": "member",
+    "calendar:event-create": "secretariat",
+    "calendar:event": "public",
+    "calendar:event-update": "secretariat",
+    "calendar:presence-create": "steering",
+    "calendar:presence-delete": "steering",
+    "calendar:reportback-create": "steering",
+    "calendar:reportback-delete": "steering",
     # archive
     "archive:index": "secretariat",
     "archive:batch": "secretariat",
@@ -149,6 +163,14 @@ EXPECTED: dict[str, str] = {
     "api:person-detail": "member",
     "api:meeting-list": "public",
     "api:meeting-detail": "public",
+    "api:body-list": "public",
+    "api:body-detail": "public",
+    "api:eventkind-list": "public",
+    "api:eventkind-detail": "public",
+    "api:event-list": "public",
+    "api:event-detail": "public",
+    "api:presence-list": "member",
+    "api:presence-detail": "member",
     # accounts (site-wide)
     "accounts:login": "public",
     "accounts:logout": "public",
@@ -171,6 +193,8 @@ ALLOWED_STATUS: dict[str, int] = {
     "meetings:publish": 405,  # POST only
     "meetings:my-registration": 405,  # POST only (switch mode or cancel from the meeting page)
     "archive:batch-publish": 405,  # POST only
+    "calendar:presence-delete": 405,  # POST only
+    "calendar:reportback-delete": 405,  # POST only
     "accounts:logout": 405,  # POST only (Django's LogoutView)
     "accounts:set-timezone": 405,  # POST only
     "set_language": 405,  # POST only
@@ -316,6 +340,7 @@ def build_objects(forum: Forum, mark: str = "") -> dict[str, Any]:
         record={"genre": "other", "title": f"{mark} Report"},
         file=SimpleUploadedFile("r.txt", f"{mark} text".encode()),
     )
+    event, presence, report_back = calendar_objects(forum, person, meeting, mark)
     document = ArchiveDocument.objects.create(
         forum=forum,
         sha256=f"{code:0>64}"[-64:],
@@ -339,7 +364,31 @@ def build_objects(forum: Forum, mark: str = "") -> dict[str, Any]:
         "batch": batch,
         "import_item": import_item,
         "document": document,
+        "event": event,
+        "presence": presence,
+        "report_back": report_back,
     }
+
+
+def calendar_objects(forum: Forum, person: Any, meeting: Any, mark: str = "") -> tuple[Any, Any, Any]:
+    """A shared event made through this forum (its name unmarked: every forum shows it), and this
+    forum's presence at it and report-back on it (marked: no other forum may show them)."""
+    from mshub.calendar.models import Body, EventKind
+    from mshub.calendar.services import add_presence, add_report_back, create_event
+
+    event = create_event(
+        forum,
+        name_en="Walker summit",
+        name_ja="巡回サミット",
+        body=Body.objects.get(code="igf"),
+        kind=EventKind.objects.get(code="meeting"),
+        precision="days",
+        start_date=dt.date(2015, 11, 10),
+        end_date=dt.date(2015, 11, 13),
+    )
+    presence = add_presence(forum, event, person, role="speaker", note=f"{mark} presence note")
+    report_back = add_report_back(forum, event, meeting=meeting, title_en=f"{mark} Report-back", title_ja=f"{mark}報告")
+    return event, presence, report_back
 
 
 def url_kwargs(name: str, o: dict[str, Any]) -> dict[str, Any]:
@@ -375,6 +424,19 @@ def url_kwargs(name: str, o: dict[str, Any]) -> dict[str, Any]:
         "api:organization-detail": {"pk": o["organization"].pk},
         "api:person-detail": {"pk": person.pk},
         "api:meeting-detail": {"pk": meeting.pk},
+        "calendar:year": {"year": 2015},
+        "calendar:month": {"year": 2015, "month": 11},
+        "calendar:presence-table": {"year": 2015},
+        "calendar:event": {"pk": o["event"].pk},
+        "calendar:event-update": {"pk": o["event"].pk},
+        "calendar:presence-create": {"pk": o["event"].pk},
+        "calendar:reportback-create": {"pk": o["event"].pk},
+        "calendar:presence-delete": {"event": o["event"].pk, "pk": o["presence"].pk},
+        "calendar:reportback-delete": {"event": o["event"].pk, "pk": o["report_back"].pk},
+        "api:body-detail": {"pk": o["event"].body_id},
+        "api:eventkind-detail": {"pk": o["event"].kind_id},
+        "api:event-detail": {"pk": o["event"].pk},
+        "api:presence-detail": {"pk": o["presence"].pk},
         "accounts:password_reset_confirm": {"uidb64": "MQ", "token": "set-password"},
     }
     return dict(by_name.get(name, {}))
@@ -630,7 +692,7 @@ def snapshot() -> dict[str, list[tuple[Any, ...]]]:
     rows: dict[str, list[tuple[Any, ...]]] = {}
     with connection.cursor() as cursor:
         for model in apps.get_models(include_auto_created=True):
-            if model._meta.app_label in {"accounts", "core", "people", "meetings", "archive"}:
+            if model._meta.app_label in {"accounts", "core", "people", "meetings", "calendar", "archive"}:
                 cursor.execute(f"SELECT * FROM {connection.ops.quote_name(model._meta.db_table)} ORDER BY 1")  # noqa: S608
                 rows[model._meta.db_table] = cursor.fetchall()
     return rows
@@ -664,6 +726,16 @@ WRITES: list[tuple[str, str, dict[str, Any]]] = [
         "secretariat",
         {"subject": "Forged", "body": "Forged", "expected": 1, "confirm": "1"},
     ),
+    ("calendar:event-create", "secretariat", {"name_en": "Forged", "precision": "tbd", "timezone": "UTC"}),
+    (
+        "calendar:event-update",
+        "secretariat",
+        {"name_en": "Forged", "precision": "tbd", "timezone": "UTC", "version": 1},
+    ),
+    ("calendar:presence-create", "steering", {"person": "__other_person__", "role": "speaker"}),
+    ("calendar:presence-delete", "steering", {}),
+    ("calendar:reportback-create", "steering", {"url": "https://forged.example.org/"}),
+    ("calendar:reportback-delete", "steering", {}),
     ("archive:review", "secretariat", {"genre": "other", "items-TOTAL_FORMS": 0, "items-INITIAL_FORMS": 0}),
     ("archive:document-remove", "secretariat", {}),
     ("archive:batch-publish", "secretariat", {}),
@@ -717,6 +789,8 @@ def test_the_api_is_read_only(world: World, role: str) -> None:
     for url in (
         reverse("api:organization-list", kwargs={"forum": forum}),
         reverse("api:person-list", kwargs={"forum": forum}),
+        reverse("api:event-list", kwargs={"forum": forum}),
+        reverse("api:presence-list", kwargs={"forum": forum}),
     ):
         response = world.client(role).post(url, {"name_en": "Forged"}, content_type="application/json")
         assert response.status_code in (403, 405), (role, url, response.status_code)

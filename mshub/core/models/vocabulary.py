@@ -1,7 +1,9 @@
 """Controlled vocabularies kept as data (stakeholder groups, organisation kinds, …).
 
-Each forum has its own editable list, seeded with the IGF's categories when the
-forum is created; ``code`` is the stable key that statistics and exports use.
+Each forum has its own editable list (``VocabularyTerm``), seeded with the IGF's categories when the
+forum is created; ``code`` is the stable key that statistics and exports use. A few vocabularies
+describe facts every forum of an installation shares (the international calendar's bodies and
+kinds of event): those are ``SiteVocabularyTerm``, one list for the installation.
 """
 
 from django.db import models
@@ -10,8 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from mshub.core.i18n import localized
 
 
-class VocabularyTerm(models.Model):
-    forum = models.ForeignKey("core.Forum", on_delete=models.CASCADE, related_name="+")
+class Term(models.Model):
+    """What every vocabulary term has: a stable code, a name in both languages, an order, in use or retired."""
+
     code = models.SlugField(_("code"), max_length=40)
     name_ja = models.CharField(_("name (Japanese)"), max_length=100)
     name_en = models.CharField(_("name (English)"), max_length=100)
@@ -28,3 +31,21 @@ class VocabularyTerm(models.Model):
     @property
     def name(self) -> str:
         return localized(self, "name")
+
+
+class VocabularyTerm(Term):
+    """A term of one forum's list."""
+
+    forum = models.ForeignKey("core.Forum", on_delete=models.CASCADE, related_name="+")
+
+    class Meta(Term.Meta):
+        abstract = True
+
+
+class SiteVocabularyTerm(Term):
+    """A term of an installation-wide list: ``code`` is unique across the installation."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+
+    class Meta(Term.Meta):
+        abstract = True

@@ -1,0 +1,9 @@
+"""The calendar's vocabularies in the admin (staff), until they have their own screens. Events are
+edited only through the calendar's pages, which keep their history."""
+
+from django.contrib import admin
+
+from mshub.calendar.models import Body, EventKind
+
+admin.site.register(Body, list_display=["code", "short_name", "name_ja", "name_en", "website", "order", "active"])
+admin.site.register(EventKind, list_display=["code", "name_ja", "name_en", "order", "active"])

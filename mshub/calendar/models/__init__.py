@@ -1,0 +1,25 @@
+"""The international calendar: shared facts (bodies, kinds, events and their history) and what each
+forum adds to them (its presence, its report-backs). docs/calendar.md describes the whole."""
+
+from .events import (
+    DatePrecision,
+    EventMode,
+    EventStatus,
+    ExternalEvent,
+    ExternalEventRevision,
+)
+from .forum import Presence, PresenceRole, ReportBack
+from .vocabularies import Body, EventKind
+
+__all__ = [
+    "Body",
+    "DatePrecision",
+    "EventKind",
+    "EventMode",
+    "EventStatus",
+    "ExternalEvent",
+    "ExternalEventRevision",
+    "Presence",
+    "PresenceRole",
+    "ReportBack",
+]
