@@ -20,6 +20,6 @@ AREA = Area(
     label="archive",
     urls="mshub.archive.urls",
     rules="mshub.archive.rules",
-    menu=(MenuEntry(70, _("Archive"), "archive:index", "archive.import_documents"),),
+    menu=(MenuEntry(70, _("Archive"), "archive:index", "archive.import_documents", manage=True),),
     demo_steps=(DemoStep(40, _demo, slow=True),),
 )

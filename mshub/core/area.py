@@ -9,8 +9,8 @@ AREA = Area(
     rules="mshub.core.rules",
     menu=(
         MenuEntry(0, _("Home"), "core:forum", "core.view_forum"),
-        MenuEntry(50, _("Members"), "core:members", "core.view_members"),
-        MenuEntry(60, _("Activity"), "core:events", "core.view_events"),
-        MenuEntry(100, _("Settings"), "core:forum-settings", "core.change_forum"),
+        MenuEntry(50, _("Members"), "core:members", "core.view_members", manage=True),
+        MenuEntry(60, _("Activity"), "core:events", "core.view_events", manage=True),
+        MenuEntry(100, _("Settings"), "core:forum-settings", "core.change_forum", manage=True),
     ),
 )

@@ -40,6 +40,7 @@ class MenuEntry:
     label: Any  # a lazy translation
     url_name: str  # reversed with the forum's slug: ``"people:person-list"``
     permission: str
+    manage: bool = False  # running the forum (members, log, settings …): under the menu's "Manage"
 
 
 @dataclass(frozen=True)

@@ -62,7 +62,7 @@ AREA = Area(
         MenuEntry(20, _("People"), "people:person-list", "people.view_person"),
         MenuEntry(30, _("Organisations"), "people:organization-list", "people.view_organization"),
         MenuEntry(40, _("Stakeholder groups"), "people:stakeholdergroup-list", "people.view_stakeholdergroup"),
-        MenuEntry(80, _("Vocabularies"), "people:vocabulary-index", "people.change_vocabulary"),
+        MenuEntry(80, _("Vocabularies"), "people:vocabulary-index", "people.change_vocabulary", manage=True),
     ),
     home_panel="people/_home_panel.html",
     home_context=_home_context,

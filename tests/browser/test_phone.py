@@ -177,7 +177,7 @@ def test_header_is_one_line_with_a_menu_on_a_phone(new_page, igcj, locale):
     assert header["height"] < ONE_LINE_HEADER, f"header is {header} at 375px"
     forum_nav = page.locator(".forum-nav")
     assert not forum_nav.is_visible()
-    page.locator("header summary").click()
+    page.locator("header .menu summary").click()
     meetings = forum_nav.get_by_role("link", name="会合" if locale == "ja-JP" else "Meetings", exact=True)
     assert meetings.is_visible()
     assert page.locator(".user-nav").get_by_role("link", name="井上 さくら").is_visible()
@@ -207,12 +207,21 @@ def test_desktop_keeps_its_table_header_menu_and_report(new_page, igcj, locale):
     assert page.locator("main table thead").first.is_visible()
     cells = page.eval_on_selector_all("main table", CELL_LABELS)
     assert all(c["header"] == c["want"] and c["label"] == "" for c in cells)  # a plain table, headers above
-    assert not page.locator("header summary").is_visible()  # no menu button: the links themselves
+    assert not page.locator("header .menu summary").is_visible()  # no menu button: the links themselves
     assert page.locator(".forum-nav").get_by_role("link", name="会合" if locale == "ja-JP" else "Meetings").is_visible()
     assert page.locator(".user-nav").get_by_role("link", name="井上 さくら").is_visible()
     header = page.locator("header.site-header").bounding_box()
     assert header is not None
     assert header["height"] < 110  # the bar and the forum menu: two lines
+    manage = page.locator(".forum-nav .manage")
+    settings_link = manage.get_by_role("link", name="設定" if locale == "ja-JP" else "Settings")
+    assert not settings_link.is_visible()  # running the forum: behind "Manage"
+    manage.locator("summary").click()
+    assert settings_link.is_visible()
+    box = settings_link.bounding_box()
+    assert box is not None and box["y"] > header["y"] + header["height"] - 5  # drops down over the page
+    shot(page, f"desktop-manage-{locale[:2]}")
+    manage.locator("summary").click()
     entries = page.eval_on_selector("main figure figcaption", LEGEND_LINES)
     assert len({e["lines"] for e in entries}) == 1
     shot(page, f"desktop-statistics-{locale[:2]}")

@@ -47,11 +47,6 @@ def loc(obj: Any, field: str) -> str:
 
 
 @register.filter
-def startswith(value: str, prefix: str) -> bool:
-    return str(value).startswith(str(prefix))
-
-
-@register.filter
 def safe_color(value: str) -> str:
     """Only a #rrggbb colour may reach the page's style element."""
     return value if re.fullmatch(r"#[0-9a-fA-F]{6}", value or "") else "#1d4f91"
@@ -64,15 +59,28 @@ def zoned(value: datetime | None, zone: str) -> datetime | None:
 
 
 @register.simple_tag(takes_context=True)
-def forum_nav(context: template.Context, forum: Any) -> list[dict[str, str]]:
-    """The forum's navigation (every installed area's ``Area.menu``): only the entries the visitor may open."""
-    user = context["request"].user
+def forum_nav(context: template.Context, forum: Any) -> list[dict[str, Any]]:
+    """The forum's navigation (every installed area's ``Area.menu``): only the entries the visitor may
+    open, each with its label, address, whether it is the page being read (``current``: the entry's
+    address, or below it for any entry but the forum's home) and whether it is for running the forum
+    (``manage``: base.html puts those under one "Manage" disclosure, so the menu stays one line)."""
+    request = context["request"]
+    user, path = request.user, request.path
     kw = {"forum": forum.slug}
-    return [
-        {"label": str(entry.label), "url": reverse(entry.url_name, kwargs=kw)}
-        for entry in menu_entries()
-        if user.has_perm(entry.permission, forum)
-    ]
+    home = reverse("core:forum", kwargs=kw)
+    entries = []
+    for entry in menu_entries():
+        if user.has_perm(entry.permission, forum):
+            url = reverse(entry.url_name, kwargs=kw)
+            current = path == url or (url != home and path.startswith(url))
+            entries.append({"label": str(entry.label), "url": url, "current": current, "manage": entry.manage})
+    return entries
+
+
+@register.filter
+def managing(entries: list[dict[str, Any]]) -> bool:
+    """Whether any of ``forum_nav``'s entries is for running the forum."""
+    return any(entry["manage"] for entry in entries)
 
 
 @register.simple_tag(takes_context=True)
