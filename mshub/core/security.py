@@ -52,7 +52,11 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         # Django's own debug pages (DEBUG only) are built with inline scripts and styles.
         debug_page = settings.DEBUG and response.status_code >= 400
-        if CSP_HEADER not in response and not debug_page:
+        # A 304 has no body: the browser shows the page it kept, and merges the 304's headers into
+        # the kept ones. A new nonce here would replace the one that page was written with, and
+        # block its <style nonce> (the forum's colour); without a policy the kept one stays.
+        not_modified = response.status_code == 304
+        if CSP_HEADER not in response and not debug_page and not not_modified:
             response[CSP_HEADER] = policy(nonce)
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:

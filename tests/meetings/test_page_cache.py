@@ -56,6 +56,8 @@ def test_a_matching_validator_gets_304_without_rendering(announced):
     assert again.content == b""
     assert again["ETag"] == etag
     assert len(queries) == 1
+    # no new nonce: the browser would merge it into the kept page's policy and block that page's styles
+    assert "Content-Security-Policy" not in again
 
 
 def test_a_new_agenda_item_reaches_the_next_reader_at_once(announced):
