@@ -58,7 +58,8 @@ def test_outlook_windows_zone_names(forum):
     tokyo = by_name("ICANN86 prep (Tokyo)")
     assert tokyo.timezone == "Asia/Tokyo"
     assert tokyo.start == dt.datetime(2026, 3, 10, 0, 0, tzinfo=UTC)
-    assert tokyo.uid.startswith("040000008200E00074C5B7101A82E008") and tokyo.uid.endswith("ABCDEF")
+    assert tokyo.uid.startswith("040000008200E00074C5B7101A82E008")
+    assert tokyo.uid.endswith("ABCDEF")
     new_york = by_name("UN OEWG informal (New York)")  # 9 March 2026 is after the DST change (EDT, -4)
     assert new_york.timezone == "America/New_York"
     assert new_york.start == dt.datetime(2026, 3, 9, 14, 0, tzinfo=UTC)
@@ -76,7 +77,8 @@ def test_apple_floating_times_lf_and_hostile_text(forum, client):
     assert social.url == ""  # javascript: dropped
     apnic = ExternalEvent.objects.get(uid="B2C3D4E5-F6A7-8901-BCDE-F12345678901")
     assert (apnic.start_date, apnic.end_date) == (dt.date(2026, 4, 20), dt.date(2026, 4, 22))  # DURATION:P3D
-    assert "comma, with" not in apnic.description_en and "é accent spread over several lines" in apnic.description_en
+    assert "comma, with" not in apnic.description_en
+    assert "é accent spread over several lines" in apnic.description_en
     page = client.get(reverse("calendar:event", kwargs={"forum": forum.slug, "pk": apnic.pk}))
     assert b"<script>alert(1)</script>" not in page.content
     assert b"&lt;script&gt;alert(1)&lt;/script&gt; APNIC 61" in page.content
@@ -112,7 +114,8 @@ def test_reimport_updates_and_cancels_never_duplicates(forum):
 def test_matched_by_name_and_date_and_events_made_here_never_overwritten(forum):
     own = days_event(forum, "IGF 2026", dt.date(2026, 12, 15), dt.date(2026, 12, 18), name_ja="IGF 2026 (リヤド)")
     run = import_file(load("google.ics").replace(b"SUMMARY:IGF 2026", b"SUMMARY:igf   2026"), "g.ics", forum)
-    assert run.created == 4 and run.unchanged == 1
+    assert run.created == 4
+    assert run.unchanged == 1
     own.refresh_from_db()
     assert (own.name_en, own.city_en, own.sequence) == ("IGF 2026", "", 0)
 
