@@ -15,7 +15,9 @@ from django.urls import reverse
 from mshub.calendar.icsparse import MAX_EVENTS, parse
 from mshub.calendar.importing import import_file
 from mshub.calendar.models import EventStatus, ExternalEvent, ImportOutcome
+from mshub.core.models import Forum
 from tests.calendar.conftest import days_event
+from tests.factories import ForumFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -165,3 +167,12 @@ def test_parse_alone_reads_crlf_and_lf_alike():
     crlf = parse(load("indico.ics"))
     lf = parse(load("indico.ics").replace(b"\r\n", b"\n"))
     assert [e.fields for e in crlf.events] == [e.fields for e in lf.events]
+
+
+def test_an_import_changes_every_forums_pages(forum):
+    other = ForumFactory()
+    before = dict(Forum.objects.values_list("pk", "content_version"))
+    import_file(load("indico.ics"), "indico.ics", forum)
+    after = dict(Forum.objects.values_list("pk", "content_version"))
+    assert all(after[pk] > version for pk, version in before.items())  # the other forum's too
+    assert other.pk in after

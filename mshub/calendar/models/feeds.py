@@ -15,8 +15,6 @@ from mshub.core.timezones import validate_timezone
 
 
 class FeedSubscription(models.Model):
-    shown_in_every_forum = True
-
     name = models.CharField(_("name"), max_length=200)
     url = models.URLField(_("feed address"), max_length=1000, help_text=_("An http:// or https:// .ics address."))
     timezone = models.CharField(
