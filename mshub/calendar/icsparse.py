@@ -52,8 +52,8 @@ class ParsedEvent:
     @property
     def first_day(self) -> dt.date:
         if "start_date" in self.fields:
-            return self.fields["start_date"]  # type: ignore[no-any-return]
-        return self.fields["start"].astimezone(zoneinfo.ZoneInfo(self.fields["timezone"])).date()  # type: ignore[no-any-return]
+            return self.fields["start_date"]
+        return self.fields["start"].astimezone(zoneinfo.ZoneInfo(self.fields["timezone"])).date()
 
 
 @dataclass
