@@ -4,6 +4,7 @@ only): created, updated, vanished → cancelled, a bad feed changes nothing, one
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from io import StringIO
@@ -12,10 +13,12 @@ from pathlib import Path
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.db import connection
 from django.urls import reverse
 
 from mshub.calendar.importing import refresh
 from mshub.calendar.models import EventStatus, ExternalEvent, FeedSubscription, ImportOutcome, ImportRun
+from tests.factories import ForumFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -136,3 +139,44 @@ def test_pages_subscribe_upload_and_show_runs(forum, feed_server, cast):
         reverse("calendar:import", kwargs={"forum": forum.slug}), {"file": garbage, "timezone": "UTC"}
     )
     assert "Nothing was imported" in response.content.decode()
+
+
+def test_two_workers_at_once_import_once(transactional_db, settings):
+    """Two workers refresh the same subscription together while the feed is slow: one imports, the
+    other is recorded as skipped, and the events are there once."""
+    settings.FETCH_ALLOWED_NETWORKS = ["127.0.0.0/8"]
+
+    class Slow(Feed):
+        body = (FIXTURES / "indico.ics").read_bytes()
+
+        def do_GET(self) -> None:
+            time.sleep(1)
+            super().do_GET()
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Slow)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    forum = ForumFactory(slug="feedrace")
+    subscription = subscribe(forum, f"http://127.0.0.1:{httpd.server_address[1]}/feed.ics")
+    barrier = threading.Barrier(2)
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            barrier.wait(timeout=10)
+            refresh(subscription.pk)
+        except BaseException as exc:
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=work) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    httpd.shutdown()
+    httpd.server_close()
+    assert not errors, errors
+    outcomes = sorted(subscription.runs.values_list("outcome", flat=True))
+    assert outcomes == [ImportOutcome.DONE, ImportOutcome.SKIPPED]
+    assert ExternalEvent.objects.filter(imported_by__subscription=subscription).count() == 2
