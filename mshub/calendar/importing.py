@@ -132,6 +132,10 @@ def import_file(data: bytes, file_name: str, forum: Forum | None, floating_zone:
     except IcsError as exc:
         _reset_counts(run)
         return _finish(run, ImportOutcome.FAILED, str(exc))
+    except Exception:
+        logger.exception("Importing %s failed", file_name)
+        _reset_counts(run)
+        return _finish(run, ImportOutcome.FAILED, _("The import failed unexpectedly; the administrators can see why."))
     return _finish(run, ImportOutcome.DONE, notes=feed.notes)
 
 
