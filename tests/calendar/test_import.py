@@ -176,3 +176,29 @@ def test_an_import_changes_every_forums_pages(forum):
     after = dict(Forum.objects.values_list("pk", "content_version"))
     assert all(after[pk] > version for pk, version in before.items())  # the other forum's too
     assert other.pk in after
+
+
+def test_a_zone_only_the_file_defines_keeps_the_instant_in_utc(forum):
+    data = b"""BEGIN:VCALENDAR\r
+VERSION:2.0\r
+PRODID:Microsoft Exchange Server 2010\r
+BEGIN:VTIMEZONE\r
+TZID:Customized Time Zone\r
+BEGIN:STANDARD\r
+DTSTART:16010101T000000\r
+TZOFFSETFROM:+0530\r
+TZOFFSETTO:+0530\r
+END:STANDARD\r
+END:VTIMEZONE\r
+BEGIN:VEVENT\r
+UID:custom-zone@example.org\r
+SUMMARY:IGF India briefing\r
+DTSTART;TZID=Customized Time Zone:20260601T100000\r
+DTEND;TZID=Customized Time Zone:20260601T113000\r
+END:VEVENT\r
+END:VCALENDAR\r
+"""
+    run = import_file(data, "custom.ics", forum)
+    assert run.created == 1
+    event = by_name("IGF India briefing")
+    assert (event.timezone, event.start) == ("UTC", dt.datetime(2026, 6, 1, 4, 30, tzinfo=UTC))
