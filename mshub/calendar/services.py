@@ -57,7 +57,7 @@ def create_event(forum: Forum | None, actor: Any = None, *, message: str = "", *
 
 @transaction.atomic
 def update_event(
-    event: ExternalEvent, loaded_version: int, forum: Forum, actor: Any = None, *, message: str = ""
+    event: ExternalEvent, loaded_version: int, forum: Forum | None, actor: Any = None, *, message: str = ""
 ) -> list[str]:
     """Save an edited event unless someone saved it since ``loaded_version`` (``EditConflictError``).
 
@@ -73,7 +73,8 @@ def update_event(
     event.sequence = saved.sequence + 1
     save_versioned(event, loaded_version)
     _revise(event, forum, actor, message, changed)
-    record(forum, actor, "calendar.event_changed", event, fields=changed)
+    if forum is not None:
+        record(forum, actor, "calendar.event_changed", event, fields=changed)
     return changed
 
 

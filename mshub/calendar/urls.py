@@ -1,6 +1,6 @@
 from django.urls import path
 
-from mshub.calendar.views import additions, events, feeds, lists
+from mshub.calendar.views import additions, events, feeds, imports, lists
 
 app_name = "calendar"
 
@@ -8,6 +8,10 @@ urlpatterns = [
     path("calendar/", lists.UpcomingView.as_view(), name="index"),
     path("calendar/timeline/", lists.TimelineView.as_view(), name="timeline"),
     path("calendar/calendar.ics", feeds.CalendarIcsView.as_view(), name="ics"),
+    path("calendar/import/", imports.ImportView.as_view(), name="import"),
+    path("calendar/feeds/new/", imports.SubscriptionCreateView.as_view(), name="subscription-create"),
+    path("calendar/feeds/<int:pk>/", imports.SubscriptionDetailView.as_view(), name="subscription"),
+    path("calendar/feeds/<int:pk>/refresh/", imports.SubscriptionRefreshView.as_view(), name="subscription-refresh"),
     path("calendar/<int:year>/", lists.YearView.as_view(), name="year"),
     path("calendar/<int:year>/<int:month>/", lists.MonthView.as_view(), name="month"),
     path("calendar/presence/<int:year>/", additions.PresenceTableView.as_view(), name="presence-table"),

@@ -231,6 +231,9 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Report PDFs: the processes that render them (task threads without a broker, Celery workers) import
 # WeasyPrint and load the fonts before their first job (mshub/meetings/reports/pdf.py; off in tests).
 PDF_WARM_UP = env.bool("PDF_WARM_UP", default=True)
+# Calendar feeds are fetched only from public addresses (mshub/core/fetch.py); networks listed here
+# (e.g. FETCH_ALLOWED_NETWORKS=10.20.0.0/16 for a feed on the installation's intranet) are let through.
+FETCH_ALLOWED_NETWORKS = env.list("FETCH_ALLOWED_NETWORKS", default=[])
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

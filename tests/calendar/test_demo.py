@@ -57,3 +57,17 @@ def test_the_whole_demo_links_the_annual_igf_to_its_report_back_meeting() -> Non
     assert link.meeting.title_en == "Report-back on the annual IGF"
     page = Client().get(f"/{MAIN}/calendar/events/{link.event_id}/").content.decode()
     assert link.meeting.get_absolute_url() in page
+
+
+def test_the_demos_ics_imported_again_adds_and_changes_nothing() -> None:
+    from mshub.calendar.importing import import_file
+    from mshub.core.models import Forum
+
+    load("--no-meetings")
+    forum = Forum.objects.get(slug=MAIN)
+    before = list(ExternalEvent.objects.order_by("pk").values_list("pk", "sequence", "status"))
+    for year in (2014, 2015, 2016, dt.date.today().year):
+        exported = Client().get(f"/{MAIN}/calendar/calendar.ics?year={year}").content
+        run = import_file(exported, f"demo-{year}.ics", forum)
+        assert (run.outcome, run.created, run.updated, run.cancelled) == ("done", 0, 0, 0)
+    assert list(ExternalEvent.objects.order_by("pk").values_list("pk", "sequence", "status")) == before

@@ -76,4 +76,6 @@ def test_every_forum_changes_once_on_commit_and_a_forums_presence_only_its_own(f
     add_presence(forum, event, person, role="speaker")
     assert versions()[forum.pk] == after[forum.pk] + 1
     assert versions()[other.pk] == after[other.pk]  # B's pages show nothing of A's presence
-    assert forum_path(ExternalEvent) is None  # no forum key: the model says it is shown everywhere
+    # No forum key of its own (only its import's provenance, imported_by → forum): the flag decides.
+    assert forum_path(ExternalEvent) == ("imported_by", "forum")
+    assert ExternalEvent.shown_in_every_forum

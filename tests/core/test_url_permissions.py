@@ -39,6 +39,7 @@ from django.db import connection, transaction
 from django.test import Client, TestCase, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from mshub.calendar.models import FeedSubscription
 from mshub.core.models import Forum, Membership, Role
 from mshub.core.permissions import PERMISSIONS
 from mshub.core.rest.permissions import RulesPermission
@@ -137,6 +138,10 @@ EXPECTED: dict[str, str] = {
     "calendar:event-create": "secretariat",
     "calendar:event": "public",
     "calendar:event-update": "secretariat",
+    "calendar:import": "secretariat",
+    "calendar:subscription-create": "secretariat",
+    "calendar:subscription": "secretariat",
+    "calendar:subscription-refresh": "secretariat",
     "calendar:presence-create": "steering",
     "calendar:presence-delete": "steering",
     "calendar:reportback-create": "steering",
@@ -195,6 +200,7 @@ ALLOWED_STATUS: dict[str, int] = {
     "archive:batch-publish": 405,  # POST only
     "calendar:presence-delete": 405,  # POST only
     "calendar:reportback-delete": 405,  # POST only
+    "calendar:subscription-refresh": 405,  # POST only
     "accounts:logout": 405,  # POST only (Django's LogoutView)
     "accounts:set-timezone": 405,  # POST only
     "set_language": 405,  # POST only
@@ -367,6 +373,10 @@ def build_objects(forum: Forum, mark: str = "") -> dict[str, Any]:
         "event": event,
         "presence": presence,
         "report_back": report_back,
+        # Installation-wide, like the events it feeds (every forum's secretariat manages it): unmarked.
+        "subscription": FeedSubscription.objects.create(
+            name="Walker feed", url="https://example.org/f.ics", forum=forum
+        ),
     }
 
 
@@ -433,6 +443,8 @@ def url_kwargs(name: str, o: dict[str, Any]) -> dict[str, Any]:
         "calendar:reportback-create": {"pk": o["event"].pk},
         "calendar:presence-delete": {"event": o["event"].pk, "pk": o["presence"].pk},
         "calendar:reportback-delete": {"event": o["event"].pk, "pk": o["report_back"].pk},
+        "calendar:subscription": {"pk": o["subscription"].pk},
+        "calendar:subscription-refresh": {"pk": o["subscription"].pk},
         "api:body-detail": {"pk": o["event"].body_id},
         "api:eventkind-detail": {"pk": o["event"].kind_id},
         "api:event-detail": {"pk": o["event"].pk},
@@ -736,6 +748,9 @@ WRITES: list[tuple[str, str, dict[str, Any]]] = [
     ("calendar:presence-delete", "steering", {}),
     ("calendar:reportback-create", "steering", {"url": "https://forged.example.org/"}),
     ("calendar:reportback-delete", "steering", {}),
+    ("calendar:import", "secretariat", {"timezone": "UTC"}),
+    ("calendar:subscription-create", "secretariat", {"name": "Forged", "url": "https://forged.example.org/f.ics"}),
+    ("calendar:subscription-refresh", "secretariat", {"active": "0"}),
     ("archive:review", "secretariat", {"genre": "other", "items-TOTAL_FORMS": 0, "items-INITIAL_FORMS": 0}),
     ("archive:document-remove", "secretariat", {}),
     ("archive:batch-publish", "secretariat", {}),

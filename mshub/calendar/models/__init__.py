@@ -8,6 +8,7 @@ from .events import (
     ExternalEvent,
     ExternalEventRevision,
 )
+from .feeds import FeedSubscription, ImportOutcome, ImportRun
 from .forum import Presence, PresenceRole, ReportBack
 from .vocabularies import Body, EventKind
 
@@ -19,6 +20,9 @@ __all__ = [
     "EventStatus",
     "ExternalEvent",
     "ExternalEventRevision",
+    "FeedSubscription",
+    "ImportOutcome",
+    "ImportRun",
     "Presence",
     "PresenceRole",
     "ReportBack",

@@ -156,6 +156,12 @@ class ExternalEvent(models.Model):
     description_ja = models.TextField(_("description (Japanese)"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
     status = models.CharField(_("status"), max_length=10, choices=EventStatus.choices, default=EventStatus.SCHEDULED)
+    # The import that brought the event in (mshub.calendar.importing): later imports may update it, and
+    # one that vanishes from the subscribed feed that brought it is marked cancelled. Events made on
+    # this site (None) are matched by imports but never overwritten.
+    imported_by = models.ForeignKey(
+        "calendar.ImportRun", on_delete=models.SET_NULL, null=True, blank=True, editable=False, related_name="+"
+    )
     sequence = models.PositiveIntegerField(default=0, editable=False)  # iCalendar SEQUENCE: raised by every edit
     version = version_field()  # optimistic concurrency of the edit form (mshub/core/concurrency.py)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -1,0 +1,182 @@
+"""Feed subscriptions refreshed from a real HTTP server in a thread (127.0.0.1, allowed for these tests
+only): created, updated, vanished → cancelled, a bad feed changes nothing, one run at a time, the pages."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.db import connection
+from django.urls import reverse
+
+from mshub.calendar.importing import refresh
+from mshub.calendar.models import EventStatus, ExternalEvent, FeedSubscription, ImportOutcome, ImportRun
+from tests.factories import ForumFactory
+
+pytestmark = pytest.mark.django_db
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+class Feed(BaseHTTPRequestHandler):
+    body = b""
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/calendar")
+        self.end_headers()
+        self.wfile.write(type(self).body)
+
+
+@pytest.fixture
+def feed_server(settings) -> Iterator[tuple[str, type[Feed]]]:  # type: ignore[no-untyped-def]
+    settings.FETCH_ALLOWED_NETWORKS = ["127.0.0.0/8"]
+    handler = type("ThisFeed", (Feed,), {"body": (FIXTURES / "indico.ics").read_bytes()})
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/feed.ics", handler
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def subscribe(forum, url: str) -> FeedSubscription:  # type: ignore[no-untyped-def]
+    return FeedSubscription.objects.create(name="Conference", url=url, forum=forum, timezone="Asia/Tokyo")
+
+
+def test_refresh_creates_updates_and_cancels_what_vanished(forum, feed_server):
+    url, handler = feed_server
+    subscription = subscribe(forum, url)
+    run = refresh(subscription.pk)
+    assert (run.outcome, run.created, run.skipped) == (ImportOutcome.DONE, 2, 1)
+    assert run.finished_at is not None
+    # The plenary's UID is gone (a new event takes its place), and the workshop moved rooms.
+    handler.body = (FIXTURES / "indico.ics").read_bytes().replace(b"Room 2", b"Room 3")
+    handler.body = handler.body.replace(b"UID:indico-contribution-1234-5678@indico.example.org", b"UID:gone")
+    handler.body = handler.body.replace(b"SUMMARY:Opening plenary", b"SUMMARY:Opening plenary (moved)")
+    run = refresh(subscription.pk)
+    assert (run.created, run.updated, run.cancelled) == (1, 1, 1)
+    plenary = ExternalEvent.objects.get(uid="indico-contribution-1234-5678@indico.example.org")
+    assert plenary.status == EventStatus.CANCELLED  # vanished from the feed: marked, not deleted
+    assert plenary.revisions.first().message == "no longer in Conference"
+    assert ExternalEvent.objects.get(name_en="Workshop: DNS abuse").city_en == "Room 3"
+
+
+def test_a_bad_feed_changes_nothing_and_says_why(forum, feed_server):
+    url, handler = feed_server
+    subscription = subscribe(forum, url)
+    refresh(subscription.pk)
+    before = list(ExternalEvent.objects.values_list("pk", "status", "sequence"))
+    handler.body = b"<html>garbage</html>"
+    run = refresh(subscription.pk)
+    assert run.outcome == ImportOutcome.FAILED
+    assert "not a calendar file" in run.error
+    assert (run.created, run.cancelled) == (0, 0)  # nothing vanished: the feed was not read
+    assert list(ExternalEvent.objects.values_list("pk", "status", "sequence")) == before
+
+
+def test_the_guard_refuses_loopback_by_default(forum, settings):
+    settings.FETCH_ALLOWED_NETWORKS = []
+    run = refresh(subscribe(forum, "http://127.0.0.1:9/feed.ics").pk)
+    assert run.outcome == ImportOutcome.FAILED
+    assert "private network" in run.error
+
+
+def test_a_second_run_while_one_is_under_way_is_skipped(forum, feed_server):
+    url, _handler = feed_server
+    subscription = subscribe(forum, url)
+    ImportRun.objects.create(subscription=subscription)  # another worker's run, still running
+    run = refresh(subscription.pk)
+    assert run.outcome == ImportOutcome.SKIPPED
+    assert not ExternalEvent.objects.exists()
+
+
+def test_two_runs_one_after_the_other_create_once(forum, feed_server):
+    url, _handler = feed_server
+    subscribe(forum, url)
+    out = StringIO()
+    call_command("refreshfeeds", stdout=out)
+    call_command("refreshfeeds", stdout=out)
+    assert ExternalEvent.objects.count() == 2
+    assert "created=2" in out.getvalue()
+    assert "created=0" in out.getvalue()
+
+
+def test_pages_subscribe_upload_and_show_runs(forum, feed_server, cast):
+    url, _handler = feed_server
+    client = cast.client("secretariat")
+    response = client.post(
+        reverse("calendar:subscription-create", kwargs={"forum": forum.slug}),
+        {"name": "Indico", "url": url, "timezone": "Asia/Tokyo", "active": "on"},
+    )
+    subscription = FeedSubscription.objects.get(name="Indico")
+    assert subscription.forum == forum
+    page = client.get(response["Location"])
+    assert page.context["runs"][0].created == 2  # queued and (TASK_THREADS = 0) run at once
+    bad = client.post(
+        reverse("calendar:subscription-create", kwargs={"forum": forum.slug}),
+        {"name": "File", "url": "file:///etc/passwd", "timezone": "UTC"},
+    )
+    assert bad.status_code == 200
+    assert not FeedSubscription.objects.filter(name="File").exists()
+    upload = SimpleUploadedFile("apple.ics", (FIXTURES / "apple.ics").read_bytes(), "text/calendar")
+    response = client.post(
+        reverse("calendar:import", kwargs={"forum": forum.slug}), {"file": upload, "timezone": "Asia/Tokyo"}
+    )
+    assert response.status_code == 302
+    assert ExternalEvent.objects.filter(name_en="APRICOT 2026 social (floating)").exists()
+    garbage = SimpleUploadedFile("x.ics", b"\x00\x01", "text/calendar")
+    response = client.post(
+        reverse("calendar:import", kwargs={"forum": forum.slug}), {"file": garbage, "timezone": "UTC"}
+    )
+    assert "Nothing was imported" in response.content.decode()
+
+
+def test_two_workers_at_once_import_once(transactional_db, settings):
+    """Two workers refresh the same subscription together while the feed is slow: one imports, the
+    other is recorded as skipped, and the events are there once."""
+    settings.FETCH_ALLOWED_NETWORKS = ["127.0.0.0/8"]
+
+    class Slow(Feed):
+        body = (FIXTURES / "indico.ics").read_bytes()
+
+        def do_GET(self) -> None:
+            time.sleep(1)
+            super().do_GET()
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Slow)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    forum = ForumFactory(slug="feedrace")
+    subscription = subscribe(forum, f"http://127.0.0.1:{httpd.server_address[1]}/feed.ics")
+    barrier = threading.Barrier(2)
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            barrier.wait(timeout=10)
+            refresh(subscription.pk)
+        except BaseException as exc:
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=work) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    httpd.shutdown()
+    httpd.server_close()
+    assert not errors, errors
+    outcomes = sorted(subscription.runs.values_list("outcome", flat=True))
+    assert outcomes == [ImportOutcome.DONE, ImportOutcome.SKIPPED]
+    assert ExternalEvent.objects.filter(imported_by__subscription=subscription).count() == 2
