@@ -405,7 +405,7 @@ def test_the_menu_on_a_phone_reveals_the_calendar(
     go(page, f"/{FORUM}/")
     calendar = page.locator(".forum-nav").get_by_role("link", name=text("Calendar", locale), exact=True)
     assert not calendar.is_visible()
-    page.locator("header summary").click()
+    page.locator("header .menu summary").click()
     assert calendar.is_visible()
     assert_inside(calendar.bounding_box(), size)
     calendar.click()

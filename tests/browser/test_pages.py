@@ -251,7 +251,7 @@ def test_small_screen_has_no_horizontal_scrolling(new_page, community, locale):
         page.goto(f"{page.base}{path}")
         width = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
         assert width[0] <= width[1] + 1, f"{path} scrolls sideways at 375px: {width}"
-        page.locator("header summary").click()  # the menus fold behind a button on a phone (test_phone.py)
+        page.locator("header .menu summary").click()  # the menus fold behind a button on a phone (test_phone.py)
         assert page.locator(".forum-nav").is_visible()
         assert page.locator(".user-nav").is_visible()
         links = page.eval_on_selector_all(
