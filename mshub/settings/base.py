@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "mshub.people",
     "mshub.meetings",
     "mshub.calendar",
+    "mshub.consultations",
     "mshub.archive",
     "django.contrib.admin",
     "django.contrib.auth",
