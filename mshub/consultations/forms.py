@@ -20,7 +20,7 @@ from mshub.calendar.models import Body
 from mshub.consultations.models import Consultation, ConsultationResponse
 from mshub.core.concurrency import VersionedForm
 from mshub.core.fields import WebURLFormField
-from mshub.core.timezones import in_zone, make_aware_in, zone_choices
+from mshub.core.timezones import available_zones, in_zone, make_aware_in, zone_choices
 from mshub.people.pickers import PersonField
 
 
@@ -120,6 +120,9 @@ class ConsultationForm(VersionedForm, forms.ModelForm[Consultation]):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         zone = data.get("timezone")
+        if zone and zone not in available_zones():
+            self.add_error("timezone", _("“%(value)s” is not an IANA time zone such as Asia/Tokyo.") % {"value": zone})
+            zone = None
         for name in ("opens", "closes"):
             value = data.get(name)
             if isinstance(value, dt.datetime) and value.tzinfo is None:

@@ -735,7 +735,15 @@ def snapshot() -> dict[str, list[tuple[Any, ...]]]:
     rows: dict[str, list[tuple[Any, ...]]] = {}
     with connection.cursor() as cursor:
         for model in apps.get_models(include_auto_created=True):
-            if model._meta.app_label in {"accounts", "core", "people", "meetings", "calendar", "consultations", "archive"}:
+            if model._meta.app_label in {
+                "accounts",
+                "core",
+                "people",
+                "meetings",
+                "calendar",
+                "consultations",
+                "archive",
+            }:
                 cursor.execute(f"SELECT * FROM {connection.ops.quote_name(model._meta.db_table)} ORDER BY 1")  # noqa: S608
                 rows[model._meta.db_table] = cursor.fetchall()
     return rows
