@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -102,9 +103,7 @@ def send_deadline_reminders(now: dt.datetime | None = None) -> RunResult:
                 DeadlineReminder.objects.create(
                     consultation=response.consultation, forum=response.forum, lead_days=lead, recipient=address
                 )
-                transaction.on_commit(
-                    lambda s=subject, b=body, a=address: send_mail_task.delay(subject=s, body=b, to=[a])
-                )
+                transaction.on_commit(partial(send_mail_task.delay, subject=subject, body=body, to=[address]))
         except IntegrityError:
             result.already += 1
             continue

@@ -190,7 +190,9 @@ def save_response(
         response.proof_type = checked.content_type
         changed.append("proof_file")
     elif remove_proof and response.proof_file:
-        response.proof_file = None  # type: ignore[assignment]
+        stored, storage = response.proof_file.name, response.proof_file.storage
+        transaction.on_commit(lambda: storage.delete(stored))  # the file goes once the row no longer names it
+        response.proof_file = ""
         response.proof_name = response.proof_type = ""
         changed.append("proof_file")
     try:

@@ -121,9 +121,9 @@ def test_questions_are_numbered_and_every_edit_appends_a_revision(cast):
     assert list(c.revisions.values_list("number", "changed")) == [(2, ["title_ja", "questions"]), (1, [])]
     assert update_consultation(c, c.version, forum, questions=[("", "Only one")]) == []  # nothing changed
     revision = ConsultationRevision.objects.get(consultation=c, number=1)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="append-only"):
         revision.save()
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="append-only"):
         revision.delete()
 
 

@@ -42,7 +42,8 @@ def test_each_lead_time_is_mailed_once_even_when_the_job_runs_twice(forum, smtp,
     first = send_deadline_reminders(now)
     second = send_deadline_reminders(now)
     assert first.sent == [(c.pk, forum.pk, 14)]
-    assert second.sent == [] and second.already == 1
+    assert second.sent == []
+    assert second.already == 1
     [message] = smtp.wait_for(1)
     assert message["To"] == "charge@example.org"
     assert "ICANN comment" in message["Subject"]
@@ -95,7 +96,8 @@ def test_the_management_command_reports_what_it_did(forum, smtp, capsys):
     call_command("send_deadline_reminders")
     call_command("send_deadline_reminders")
     out = capsys.readouterr().out
-    assert "sent 1, already sent 0" in out and "sent 0, already sent 1" in out
+    assert "sent 1, already sent 0" in out
+    assert "sent 0, already sent 1" in out
     assert len(smtp.wait_for(2, timeout=0.5)) == 1
 
 

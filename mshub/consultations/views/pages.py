@@ -51,8 +51,8 @@ def _rows(consultations: Any, forum: Any, responses: dict[int, ConsultationRespo
     url = url_for_each("consultations:detail", {"forum": forum.slug})
     rows = list(consultations)
     for row in rows:
-        row.link = url(row.pk)  # type: ignore[attr-defined]
-        row.response = None if responses is None else responses.get(row.pk)  # type: ignore[attr-defined]
+        row.link = url(row.pk)
+        row.response = None if responses is None else responses.get(row.pk)
     return rows
 
 
@@ -94,7 +94,7 @@ class ConsultationView(ConsultationsView):
         return self._consultation
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)  # type: ignore[misc]
+        context = super().get_context_data(**kwargs)
         context["consultation"] = self.consultation
         return context
 
