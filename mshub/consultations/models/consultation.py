@@ -137,6 +137,7 @@ class Consultation(models.Model):
         "detail",
         "update",
         "response",
+        "proof",
     )
 
     def __str__(self) -> str:
