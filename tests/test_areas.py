@@ -61,6 +61,8 @@ def test_the_area_reaches_the_api_router(sample_area):
         "event-kinds",
         "events",
         "presence",
+        "consultations",
+        "consultation-responses",
         "sample-notes",
     ]
 

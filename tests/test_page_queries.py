@@ -32,7 +32,7 @@ from mshub.meetings.services.meetings import change_status, create_meeting
 from mshub.meetings.services.minutes import add_material
 from mshub.meetings.services.publishing import publish_report
 from mshub.meetings.services.registration import walk_in
-from mshub.people.models import StakeholderGroup
+from mshub.people.models import Person, StakeholderGroup
 from tests.conftest import Cast
 from tests.factories import AffiliationFactory, ForumFactory, MembershipFactory, OrganizationFactory, PersonFactory
 
@@ -142,8 +142,36 @@ def grow_calendar_on(event: ExternalEvent, reported: Meeting) -> None:
         update_event(event, event.version, forum)  # one more revision in the history
 
 
+def grow_consultations(forum: Forum, n: int) -> Any:
+    """``n`` consultations (open, closing in turn), each with questions, a document and this forum's response."""
+    from mshub.consultations.services import create_consultation, response_of, save_response
+
+    now = timezone.now()
+    made = None
+    for i in range(n):
+        made = create_consultation(
+            forum,
+            title_en=f"Consultation {i}",
+            body=Body.objects.get(code="icann"),
+            opens=now - dt.timedelta(days=1),
+            closes=now + dt.timedelta(days=i + 1),
+            questions=[("", "Q1"), ("", "Q2")],
+            documents=[("Draft", "https://example.org/draft.pdf")],
+        )
+        response = response_of(forum, made)
+        response.decision, response.person_in_charge = "respond", Person.objects.filter(forum=forum).first()
+        save_response(response, None)
+    return made
+
+
 def pages(
-    cast: Cast, reported: Meeting, upcoming: Meeting, organization: int, person: int, event: ExternalEvent
+    cast: Cast,
+    reported: Meeting,
+    upcoming: Meeting,
+    organization: int,
+    person: int,
+    event: ExternalEvent,
+    consultation: Any = None,
 ) -> dict[str, str]:
     f = {"forum": cast.forum.slug}
     series = {**f, "series": reported.series.slug}
@@ -186,6 +214,11 @@ def pages(
         "api:event-list": reverse("api:event-list", kwargs=f),
         "api:event-detail": reverse("api:event-detail", kwargs={**f, "pk": event.pk}),
         "api:body-list": reverse("api:body-list", kwargs=f),
+        "consultations:index": reverse("consultations:index", kwargs=f),
+        "consultations:detail": reverse("consultations:detail", kwargs={**f, "pk": consultation.pk}),
+        "api:consultation-list": reverse("api:consultation-list", kwargs=f),
+        "consultations:radar": reverse("consultations:radar", kwargs=f) + "?days=365",
+        "api:consultationresponse-list": reverse("api:consultationresponse-list", kwargs=f),
         # the members' lists and pages
         "calendar:presence-table": reverse("calendar:presence-table", kwargs={**f, "year": 2015}),
         "api:presence-list": reverse("api:presence-list", kwargs=f),
@@ -205,6 +238,8 @@ MEMBERS_ONLY = {
     "api:person-",
     "calendar:presence-table",
     "api:presence-",
+    "consultations:radar",
+    "api:consultationresponse-",
 }
 
 
@@ -233,7 +268,8 @@ def test_every_list_and_detail_page_reads_in_a_fixed_number_of_queries(cast: Cas
     other_forum = ForumFactory()
     clients: dict[str, Any] = {"anonymous": Client(), "member": cast.client("member")}
     event = grow_calendar(forum, reported, 1)
-    urls = pages(cast, reported, upcoming, organization.pk, person.pk, event)
+    consultation = grow_consultations(forum, 1)
+    urls = pages(cast, reported, upcoming, organization.pk, person.pk, event, consultation)
     few = counts(clients, urls)
 
     # Everything grows: the meetings' agendas and everything hanging from them, the series, the
@@ -254,6 +290,7 @@ def test_every_list_and_detail_page_reads_in_a_fixed_number_of_queries(cast: Cas
     grown = ExternalEvent.objects.filter(name_en="Summit 0").first()
     assert grown is not None
     grow_calendar_on(grown, reported)
+    grow_consultations(forum, 6)
     many = counts(clients, urls)
 
     grew = {page: (few[page], many[page]) for page in few if many[page] != few[page]}

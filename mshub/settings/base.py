@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "mshub.people",
     "mshub.meetings",
     "mshub.calendar",
+    "mshub.consultations",
     "mshub.archive",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -228,6 +229,9 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+
+# Days before a consultation closes at which its person in charge is reminded (send_deadline_reminders).
+CONSULTATION_REMINDER_DAYS = env.list("CONSULTATION_REMINDER_DAYS", cast=int, default=[14, 7, 2])
 # Report PDFs: the processes that render them (task threads without a broker, Celery workers) import
 # WeasyPrint and load the fonts before their first job (mshub/meetings/reports/pdf.py; off in tests).
 PDF_WARM_UP = env.bool("PDF_WARM_UP", default=True)

@@ -219,7 +219,8 @@ def test_desktop_keeps_its_table_header_menu_and_report(new_page, igcj, locale):
     manage.locator("summary").click()
     assert settings_link.is_visible()
     box = settings_link.bounding_box()
-    assert box is not None and box["y"] > header["y"] + header["height"] - 5  # drops down over the page
+    assert box is not None
+    assert box["y"] > header["y"] + header["height"] - 5  # drops down over the page
     shot(page, f"desktop-manage-{locale[:2]}")
     manage.locator("summary").click()
     entries = page.eval_on_selector("main figure figcaption", LEGEND_LINES)

@@ -182,8 +182,11 @@ def extra_urls(here: Side, other: Side) -> list[str]:
         reverse("calendar:ics", kwargs={"forum": slug}) + "?year=2015&meetings=1",
         reverse("calendar:presence-table", kwargs={"forum": slug, "year": 2015}) + "?body=igf",
         reverse("calendar:event", kwargs={"forum": slug, "pk": other.objects["event"].pk}),  # shared: found
+        reverse("consultations:detail", kwargs={"forum": slug, "pk": other.objects["consultation"].pk}),  # shared
+        reverse("consultations:radar", kwargs={"forum": slug}) + "?days=365",
     ]
-    for name in ("stakeholdergroup", "organization", "person", "meeting", "event", "presence"):
+    names = ("stakeholdergroup", "organization", "person", "meeting", "event", "presence", "consultation")
+    for name in (*names, "consultationresponse"):
         api = reverse(f"api:{name}-list", kwargs={"forum": slug})
         urls += [f"{api}?page=1", f"{api}?format=json", f"{api}?format=api"]
     # (A search for the other forum's marker echoes the term typed: see
@@ -235,6 +238,7 @@ def test_searching_for_the_other_forum_finds_nothing(twins: Twins, name: str) ->
 
 OBJECT_KEYS = ["person", "affiliation", "organization", "group", "meeting", "item", "material", "registration"]
 OBJECT_KEYS += ["batch", "import_item", "document", "event", "presence", "report_back"]
+OBJECT_KEYS += ["consultation", "consultation_response"]
 
 
 def foreign_variants(route: Route, here: dict[str, Any], other: dict[str, Any]) -> list[str]:
@@ -261,6 +265,11 @@ SHARED = {
     "api:event-detail",
     "api:body-detail",
     "api:eventkind-detail",
+    # a shared consultation: found under every forum (its response page edits this forum's own)
+    "consultations:detail",
+    "consultations:update",
+    "consultations:response",
+    "api:consultation-detail",
 }
 ROUTES_WITH_RECORDS = [r for r in FORUM_ROUTES if r.kwargs - {"forum", "kind", "format"} and r.name not in SHARED]
 

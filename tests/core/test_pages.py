@@ -15,6 +15,7 @@ from django.urls import NoReverseMatch, resolve, reverse
 import mshub
 from mshub.archive.models import ArchiveDocument, ImportBatch, ImportItem
 from mshub.calendar.models import ExternalEvent, Presence, ReportBack
+from mshub.consultations.models import Consultation
 from mshub.core.models import Forum
 from mshub.core.pages import Page, PageURLs
 from mshub.meetings.models import (
@@ -58,6 +59,8 @@ def samples() -> dict[type[models.Model], models.Model]:
     batch = ImportBatch(pk=31, forum=forum)
     event = ExternalEvent(pk=40)
     event.forum_slug = "igcj"  # type: ignore[attr-defined] # read through a forum (ExternalEvent.objects.shown_in)
+    consultation = Consultation(pk=50)
+    consultation.forum_slug = "igcj"  # type: ignore[attr-defined] # read through a forum (shown_in)
     return {
         MeetingSeries: series,
         Meeting: meeting,
@@ -78,6 +81,7 @@ def samples() -> dict[type[models.Model], models.Model]:
         ExternalEvent: event,
         Presence: Presence(pk=41, forum=forum, event=event),
         ReportBack: ReportBack(pk=42, forum=forum, event=event),
+        Consultation: consultation,
     }
 
 
@@ -115,6 +119,7 @@ def test_the_arguments_come_from_the_record():
     assert records[MeetingSeries].urls.series_ics == "/igcj/meetings/open/calendar.ics"  # type: ignore[attr-defined]
     assert records[ExternalEvent].urls.event_update == "/igcj/calendar/events/40/edit/"  # type: ignore[attr-defined]
     assert records[Presence].urls.presence_delete == "/igcj/calendar/events/40/presence/41/delete/"  # type: ignore[attr-defined]
+    assert records[Consultation].urls.proof == "/igcj/consultations/50/response/proof/"  # type: ignore[attr-defined]
 
 
 def test_get_absolute_url_is_the_main_page():

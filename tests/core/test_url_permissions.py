@@ -146,6 +146,14 @@ EXPECTED: dict[str, str] = {
     "calendar:presence-delete": "steering",
     "calendar:reportback-create": "steering",
     "calendar:reportback-delete": "steering",
+    # consultations: shared consultations, this forum's response, the deadline radar
+    "consultations:index": "public",
+    "consultations:create": "secretariat",
+    "consultations:detail": "public",
+    "consultations:update": "secretariat",
+    "consultations:response": "steering",
+    "consultations:proof": "member",
+    "consultations:radar": "member",
     # archive
     "archive:index": "secretariat",
     "archive:batch": "secretariat",
@@ -176,6 +184,10 @@ EXPECTED: dict[str, str] = {
     "api:event-detail": "public",
     "api:presence-list": "member",
     "api:presence-detail": "member",
+    "api:consultation-list": "public",
+    "api:consultation-detail": "public",
+    "api:consultationresponse-list": "member",
+    "api:consultationresponse-detail": "member",
     # accounts (site-wide)
     "accounts:login": "public",
     "accounts:logout": "public",
@@ -347,6 +359,7 @@ def build_objects(forum: Forum, mark: str = "") -> dict[str, Any]:
         file=SimpleUploadedFile("r.txt", f"{mark} text".encode()),
     )
     event, presence, report_back = calendar_objects(forum, person, meeting, mark)
+    consultation, consultation_response = consultation_objects(forum, person, mark)
     document = ArchiveDocument.objects.create(
         forum=forum,
         sha256=f"{code:0>64}"[-64:],
@@ -377,6 +390,8 @@ def build_objects(forum: Forum, mark: str = "") -> dict[str, Any]:
         "subscription": FeedSubscription.objects.create(
             name="Walker feed", url="https://example.org/f.ics", forum=forum
         ),
+        "consultation": consultation,
+        "consultation_response": consultation_response,
     }
 
 
@@ -399,6 +414,28 @@ def calendar_objects(forum: Forum, person: Any, meeting: Any, mark: str = "") ->
     presence = add_presence(forum, event, person, role="speaker", note=f"{mark} presence note")
     report_back = add_report_back(forum, event, meeting=meeting, title_en=f"{mark} Report-back", title_ja=f"{mark}報告")
     return event, presence, report_back
+
+
+def consultation_objects(forum: Forum, person: Any, mark: str = "") -> tuple[Any, Any]:
+    """A shared consultation made through this forum (unmarked: every forum shows it), and this
+    forum's response to it with a proof file (marked: no other forum may show it)."""
+    from mshub.calendar.models import Body
+    from mshub.consultations.services import create_consultation, response_of, save_response
+
+    consultation = create_consultation(
+        forum,
+        title_en="Walker consultation",
+        body=Body.objects.get(code="icann"),
+        timezone="UTC",
+        opens=dt.datetime(2015, 10, 1, tzinfo=dt.UTC),
+        closes=dt.datetime(2015, 12, 7, 23, 59, tzinfo=dt.UTC),
+        questions=[("", "Walker question")],
+    )
+    response = response_of(forum, consultation)
+    response.person_in_charge, response.decision, response.note = person, "respond", f"{mark} response note"
+    proof = SimpleUploadedFile(f"{mark}-proof.txt", f"{mark} proof of submission".encode())
+    save_response(response, None, proof=proof)
+    return consultation, response
 
 
 def url_kwargs(name: str, o: dict[str, Any]) -> dict[str, Any]:
@@ -449,6 +486,12 @@ def url_kwargs(name: str, o: dict[str, Any]) -> dict[str, Any]:
         "api:eventkind-detail": {"pk": o["event"].kind_id},
         "api:event-detail": {"pk": o["event"].pk},
         "api:presence-detail": {"pk": o["presence"].pk},
+        "consultations:detail": {"pk": o["consultation"].pk},
+        "consultations:update": {"pk": o["consultation"].pk},
+        "consultations:response": {"pk": o["consultation"].pk},
+        "consultations:proof": {"pk": o["consultation"].pk},
+        "api:consultation-detail": {"pk": o["consultation"].pk},
+        "api:consultationresponse-detail": {"pk": o["consultation_response"].pk},
         "accounts:password_reset_confirm": {"uidb64": "MQ", "token": "set-password"},
     }
     return dict(by_name.get(name, {}))
@@ -704,7 +747,15 @@ def snapshot() -> dict[str, list[tuple[Any, ...]]]:
     rows: dict[str, list[tuple[Any, ...]]] = {}
     with connection.cursor() as cursor:
         for model in apps.get_models(include_auto_created=True):
-            if model._meta.app_label in {"accounts", "core", "people", "meetings", "calendar", "archive"}:
+            if model._meta.app_label in {
+                "accounts",
+                "core",
+                "people",
+                "meetings",
+                "calendar",
+                "consultations",
+                "archive",
+            }:
                 cursor.execute(f"SELECT * FROM {connection.ops.quote_name(model._meta.db_table)} ORDER BY 1")  # noqa: S608
                 rows[model._meta.db_table] = cursor.fetchall()
     return rows
