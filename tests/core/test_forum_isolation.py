@@ -270,6 +270,10 @@ SHARED = {
     "consultations:update",
     "consultations:response",
     "api:consultation-detail",
+    # a feed subscription belongs to the installation, like the events it feeds (every forum's
+    # secretariat manages them all: tests/calendar/test_subscriptions.py)
+    "calendar:subscription",
+    "calendar:subscription-refresh",
 }
 ROUTES_WITH_RECORDS = [r for r in FORUM_ROUTES if r.kwargs - {"forum", "kind", "format"} and r.name not in SHARED]
 

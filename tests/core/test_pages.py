@@ -14,7 +14,7 @@ from django.urls import NoReverseMatch, resolve, reverse
 
 import mshub
 from mshub.archive.models import ArchiveDocument, ImportBatch, ImportItem
-from mshub.calendar.models import ExternalEvent, Presence, ReportBack
+from mshub.calendar.models import ExternalEvent, FeedSubscription, Presence, ReportBack
 from mshub.consultations.models import Consultation
 from mshub.core.models import Forum
 from mshub.core.pages import Page, PageURLs
@@ -61,6 +61,8 @@ def samples() -> dict[type[models.Model], models.Model]:
     event.forum_slug = "igcj"  # type: ignore[attr-defined] # read through a forum (ExternalEvent.objects.shown_in)
     consultation = Consultation(pk=50)
     consultation.forum_slug = "igcj"  # type: ignore[attr-defined] # read through a forum (shown_in)
+    subscription = FeedSubscription(pk=60)
+    subscription.forum_slug = "igcj"  # type: ignore[attr-defined] # read through a forum (shown_in)
     return {
         MeetingSeries: series,
         Meeting: meeting,
@@ -82,6 +84,7 @@ def samples() -> dict[type[models.Model], models.Model]:
         Presence: Presence(pk=41, forum=forum, event=event),
         ReportBack: ReportBack(pk=42, forum=forum, event=event),
         Consultation: consultation,
+        FeedSubscription: subscription,
     }
 
 
@@ -120,6 +123,7 @@ def test_the_arguments_come_from_the_record():
     assert records[ExternalEvent].urls.event_update == "/igcj/calendar/events/40/edit/"  # type: ignore[attr-defined]
     assert records[Presence].urls.presence_delete == "/igcj/calendar/events/40/presence/41/delete/"  # type: ignore[attr-defined]
     assert records[Consultation].urls.proof == "/igcj/consultations/50/response/proof/"  # type: ignore[attr-defined]
+    assert records[FeedSubscription].urls.subscription_refresh == "/igcj/calendar/feeds/60/refresh/"  # type: ignore[attr-defined]
 
 
 def test_get_absolute_url_is_the_main_page():

@@ -8,10 +8,20 @@ forum's secretariat: they all edit the shared events)."""
 from __future__ import annotations
 
 from django.conf import settings
+from typing import Any
+
 from django.db import models
+from django.db.models import Value
 from django.utils.translation import gettext_lazy as _
 
+from mshub.core.pages import PageURLs
 from mshub.core.timezones import validate_timezone
+
+
+class FeedSubscriptionQuerySet(models.QuerySet["FeedSubscription"]):
+    def shown_in(self, forum: Any) -> FeedSubscriptionQuerySet:
+        """The subscriptions as read through ``forum``'s pages: ``subscription.urls`` link under that forum."""
+        return self.annotate(forum_slug=Value(forum.slug, output_field=models.CharField()))
 
 
 class FeedSubscription(models.Model):
@@ -30,6 +40,11 @@ class FeedSubscription(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = FeedSubscriptionQuerySet.as_manager()
+
+    # read through a forum: ``FeedSubscription.objects.shown_in(forum)`` (or ``forum_slug`` set)
+    urls = PageURLs("calendar", lambda s: {"forum": s.forum_slug, "pk": s.pk}, "subscription", "subscription-refresh")
 
     class Meta:
         ordering = ["name", "pk"]

@@ -34,7 +34,7 @@ class ImportView(CalendarView, FormView[IcsUploadForm]):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["runs"] = ImportRun.objects.filter(subscription=None, forum=self.forum)[:10]
-        context["subscriptions"] = FeedSubscription.objects.all()
+        context["subscriptions"] = FeedSubscription.objects.shown_in(self.forum)
         return context
 
     def form_valid(self, form: IcsUploadForm) -> HttpResponse:
@@ -64,11 +64,10 @@ class SubscriptionCreateView(CalendarView, FormView[SubscriptionForm]):
         subscription.forum = self.forum
         subscription.created_by = self.request.user if self.request.user.is_authenticated else None
         subscription.save()
+        subscription.forum_slug = self.forum.slug  # type: ignore[attr-defined] # as read through this forum
         refresh_feed.delay(subscription.pk)
         messages.success(self.request, _("Subscribed. The feed is being imported."))
-        return HttpResponseRedirect(
-            reverse("calendar:subscription", kwargs={"forum": self.forum.slug, "pk": subscription.pk})
-        )
+        return HttpResponseRedirect(subscription.urls.subscription)
 
 
 class SubscriptionDetailView(CalendarView, TemplateView):
@@ -79,7 +78,7 @@ class SubscriptionDetailView(CalendarView, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        subscription = get_object_or_404(FeedSubscription, pk=self.kwargs["pk"])
+        subscription = get_object_or_404(FeedSubscription.objects.shown_in(self.forum), pk=self.kwargs["pk"])
         context.update(subscription=subscription, runs=subscription.runs.all()[:20])
         return context
 
@@ -91,13 +90,11 @@ class SubscriptionRefreshView(CalendarView, View):
     http_method_names = ["post"]
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        subscription = get_object_or_404(FeedSubscription, pk=kwargs["pk"])
+        subscription = get_object_or_404(FeedSubscription.objects.shown_in(self.forum), pk=kwargs["pk"])
         if "active" in request.POST:
             subscription.active = request.POST["active"] == "1"
             subscription.save(update_fields=["active"])
         else:
             refresh_feed.delay(subscription.pk)
             messages.success(request, _("The feed is being refreshed."))
-        return HttpResponseRedirect(
-            reverse("calendar:subscription", kwargs={"forum": self.forum.slug, "pk": subscription.pk})
-        )
+        return HttpResponseRedirect(subscription.urls.subscription)
