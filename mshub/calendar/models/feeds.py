@@ -7,9 +7,9 @@ forum's secretariat: they all edit the shared events)."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from typing import Any
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Value
 from django.utils.translation import gettext_lazy as _
