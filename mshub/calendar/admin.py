@@ -1,5 +1,6 @@
-"""The calendar's vocabularies in the admin (staff), until they have their own screens. Events are
-edited only through the calendar's pages, which keep their history."""
+"""The calendar's vocabularies in the admin (staff) too; the secretariat edits them on the forum's
+Vocabularies page (mshub/core/views/vocabularies.py). Events are edited only through the calendar's
+pages, which keep their history."""
 
 from django.contrib import admin
 

@@ -7,7 +7,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from mshub.core.areas import Area, DemoStep, MenuEntry
+from mshub.core.areas import Area, DemoStep, MenuEntry, Vocabulary
 
 
 def _home_context(view: Any) -> dict[str, Any]:
@@ -73,4 +73,18 @@ AREA = Area(
     on_forum_delete=_delete_forum,
     delete_order=40,
     on_person_erase=_erase_person,
+    # shared by every forum of the installation: any forum's secretariat edits them
+    vocabularies=(
+        Vocabulary(
+            50,
+            "bodies",
+            "calendar.Body",
+            _("Bodies holding international events"),
+            "calendar.change_vocabulary",
+            ("short_name", "website"),
+        ),
+        Vocabulary(
+            60, "event-kinds", "calendar.EventKind", _("Kinds of international event"), "calendar.change_vocabulary"
+        ),
+    ),
 )

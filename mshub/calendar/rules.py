@@ -17,6 +17,8 @@ PERMISSIONS: dict[str, Any] = {
     "calendar.view_calendar": can_read_forum,
     "calendar.add_event": is_secretariat,
     "calendar.change_event": is_secretariat,
+    # The installation's bodies and kinds of event (the vocabularies page, mshub/core/views/vocabularies.py)
+    "calendar.change_vocabulary": is_secretariat,
     # Importing files and managing the installation's feed subscriptions (mshub/calendar/importing.py).
     "calendar.import_events": is_secretariat,
     # The history's editors by name: those of this forum, for its steering group and secretariat.

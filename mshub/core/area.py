@@ -11,6 +11,7 @@ AREA = Area(
         MenuEntry(0, _("Home"), "core:forum", "core.view_forum"),
         MenuEntry(50, _("Members"), "core:members", "core.view_members", manage=True),
         MenuEntry(60, _("Activity"), "core:events", "core.view_events", manage=True),
+        MenuEntry(80, _("Vocabularies"), "core:vocabulary-index", "core.view_vocabularies", manage=True),
         MenuEntry(100, _("Settings"), "core:forum-settings", "core.change_forum", manage=True),
     ),
 )

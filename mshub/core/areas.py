@@ -15,7 +15,9 @@ defines ``AREA = Area(...)``. Core never imports an area by name: it loops over 
 - ``on_forum_create``: sets up the area's part of a new forum (its default vocabularies …), run in
   ``INSTALLED_APPS`` order however the forum is saved (a service, the admin, a fixture);
 - ``on_forum_delete``: deletes the area's records of a forum, run highest ``delete_order`` first;
-- ``on_person_erase``: erases what the area holds about a person (``mshub.people.erasure``).
+- ``on_person_erase``: erases what the area holds about a person (``mshub.people.erasure``);
+- ``vocabularies``: the area's controlled vocabularies (``Vocabulary``), edited on the one
+  vocabularies page (``mshub.core.views.vocabularies``) by the holders of each one's permission.
 
 docs/architecture.md, "Adding an area", walks through a new area.
 """
@@ -53,6 +55,19 @@ class DemoStep:
 
 
 @dataclass(frozen=True)
+class Vocabulary:
+    """A controlled vocabulary the secretariat edits: a ``VocabularyTerm`` (the forum's own list) or a
+    ``SiteVocabularyTerm`` (the installation's, shared by every forum)."""
+
+    order: int  # place on the vocabularies page
+    kind: str  # in the URL: ``/<forum>/vocabularies/<kind>/`` (the model's ``vocabulary_kind``)
+    model: str  # "app_label.ModelName"
+    label: Any  # a lazy translation
+    permission: str  # needed to see and edit it
+    fields: tuple[str, ...] = ()  # the model's own fields, after the names (e.g. a body's web site)
+
+
+@dataclass(frozen=True)
 class Area:
     label: str  # the app label
     urls: str | None = None  # dotted path of the URLconf mounted under ``/<forum>/``
@@ -68,6 +83,7 @@ class Area:
     on_forum_delete: Callable[[Any], None] | None = None
     delete_order: int = 0  # higher first: records that protect others go before what they protect
     on_person_erase: Callable[[Any], None] | None = None
+    vocabularies: tuple[Vocabulary, ...] = ()
 
 
 def installed_areas() -> Iterator[Area]:
@@ -118,6 +134,10 @@ def forum_deleters() -> list[Callable[[Any], None]]:
 
 def person_erasers() -> list[Callable[[Any], None]]:
     return [area.on_person_erase for area in installed_areas() if area.on_person_erase is not None]
+
+
+def vocabularies() -> list[Vocabulary]:
+    return sorted((v for area in installed_areas() for v in area.vocabularies), key=lambda v: v.order)
 
 
 def register_api_routes(router: Any) -> None:

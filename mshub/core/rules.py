@@ -13,4 +13,6 @@ PERMISSIONS: dict[str, Any] = {
     "core.view_members": is_steering,
     "core.manage_members": is_secretariat,
     "core.view_events": is_secretariat,
+    # The vocabularies page (each vocabulary also needs its own permission: ``Area.vocabularies``)
+    "core.view_vocabularies": is_secretariat,
 }

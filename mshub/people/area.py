@@ -6,7 +6,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from mshub.core.areas import Area, DemoStep, MenuEntry
+from mshub.core.areas import Area, DemoStep, MenuEntry, Vocabulary
 
 
 def _home_context(view: Any) -> dict[str, Any]:
@@ -62,7 +62,6 @@ AREA = Area(
         MenuEntry(20, _("People"), "people:person-list", "people.view_person"),
         MenuEntry(30, _("Organisations"), "people:organization-list", "people.view_organization"),
         MenuEntry(40, _("Stakeholder groups"), "people:stakeholdergroup-list", "people.view_stakeholdergroup"),
-        MenuEntry(80, _("Vocabularies"), "people:vocabulary-index", "people.change_vocabulary", manage=True),
     ),
     home_panel="people/_home_panel.html",
     home_context=_home_context,
@@ -73,4 +72,18 @@ AREA = Area(
     on_forum_create=_create_forum,
     on_forum_delete=_delete_forum,
     delete_order=20,
+    vocabularies=(
+        Vocabulary(
+            10,
+            "stakeholder-groups",
+            "people.StakeholderGroup",
+            _("Stakeholder groups"),
+            "people.change_vocabulary",
+            ("igf_category",),
+        ),
+        Vocabulary(
+            20, "organization-kinds", "people.OrganizationKind", _("Kinds of organisation"), "people.change_vocabulary"
+        ),
+        Vocabulary(30, "genders", "people.Gender", _("Gender categories"), "people.change_vocabulary"),
+    ),
 )

@@ -19,17 +19,11 @@ from mshub.core.models import VocabularyTerm
 from mshub.core.pages import Page, PageURLs
 from mshub.core.text import kana_variants
 
-# term.urls.vocabulary_update: a term's edit page, under its vocabulary's ``kind`` in the URL
-TERM_PAGES = PageURLs(
-    "people", lambda t: {"forum": t.forum.slug, "kind": t.vocabulary_kind, "pk": t.pk}, "vocabulary-update"
-)
-
 
 class StakeholderGroup(VocabularyTerm):
     """Government, private sector, civil society, … (IGF categories, editable per forum)."""
 
     vocabulary_kind = "stakeholder-groups"
-    urls = TERM_PAGES
 
     igf_category = models.CharField(
         _("IGF statistics category"),
@@ -48,7 +42,6 @@ class OrganizationKind(VocabularyTerm):
     """Ministry, company, association, university, … (editable per forum)."""
 
     vocabulary_kind = "organization-kinds"
-    urls = TERM_PAGES
 
     class Meta(VocabularyTerm.Meta):
         verbose_name = _("kind of organisation")
@@ -60,7 +53,6 @@ class Gender(VocabularyTerm):
     """Gender categories used only for aggregate statistics (IGF: female, male, other/undisclosed)."""
 
     vocabulary_kind = "genders"
-    urls = TERM_PAGES
 
     class Meta(VocabularyTerm.Meta):
         verbose_name = _("gender category")

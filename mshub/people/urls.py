@@ -1,7 +1,7 @@
 from django.urls import path
 
 from mshub.people.views import organizations as org
-from mshub.people.views import persons, search, vocabularies
+from mshub.people.views import persons, search
 
 app_name = "people"
 
@@ -22,7 +22,4 @@ urlpatterns = [
     path("organizations/<int:pk>/", org.OrganizationDetailView.as_view(), name="organization-detail"),
     path("organizations/<int:pk>/edit/", org.OrganizationUpdateView.as_view(), name="organization-update"),
     path("stakeholder-groups/", org.StakeholderGroupListView.as_view(), name="stakeholdergroup-list"),
-    path("vocabularies/", vocabularies.VocabularyIndexView.as_view(), name="vocabulary-index"),
-    path("vocabularies/<slug:kind>/new/", vocabularies.TermCreateView.as_view(), name="vocabulary-create"),
-    path("vocabularies/<slug:kind>/<int:pk>/", vocabularies.TermUpdateView.as_view(), name="vocabulary-update"),
 ]

@@ -17,6 +17,7 @@ class Body(SiteVocabularyTerm):
     """An organisation or process that holds international events: the IGF, ICANN, the ITU, a ministry."""
 
     shown_in_every_forum = True  # every forum's calendar shows it (mshub.core.pagecache)
+    vocabulary_kind = "bodies"
 
     short_name = models.CharField(_("abbreviation"), max_length=40, blank=True, help_text=_("e.g. IGF, ICANN"))
     website = WebURLField(_("website"), blank=True)
@@ -35,6 +36,7 @@ class EventKind(SiteVocabularyTerm):
     """Meeting, summit, workshop, deadline, milestone."""
 
     shown_in_every_forum = True
+    vocabulary_kind = "event-kinds"
 
     class Meta(SiteVocabularyTerm.Meta):
         verbose_name = _("kind of event")

@@ -4,12 +4,16 @@ Each forum has its own editable list (``VocabularyTerm``), seeded with the IGF's
 forum is created; ``code`` is the stable key that statistics and exports use. A few vocabularies
 describe facts every forum of an installation shares (the international calendar's bodies and
 kinds of event): those are ``SiteVocabularyTerm``, one list for the installation.
+
+Each concrete vocabulary names its ``vocabulary_kind`` (its address on the vocabularies page) and is
+declared by its area (``mshub.core.areas.Vocabulary``); ``term.urls.vocabulary_update`` is its edit page.
 """
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from mshub.core.i18n import localized
+from mshub.core.pages import PageURLs
 
 
 class Term(models.Model):
@@ -38,6 +42,11 @@ class VocabularyTerm(Term):
 
     forum = models.ForeignKey("core.Forum", on_delete=models.CASCADE, related_name="+")
 
+    vocabulary_kind = ""  # set by each concrete vocabulary
+    urls = PageURLs(
+        "core", lambda t: {"forum": t.forum.slug, "kind": t.vocabulary_kind, "pk": t.pk}, "vocabulary-update"
+    )
+
     class Meta(Term.Meta):
         abstract = True
 
@@ -46,6 +55,12 @@ class SiteVocabularyTerm(Term):
     """A term of an installation-wide list: ``code`` is unique across the installation."""
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
+
+    vocabulary_kind = ""
+    # read through a forum: the terms annotated with ``forum_slug`` (the vocabularies page does)
+    urls = PageURLs(
+        "core", lambda t: {"forum": t.forum_slug, "kind": t.vocabulary_kind, "pk": t.pk}, "vocabulary-update"
+    )
 
     class Meta(Term.Meta):
         abstract = True
