@@ -10,8 +10,8 @@ What a file may be and what is made of it (docs/calendar.md, "Importing"):
   ``…Z``: UTC; a time without a zone ("floating"): read in the ``floating_zone`` the importer gives
   (the subscription's zone; for an upload, the forum's);
 - DATE values: whole days, DTEND exclusive (a one-day event has DTEND the next day), or DURATION;
-- RRULE: only the first occurrence (DTSTART) is imported, and the run's notes say so; occurrences a
-  producer overrides (RECURRENCE-ID) are left out;
+- RRULE (with EXDATE and RECURRENCE-ID overrides): each occurrence in a window around the import
+  becomes an event of its own (``recurrence.py``);
 - STATUS:CANCELLED: the event is marked cancelled;
 - text is stripped of control characters and cut to the fields' lengths; a URL that is not http(s)
   (``javascript:``, ``data:``) is dropped. Pages escape what they print, as for any event.
@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
+from mshub.calendar.recurrence import RuleError, occurrence_uid, occurrences
 from mshub.core.timezones import available_zones
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -150,8 +151,20 @@ def _dates(component: Any, floating_zone: str, feed: ParsedFeed) -> dict[str, An
     return {"precision": "timed", "timezone": zone, "start": start, "end": max(start, end)}
 
 
-def parse(data: bytes, floating_zone: str = "UTC") -> ParsedFeed:
-    """The events of ``data``; ``IcsError`` for a file that cannot be imported at all."""
+def _occurrence_dates(dates: dict[str, Any], start: dt.date | dt.datetime, floating_zone: str) -> dict[str, Any]:
+    """The first occurrence's ``dates`` moved to an occurrence starting at ``start`` (same length)."""
+    if dates["precision"] == "days":
+        assert isinstance(start, dt.date)
+        length = dates["end_date"] - dates["start_date"]
+        return {**dates, "start_date": start, "end_date": start + length}
+    assert isinstance(start, dt.datetime)
+    moved = _zone_of(start, "", dates["timezone"])[0]  # a floating time: in the zone the first was read in
+    return {**dates, "start": moved, "end": moved + (dates["end"] - dates["start"])}
+
+
+def parse(data: bytes, floating_zone: str = "UTC", now: dt.datetime | None = None) -> ParsedFeed:
+    """The events of ``data`` (a repeating one's occurrences around ``now``: ``recurrence.py``);
+    ``IcsError`` for a file that cannot be imported at all."""
     text, notes = decode(data)
     feed = ParsedFeed(notes=notes)
     try:
@@ -159,37 +172,66 @@ def parse(data: bytes, floating_zone: str = "UTC") -> ParsedFeed:
         components = list(calendar.walk("VEVENT"))
     except Exception as exc:  # icalendar raises ValueError, KeyError, … on malformed input
         raise IcsError(_("The calendar file could not be read: %(error)s") % {"error": str(exc)[:200]}) from exc
-    recurring = 0
+    now = now or dt.datetime.now(dt.UTC)
+    overrides: dict[str, ParsedEvent] = {}  # by the occurrence's UID
+    unexpanded = 0
     for component in components:
-        if component.get("recurrence-id") is not None:
-            feed.skipped += 1  # one changed occurrence of a recurring event: only the first is imported
-            continue
-        name = _text(component, "summary", 300)
-        try:
-            dates = _dates(component, floating_zone, feed)
-        except (TypeError, ValueError, AttributeError, OverflowError):
-            dates = None
-        if not name or dates is None:
+        event = _event(component, floating_zone, feed)
+        if event is None:
             feed.skipped += 1
             continue
-        if component.get("rrule") is not None:
-            recurring += 1
-        fields = {
-            **dates,
-            "name_en": name,
-            "city_en": _text(component, "location", 100),
-            "url": _web_url(_text(component, "url", 1000)),
-            "description_en": _text(component, "description", 5000),
-        }
-        cancelled = _text(component, "status", 20).upper() == "CANCELLED"
-        feed.events.append(ParsedEvent(_text(component, "uid", 255), name, fields, cancelled))
-    if recurring:
+        if component.get("recurrence-id") is not None:  # one occurrence of a series, changed
+            event.uid = occurrence_uid(event.uid, component.get("recurrence-id").dt)
+            overrides[event.uid] = event
+            continue
+        if component.get("rrule") is None:
+            feed.events.append(event)
+            continue
+        try:
+            starts = occurrences(component, now)
+        except RuleError:
+            unexpanded += 1
+            feed.events.append(event)
+            continue
+        for start in starts:
+            fields = {**event.fields, **_occurrence_dates(event.fields, start, floating_zone)}
+            uid = occurrence_uid(event.uid, start) if event.uid else ""
+            feed.events.append(ParsedEvent(uid, event.name, fields, event.cancelled))
+    for uid, override in overrides.items():
+        index = next((n for n, e in enumerate(feed.events) if e.uid == uid), None)
+        if index is None:
+            feed.events.append(override)
+        else:
+            feed.events[index] = override
+    if len(feed.events) > MAX_EVENTS:
+        raise IcsError(_("The file holds more than %(count)s events.") % {"count": MAX_EVENTS})
+    if unexpanded:
         feed.notes.append(
-            _("%(count)s repeating events: only their first occurrence was imported.") % {"count": recurring}
+            _(
+                "%(count)s repeating events have a rule that could not be read: only their first occurrence was imported."  # noqa: E501
+            )
+            % {"count": unexpanded}
         )
     if feed.skipped:
-        feed.notes.append(
-            _("%(count)s entries without a name or a date, or changing one occurrence, were left out.")
-            % {"count": feed.skipped}
-        )
+        feed.notes.append(_("%(count)s entries without a name or a date were left out.") % {"count": feed.skipped})
     return feed
+
+
+def _event(component: Any, floating_zone: str, feed: ParsedFeed) -> ParsedEvent | None:
+    """One VEVENT as an event; None without a name or a readable date."""
+    name = _text(component, "summary", 300)
+    try:
+        dates = _dates(component, floating_zone, feed)
+    except (TypeError, ValueError, AttributeError, OverflowError):
+        dates = None
+    if not name or dates is None:
+        return None
+    fields = {
+        **dates,
+        "name_en": name,
+        "city_en": _text(component, "location", 100),
+        "url": _web_url(_text(component, "url", 1000)),
+        "description_en": _text(component, "description", 5000),
+    }
+    cancelled = _text(component, "status", 20).upper() == "CANCELLED"
+    return ParsedEvent(_text(component, "uid", 255), name, fields, cancelled)

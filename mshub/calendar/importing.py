@@ -6,8 +6,9 @@
   carries it, through ``services.update_event`` (so its SEQUENCE rises and a revision "imported from
   <feed>" is appended). An event made on this site is matched, never overwritten: re-importing the
   calendar's own .ics changes nothing and adds nothing.
-- **Cancelling.** STATUS:CANCELLED marks an imported event cancelled; an event that vanishes from the
-  subscribed feed that brought it is marked cancelled too. Nothing is ever deleted.
+- **Cancelling.** STATUS:CANCELLED marks an imported event cancelled; an event not yet over that
+  vanishes from the subscribed feed that brought it is marked cancelled too (one that is over was
+  pruned by the producer, not cancelled: it stays as it was). Nothing is ever deleted.
 - **Atomic per feed.** A file or feed that cannot be read changes nothing; a single entry that does
   not hold together (an invalid URL …) is left out and counted. Each run is recorded (``ImportRun``).
 - **One run at a time per subscription.** A run first claims the subscription (``select_for_update``
@@ -101,7 +102,9 @@ def apply(feed: ParsedFeed, run: ImportRun, label: str, forum: Forum | None) -> 
         seen.add(event.pk)
     if run.subscription_id is not None:
         vanished = ExternalEvent.objects.filter(
-            imported_by__subscription_id=run.subscription_id, status=EventStatus.SCHEDULED
+            imported_by__subscription_id=run.subscription_id,
+            status=EventStatus.SCHEDULED,
+            last_day__gte=timezone.now().date(),  # not yet over (in any zone: the day in UTC)
         ).exclude(pk__in=seen)
         for event in vanished:
             event.status = EventStatus.CANCELLED
@@ -122,11 +125,14 @@ def _reset_counts(run: ImportRun) -> None:
     run.created = run.updated = run.cancelled = run.unchanged = run.skipped = 0
 
 
-def import_file(data: bytes, file_name: str, forum: Forum | None, floating_zone: str = "UTC") -> ImportRun:
-    """Import an uploaded file; the run says what came of it (``outcome`` failed: nothing changed)."""
+def import_file(
+    data: bytes, file_name: str, forum: Forum | None, floating_zone: str = "UTC", now: dt.datetime | None = None
+) -> ImportRun:
+    """Import an uploaded file; the run says what came of it (``outcome`` failed: nothing changed).
+    ``now``: the moment repeating events are expanded around (the present by default)."""
     run = ImportRun.objects.create(file_name=file_name[:255], forum=forum)
     try:
-        feed = parse(data, floating_zone)
+        feed = parse(data, floating_zone, now)
         with transaction.atomic():
             apply(feed, run, file_name, forum)
     except IcsError as exc:

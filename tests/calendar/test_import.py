@@ -33,10 +33,13 @@ def by_name(name: str) -> ExternalEvent:
     return ExternalEvent.objects.get(name_en=name)
 
 
+NOW = dt.datetime(2026, 11, 1, tzinfo=UTC)  # when the fixtures' repeating events are expanded
+
+
 def test_google_calendar(forum):
-    run = import_file(load("google.ics"), "google.ics", forum, "Asia/Tokyo")
+    run = import_file(load("google.ics"), "google.ics", forum, "Asia/Tokyo", now=NOW)
     assert run.outcome == ImportOutcome.DONE
-    assert (run.created, run.skipped) == (5, 1)  # the moved occurrence (RECURRENCE-ID) is left out
+    assert (run.created, run.skipped) == (14, 0)  # 4 events and a weekly call's 10 occurrences, one moved
     call = by_name("IGF preparatory call")
     assert call.uid == "7kq2abc0def1ghi2jkl3mno4pq@google.com"
     assert (call.timezone, call.start) == ("Asia/Tokyo", dt.datetime(2026, 11, 10, 0, 0, tzinfo=UTC))
@@ -46,9 +49,14 @@ def test_google_calendar(forum):
     assert igf.city_en == "Riyadh, Saudi Arabia"
     deadline = by_name("WSIS consultation deadline")
     assert deadline.start_date == deadline.end_date == dt.date(2026, 12, 1)
-    weekly = by_name("Weekly MAG sync")  # RRULE: the first occurrence only, and the run says so
-    assert (weekly.timezone, weekly.start) == ("UTC", dt.datetime(2026, 11, 20, 13, 0, tzinfo=UTC))
-    assert "first occurrence" in run.notes
+    weekly = ExternalEvent.objects.filter(name_en="Weekly MAG sync").order_by("start")
+    assert [e.start.date() for e in weekly][:3] == [dt.date(2026, 11, 20), dt.date(2026, 11, 27), dt.date(2026, 12, 11)]
+    assert len(weekly) == 9  # COUNT=10, less the occurrence the override moved
+    assert weekly[0].uid == "weekly@google.com/20261120T130000Z"
+    assert all((e.end - e.start) == dt.timedelta(hours=1) for e in weekly)
+    moved = by_name("Weekly MAG sync (moved)")  # RECURRENCE-ID: that occurrence, at its new time
+    assert moved.uid == "weekly@google.com/20261204T130000Z"
+    assert (moved.timezone, moved.start) == ("Asia/Tokyo", dt.datetime(2026, 12, 4, 13, 0, tzinfo=UTC))
     assert by_name("Cancelled briefing").status == EventStatus.CANCELLED
     revision = igf.revisions.get()
     assert revision.message == "imported from google.ics"
@@ -96,15 +104,15 @@ def test_conference_site_export(forum):
 
 
 def test_reimport_updates_and_cancels_never_duplicates(forum):
-    import_file(load("google.ics"), "google.ics", forum, "Asia/Tokyo")
+    import_file(load("google.ics"), "google.ics", forum, "Asia/Tokyo", now=NOW)
     count = ExternalEvent.objects.count()
-    again = import_file(load("google.ics"), "google.ics", forum, "Asia/Tokyo")
-    assert (again.created, again.updated, again.unchanged) == (0, 0, 5)
+    again = import_file(load("google.ics"), "google.ics", forum, "Asia/Tokyo", now=NOW)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 14)
     changed = load("google.ics").replace(b"DTEND;VALUE=DATE:20261219", b"DTEND;VALUE=DATE:20261220")
     changed = changed.replace(
         b"SUMMARY:WSIS consultation deadline\r\n", b"SUMMARY:WSIS consultation deadline\r\nSTATUS:CANCELLED\r\n"
     )
-    run = import_file(changed, "google-2.ics", forum, "Asia/Tokyo")
+    run = import_file(changed, "google-2.ics", forum, "Asia/Tokyo", now=NOW)
     assert (run.created, run.updated, run.cancelled) == (0, 1, 1)
     assert ExternalEvent.objects.count() == count
     igf = by_name("IGF 2026")
@@ -115,8 +123,9 @@ def test_reimport_updates_and_cancels_never_duplicates(forum):
 
 def test_matched_by_name_and_date_and_events_made_here_never_overwritten(forum):
     own = days_event(forum, "IGF 2026", dt.date(2026, 12, 15), dt.date(2026, 12, 18), name_ja="IGF 2026 (リヤド)")
-    run = import_file(load("google.ics").replace(b"SUMMARY:IGF 2026", b"SUMMARY:igf   2026"), "g.ics", forum)
-    assert run.created == 4
+    data = load("google.ics").replace(b"SUMMARY:IGF 2026", b"SUMMARY:igf   2026")
+    run = import_file(data, "g.ics", forum, now=NOW)
+    assert run.created == 13
     assert run.unchanged == 1
     own.refresh_from_db()
     assert (own.name_en, own.city_en, own.sequence) == ("IGF 2026", "", 0)

@@ -3,6 +3,7 @@ only): created, updated, vanished → cancelled, a bad feed changes nothing, one
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 import time
 from collections.abc import Iterator
@@ -25,6 +26,12 @@ pytestmark = pytest.mark.django_db
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
+def coming_feed() -> bytes:
+    """The conference feed with its day moved a month ahead of today: what vanishes from it is not yet over."""
+    day = (dt.date.today() + dt.timedelta(days=30)).strftime("%Y%m%d").encode()
+    return (FIXTURES / "indico.ics").read_bytes().replace(b"20261110T", day + b"T")
+
+
 class Feed(BaseHTTPRequestHandler):
     body = b""
 
@@ -41,7 +48,7 @@ class Feed(BaseHTTPRequestHandler):
 @pytest.fixture
 def feed_server(settings) -> Iterator[tuple[str, type[Feed]]]:  # type: ignore[no-untyped-def]
     settings.FETCH_ALLOWED_NETWORKS = ["127.0.0.0/8"]
-    handler = type("ThisFeed", (Feed,), {"body": (FIXTURES / "indico.ics").read_bytes()})
+    handler = type("ThisFeed", (Feed,), {"body": coming_feed()})
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/feed.ics", handler
@@ -60,7 +67,7 @@ def test_refresh_creates_updates_and_cancels_what_vanished(forum, feed_server):
     assert (run.outcome, run.created, run.skipped) == (ImportOutcome.DONE, 2, 1)
     assert run.finished_at is not None
     # The plenary's UID is gone (a new event takes its place), and the workshop moved rooms.
-    handler.body = (FIXTURES / "indico.ics").read_bytes().replace(b"Room 2", b"Room 3")
+    handler.body = coming_feed().replace(b"Room 2", b"Room 3")
     handler.body = handler.body.replace(b"UID:indico-contribution-1234-5678@indico.example.org", b"UID:gone")
     handler.body = handler.body.replace(b"SUMMARY:Opening plenary", b"SUMMARY:Opening plenary (moved)")
     run = refresh(subscription.pk)
@@ -69,6 +76,19 @@ def test_refresh_creates_updates_and_cancels_what_vanished(forum, feed_server):
     assert plenary.status == EventStatus.CANCELLED  # vanished from the feed: marked, not deleted
     assert plenary.revisions.first().message == "no longer in Conference"
     assert ExternalEvent.objects.get(name_en="Workshop: DNS abuse").city_en == "Room 3"
+
+
+def test_an_event_that_is_over_and_vanishes_was_pruned_not_cancelled(forum, feed_server):
+    url, handler = feed_server
+    handler.body = (FIXTURES / "indico.ics").read_bytes().replace(b"20261110T", b"20200110T")  # long over
+    subscription = subscribe(forum, url)
+    refresh(subscription.pk)
+    handler.body = handler.body.replace(b"UID:indico-contribution-1234-5678@indico.example.org", b"UID:gone")
+    handler.body = handler.body.replace(b"SUMMARY:Opening plenary", b"SUMMARY:Opening plenary (moved)")
+    run = refresh(subscription.pk)
+    assert (run.created, run.cancelled) == (1, 0)
+    plenary = ExternalEvent.objects.get(uid="indico-contribution-1234-5678@indico.example.org")
+    assert plenary.status == EventStatus.SCHEDULED
 
 
 def test_a_bad_feed_changes_nothing_and_says_why(forum, feed_server):
