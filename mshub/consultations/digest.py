@@ -114,7 +114,7 @@ def _consultation_lines(radar: Radar, now: dt.datetime, link: Callable[[int], st
     forum_zone = radar.forum.timezone
     lines = []
     for c in radar.consultations:
-        issuer = f" ({one_line(c.body.label)})" if c.body is not None else ""  # type: ignore[attr-defined]
+        issuer = f" ({one_line(c.body.label)})" if c.body is not None else ""
         closes = _when(c.closes, c.timezone)
         if forum_zone != c.timezone:
             closes += " / " + _when(c.closes, forum_zone)
@@ -196,7 +196,7 @@ def send_radar_digest(now: dt.datetime | None = None) -> DigestResult:
         messages: dict[str, tuple[str, str]] = {}
         for subscription in members:
             user = subscription.user
-            language = user.language or settings.LANGUAGE_CODE  # type: ignore[attr-defined]
+            language = user.language or settings.LANGUAGE_CODE
             if language not in messages:
                 messages[language] = message(radar, now, language)
             subject, body = messages[language]
