@@ -29,20 +29,29 @@ def _api_routes(router: Any) -> None:
 
 
 def _delete_forum(forum: Any) -> None:
-    """The forum's responses and reminders go; the shared consultations stay."""
-    from mshub.consultations.models import ConsultationResponse, DeadlineReminder
+    """The forum's responses, reminders and digest subscriptions and deliveries go; the shared
+    consultations stay."""
+    from mshub.consultations.models import ConsultationResponse, DeadlineReminder, DigestDelivery, DigestSubscription
 
+    DigestDelivery.objects.filter(forum=forum).delete()
+    DigestSubscription.objects.filter(forum=forum).delete()
     DeadlineReminder.objects.filter(forum=forum).delete()
     ConsultationResponse.objects.filter(forum=forum).delete()
 
 
 def _erase_person(person: Any) -> None:
     """The person is no longer in charge of any response; the notes, which may name them, stay the
-    forum's (they are the forum's working notes, not the person's data)."""
-    from mshub.consultations.models import ConsultationResponse
+    forum's (they are the forum's working notes, not the person's data). The accounts erasure closes
+    (the person's, and any holding their email) lose their digest subscriptions and the record of
+    the digests sent to them (it holds their address), in every forum."""
+    from mshub.consultations.models import ConsultationResponse, DigestDelivery, DigestSubscription
     from mshub.core.pagecache import forum_changed
+    from mshub.people.erasure import accounts_of
 
     ConsultationResponse.objects.filter(person_in_charge=person).update(person_in_charge=None)
+    accounts = [account.pk for account in accounts_of(person)]
+    DigestDelivery.objects.filter(user__in=accounts).delete()
+    DigestSubscription.objects.filter(user__in=accounts).delete()
     forum_changed(person.forum_id)
 
 

@@ -3,7 +3,8 @@
 A consultation is a public fact every forum shares: whoever may read a forum reads its consultation
 pages, and the secretariat of any forum adds and edits them (the edit is recorded with that forum in
 the consultation's history). A forum's response is its own: its members see it (who is in charge,
-the decision, the proof) and the deadline radar; its steering group and secretariat edit it.
+the decision, the proof) and the deadline radar, and each member may ask for the radar by mail once
+a week (the weekly digest); its steering group and secretariat edit it.
 """
 
 from __future__ import annotations
@@ -20,4 +21,5 @@ PERMISSIONS: dict[str, Any] = {
     "consultations.view_response": is_member,
     "consultations.change_response": is_steering,
     "consultations.view_radar": is_member,
+    "consultations.receive_digest": is_member,
 }

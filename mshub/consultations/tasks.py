@@ -11,3 +11,11 @@ def send_deadline_reminders() -> int:
     from mshub.consultations.reminders import send_deadline_reminders as run
 
     return len(run().sent)
+
+
+@shared_task
+def send_radar_digest() -> int:
+    """Run the weekly digest (schedule it weekly, or daily: each member gets one a week); the number sent."""
+    from mshub.consultations.digest import send_radar_digest as run
+
+    return len(run().sent)

@@ -184,6 +184,7 @@ def extra_urls(here: Side, other: Side) -> list[str]:
         reverse("calendar:event", kwargs={"forum": slug, "pk": other.objects["event"].pk}),  # shared: found
         reverse("consultations:detail", kwargs={"forum": slug, "pk": other.objects["consultation"].pk}),  # shared
         reverse("consultations:radar", kwargs={"forum": slug}) + "?days=365",
+        reverse("consultations:ics", kwargs={"forum": slug}),
     ]
     names = ("stakeholdergroup", "organization", "person", "meeting", "event", "presence", "consultation")
     for name in (*names, "consultationresponse"):

@@ -154,6 +154,8 @@ EXPECTED: dict[str, str] = {
     "consultations:response": "steering",
     "consultations:proof": "member",
     "consultations:radar": "member",
+    "consultations:ics": "public",
+    "consultations:digest": "member",
     # archive
     "archive:index": "secretariat",
     "archive:batch": "secretariat",

@@ -8,6 +8,7 @@ from .consultation import (
     ConsultationRevision,
     ConsultationState,
 )
+from .digest import DigestDelivery, DigestSubscription
 from .forum import ConsultationResponse, DeadlineReminder, ResponseDecision
 
 __all__ = [
@@ -18,5 +19,7 @@ __all__ = [
     "ConsultationRevision",
     "ConsultationState",
     "DeadlineReminder",
+    "DigestDelivery",
+    "DigestSubscription",
     "ResponseDecision",
 ]

@@ -75,6 +75,10 @@ class ConsultationQuerySet(models.QuerySet["Consultation"]):
         now = _now(now)
         return self.filter(closes__gt=now, closes__lte=now + dt.timedelta(days=days))
 
+    def closing_after(self, moment: dt.datetime) -> ConsultationQuerySet:
+        """Closing after ``moment``: upcoming, open, and those that closed since (the .ics feed)."""
+        return self.filter(closes__gt=moment)
+
     def by_deadline(self) -> ConsultationQuerySet:
         return self.order_by("closes", "pk")
 

@@ -3,7 +3,6 @@ the edit forms, this forum's response and the deadline radar. Writes go through 
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.contrib import messages
@@ -17,9 +16,9 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from mshub.calendar.listing import linked
-from mshub.calendar.models import ExternalEvent
 from mshub.consultations.forms import ConsultationForm, ResponseForm
 from mshub.consultations.models import Consultation, ConsultationResponse, ConsultationRevision
+from mshub.consultations.radar import consultations_closing, events_starting
 from mshub.consultations.services import (
     ConsultationError,
     create_consultation,
@@ -261,18 +260,11 @@ class RadarView(ConsultationsView, TemplateView):
         context = super().get_context_data(**kwargs)
         days, now = self.days(), timezone.now()
         today = timezone.localdate()
-        closing = self.consultations().listed().closing_within(days, now).by_deadline()
-        events = (
-            ExternalEvent.objects.top_level()
-            .listed()
-            .filter(first_day__gte=today, first_day__lte=today + dt.timedelta(days=days))
-            .exclude(status="cancelled")
-            .chronological()
-        )
+        closing = consultations_closing(days, now, self.forum)
         context.update(
             days=days,
             consultations=_rows(closing, self.forum, self.responses()),
-            events=linked(events, self.forum),
+            events=linked(events_starting(days, today), self.forum),
             choices=[7, 14, 30, 90, 365],
         )
         return context
