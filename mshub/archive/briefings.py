@@ -91,7 +91,9 @@ def _page(pages: list[str], *needles: str | None) -> int | None:
     return None
 
 
-def _link(document: ArchiveDocument, target: models.Model, key: str, page: int | None, imported: dict[str, Any]) -> None:
+def _link(
+    document: ArchiveDocument, target: models.Model, key: str, page: int | None, imported: dict[str, Any]
+) -> None:
     """One link per document and record, however many entries name the record."""
     ct = ContentType.objects.get_for_model(target)
     if not SourceLink.objects.filter(document=document, target_type=ct, target_id=str(target.pk)).exists():
@@ -182,7 +184,11 @@ def _event_values(entry: EventEntry) -> dict[str, Any]:
 def _dates(values: dict[str, Any]) -> dict[str, Any]:
     if values["start"] is None:
         return {"precision": DatePrecision.TBD}
-    return {"precision": DatePrecision.DAYS, "start_date": values["start"], "end_date": values["end"] or values["start"]}
+    return {
+        "precision": DatePrecision.DAYS,
+        "start_date": values["start"],
+        "end_date": values["end"] or values["start"],
+    }
 
 
 def _new_event(forum: Any, actor: Any, values: dict[str, Any]) -> ExternalEvent:

@@ -27,6 +27,15 @@ class Provenance:
     def label(self) -> str:
         return str(self.target) if self.target is not None else "—"
 
+    @property
+    def url(self) -> str:
+        """The page of a shared record (an event, a consultation) under the document's forum; "" for
+        others (the meeting is linked from the document's facts)."""
+        declared = getattr(type(self.target), "urls", None)
+        if not getattr(self.target, "shown_in_every_forum", False) or not declared or not declared.names:
+            return ""
+        return str(getattr(self.target.urls, declared.names[0]))
+
 
 def provenance(document: ArchiveDocument) -> list[Provenance]:
     """Every record made from ``document`` (latest link per record), in the order they were made.
@@ -43,6 +52,8 @@ def provenance(document: ArchiveDocument) -> list[Provenance]:
         if model is None:
             continue
         for obj in model._default_manager.filter(pk__in=ids):
+            if getattr(obj, "shown_in_every_forum", False):
+                obj.forum_slug = document.forum.slug  # read through the document's forum
             targets[(ct.pk, str(obj.pk))] = obj
     return [
         Provenance(

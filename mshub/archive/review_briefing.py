@@ -27,11 +27,15 @@ def _choices(found: Any) -> list[tuple[str, str]]:
     return [(NEW, str(_("Add as new"))), *same, (SKIP, str(_("Skip")))]
 
 
-def _initial_match(entry: ConsultationEntry | EventEntry, found: Any) -> str:
+def _initial_match(entry: ConsultationEntry | EventEntry, found: Any, creatable: bool = True) -> str:
+    """The choice made before, else the record found, else "new" (or "skip" for what cannot be made:
+    a consultation without a deadline, until the reviewer gives one)."""
     chosen = entry.get("match")
     if chosen in (NEW, SKIP) or (found is not None and str(chosen) == str(found.pk)):
         return str(chosen)
-    return str(found.pk) if found is not None else NEW
+    if found is not None:
+        return str(found.pk)
+    return NEW if creatable else SKIP
 
 
 class _EntryForm(forms.Form):
@@ -109,7 +113,7 @@ class BriefingForms:
         found_e = [suggested_event(e) for e in events]
         c_kwargs = {"suggestions": found_c}
         e_kwargs = {"suggestions": found_e}
-        if data is not None:
+        if data is not None and briefing:
             return cls(
                 ConsultationFormSet(data, prefix="consultations", form_kwargs=c_kwargs),
                 EventFormSet(data, prefix="events", form_kwargs=e_kwargs),
@@ -120,7 +124,7 @@ class BriefingForms:
                 "body": e.get("body") or "",
                 "deadline": day(e.get("deadline")),
                 "url": web(e.get("url")),
-                "match": _initial_match(e, found),
+                "match": _initial_match(e, found, creatable=day(e.get("deadline")) is not None),
             }
             for e, found in zip(consultations, found_c, strict=True)
         ]
@@ -140,11 +144,14 @@ class BriefingForms:
         )
 
     def is_valid(self) -> bool:
+        """Valid when bound (a briefing's forms as posted); another genre has none to check."""
+        if not self.consultations.is_bound:
+            return True
         return all([self.consultations.is_valid(), self.events.is_valid()])
 
     def apply(self, record: ParsedRecord) -> None:
         """The entries as corrected, each with its ``match``; forms beyond the record's entries are ignored."""
-        if record.get("genre") != "trend_briefing":
+        if record.get("genre") != "trend_briefing" or not self.consultations.is_bound:
             return
         consultations: list[ConsultationEntry] = []
         for form, entry in zip(self.consultations.forms, record.get("consultations") or [], strict=False):
@@ -175,4 +182,3 @@ class BriefingForms:
         # Entries without a form (a form posted short) stay as they were: automatic.
         record["consultations"] = consultations + list(record.get("consultations") or [])[len(consultations) :]
         record["events"] = events + list(record.get("events") or [])[len(events) :]
-

@@ -55,7 +55,9 @@ def _mentions(text: str, term: str) -> bool:
     while start >= 0:
         before = text[start - 1] if start else ""
         after = text[start + len(term) : start + len(term) + 1]
-        if not (_LATIN.match(before) and _LATIN.match(term[0])) and not (_LATIN.match(after) and _LATIN.match(term[-1])):
+        if not (_LATIN.match(before) and _LATIN.match(term[0])) and not (
+            _LATIN.match(after) and _LATIN.match(term[-1])
+        ):
             return True
         start = text.find(term, start + 1)
     return False
@@ -83,7 +85,7 @@ def guess_body(*texts: str | None) -> Body | None:
 
 
 def kind_for(name: str | None) -> EventKind | None:
-    """"deadline" for a name that says so (締切, 期限, deadline), else "meeting" (if the installation has them)."""
+    """ "deadline" for a name that says so (締切, 期限, deadline), else "meeting" (if the installation has them)."""
     text = _words(name or "")
     code = "deadline" if re.search(r"締切|締め切り|期限|deadline|due", text) else "meeting"
     return EventKind.objects.filter(code=code).first()

@@ -29,7 +29,9 @@ def find_consultation(title: str | None, deadline: dt.date | None, url: str | No
     key = url_key(url)
     if key:
         found = _first(
-            c for c in Consultation.objects.filter(url__icontains=key) if url_key(c.url) == key and _closes_on(c, deadline)
+            c
+            for c in Consultation.objects.filter(url__icontains=key)
+            if url_key(c.url) == key and _closes_on(c, deadline)
         )
         if found is not None:
             return found

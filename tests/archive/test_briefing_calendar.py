@@ -64,7 +64,8 @@ def _at(day, zone="UTC"):
 def test_storing_a_briefing_creates_its_consultations_and_events_with_provenance(forum):
     document = _store(forum)
     consultation = Consultation.objects.get()
-    assert consultation.title_ja == "IGF 2018 のテーマ募集" and consultation.title_en == ""
+    assert consultation.title_ja == "IGF 2018 のテーマ募集"
+    assert consultation.title_en == ""
     assert consultation.local_closes.date() == dt.date(2018, 1, 31)
     assert consultation.local_closes.strftime("%H:%M") == "23:59"
     assert consultation.url == "https://igf.example.org/call-for-themes"
@@ -92,11 +93,13 @@ def test_storing_twice_or_a_second_briefing_makes_no_duplicates(forum):
     second = BRIEFING.replace("IoT 機器の", "IoT 機器と").replace("https://www.igf", "http://igf")
     document = _store(forum, second, "briefing-2.txt")
     assert ArchiveDocument.objects.count() == 2
-    assert ExternalEvent.objects.count() == 2 and Consultation.objects.count() == 1
+    assert ExternalEvent.objects.count() == 2
+    assert Consultation.objects.count() == 1
     assert SourceLink.objects.filter(document=document).count() == 3
     other = ForumFactory()  # another forum's import of it: its own links, the same shared records
     _store(other, second, "theirs.txt")
-    assert ExternalEvent.objects.count() == 2 and Consultation.objects.count() == 1
+    assert ExternalEvent.objects.count() == 2
+    assert Consultation.objects.count() == 1
 
 
 def test_existing_records_are_found_by_url_or_by_name_and_day_and_only_completed(forum):
@@ -115,7 +118,9 @@ def test_existing_records_are_found_by_url_or_by_name_and_day_and_only_completed
     by_name.body = icann
     by_name.save()
     # Same web address, another year: not the same event (bodies' sites are shared by many).
-    create_event(None, name_en="IGF 2016", precision="days", start_date=dt.date(2016, 12, 6), url="https://igf.example.org/2017")
+    create_event(
+        None, name_en="IGF 2016", precision="days", start_date=dt.date(2016, 12, 6), url="https://igf.example.org/2017"
+    )
     consultation = create_consultation(
         None,
         title_en="Call for IGF 2018 themes",
@@ -125,7 +130,8 @@ def test_existing_records_are_found_by_url_or_by_name_and_day_and_only_completed
         questions=[("", "Typed question")],
     )
     _store(forum, BRIEFING.replace("IGF 2018 のテーマ募集", "Call for IGF 2018 themes"))
-    assert ExternalEvent.objects.count() == 3 and Consultation.objects.count() == 1
+    assert ExternalEvent.objects.count() == 3
+    assert Consultation.objects.count() == 1
     typed.refresh_from_db()
     assert (typed.name_ja, typed.name_en, typed.description_en) == ("IGF 2017 ジュネーブ", "IGF 2017", "typed by hand")
     assert typed.revisions.count() == 2  # completed through the service: a revision kept
@@ -134,7 +140,8 @@ def test_existing_records_are_found_by_url_or_by_name_and_day_and_only_completed
     consultation.refresh_from_db()
     assert consultation.url == "https://igf.example.org/call-for-themes"  # was empty
     assert [q.text_en for q in consultation.questions.all()] == ["Typed question"]  # kept
-    assert consultation.title_ja == "" and consultation.title_en == "Call for IGF 2018 themes"
+    assert consultation.title_ja == ""
+    assert consultation.title_en == "Call for IGF 2018 themes"
 
 
 def test_hostile_or_broken_entries_are_dropped_cleanly(forum):
@@ -144,9 +151,11 @@ def test_hostile_or_broken_entries_are_dropped_cleanly(forum):
     record["consultations"][0].update(deadline="2018-13-45", url="data:text/html,x")
     store_document(forum, record, "b.txt", content=BRIEFING.encode())
     long_one = ExternalEvent.objects.get(name_en__startswith="XXX")
-    assert len(long_one.name_en) == 300 and long_one.url == ""
+    assert len(long_one.name_en) == 300
+    assert long_one.url == ""
     undecided = ExternalEvent.objects.get(name_en="ICANN61")
-    assert undecided.precision == "tbd" and undecided.first_day is None
+    assert undecided.precision == "tbd"
+    assert undecided.first_day is None
     assert not Consultation.objects.exists()  # no deadline: not added, and the document says so
     document = ArchiveDocument.objects.get()
     assert any("no deadline" in w for w in document.parsed["warnings"])
@@ -177,7 +186,8 @@ def test_the_review_page_lists_the_entries_and_stores_the_choices(secretariat):
     assert "Presenters and their registry match" not in page  # a briefing has no agenda to review
     data = form_data(page, "review-form")
     assert data["events-0-match"] == str(existing.pk)  # found: preselected
-    assert data["events-1-match"] == "new" and data["consultations-0-match"] == "new"
+    assert data["events-1-match"] == "new"
+    assert data["consultations-0-match"] == "new"
     data["events-1-name"] = "IGF 2017 (第12回)"
     data["events-1-end"] = "2017-12-22"
     data["consultations-0-match"] = "skip"
@@ -195,7 +205,9 @@ def test_the_review_page_lists_the_entries_and_stores_the_choices(secretariat):
     assert [e["match"] for e in stored["events"]] == [existing.pk, "new"]
     # The document's page lists the records made, with their names.
     page = secretariat.get(document.urls.document).content.decode()
-    assert "IGF 2017 (第12回)" in page and "ICANN61" in page
+    assert "IGF 2017 (第12回)" in page
+    assert "ICANN61" in page
+    assert f'href="/{document.forum.slug}/calendar/events/{igf.pk}/"' in page
 
 
 def test_add_as_new_even_when_a_match_is_found(secretariat):
@@ -207,7 +219,7 @@ def test_add_as_new_even_when_a_match_is_found(secretariat):
 
 
 @pytest.mark.parametrize(
-    "field,value",
+    ("field", "value"),
     [
         ("events-1-url", "javascript:alert(1)"),
         ("events-1-start", "2017-02-30"),
@@ -221,7 +233,8 @@ def test_hostile_review_values_are_refused_and_nothing_is_stored(secretariat, fi
     url, page = _review(secretariat)
     response = secretariat.post(url, form_data(page, "review-form", **{field: value}))
     assert response.status_code == 400
-    assert not ArchiveDocument.objects.exists() and not ExternalEvent.objects.exists()
+    assert not ArchiveDocument.objects.exists()
+    assert not ExternalEvent.objects.exists()
 
 
 # ---- provenance on the shared records' pages ----------------------------------------------------
@@ -236,7 +249,8 @@ def test_provenance_shows_in_this_forum_only_and_only_to_its_secretariat(cast):
     consultation = Consultation.objects.get()
     label = f"From the archive: {document.name}, p. 1"
     page = cast.client("secretariat").get(f"/{forum.slug}/calendar/events/{event.pk}/").content.decode()
-    assert label in page and document.urls.document in page
+    assert label in page
+    assert document.urls.document in page
     page = cast.client("secretariat").get(f"/{forum.slug}/consultations/{consultation.pk}/").content.decode()
     assert label in page
     assert label not in cast.client("member").get(f"/{forum.slug}/calendar/events/{event.pk}/").content.decode()
@@ -248,7 +262,9 @@ def test_provenance_shows_in_this_forum_only_and_only_to_its_secretariat(cast):
     client = cast.client("anonymous")
     client.force_login(their_secretariat)
     page = client.get(f"/other/calendar/events/{event.pk}/").content.decode()
-    assert event.name in page and "From the archive" not in page and document.name not in page
+    assert event.name in page
+    assert "From the archive" not in page
+    assert document.name not in page
 
 
 def test_the_provenance_lines_cost_one_query(cast, django_assert_max_num_queries):
@@ -283,7 +299,8 @@ def test_the_2016_sample_feeds_the_calendar_and_consultations(forum):
     assert "CSTD WG Enhanced Corporation" in titles
     assert any("CWG-Internet" in t for t in titles)
     cstd = Consultation.objects.get(title_en="CSTD WG Enhanced Corporation")
-    assert cstd.body.code != "igf" and cstd.local_closes.date() == dt.date(2016, 12, 7)
+    assert cstd.body.code == "itu"
+    assert cstd.local_closes.date() == dt.date(2016, 12, 7)
     names = set(ExternalEvent.objects.values_list("name_en", flat=True))
     assert {"ICANN57", "IGF2016"} <= names
     icann57 = ExternalEvent.objects.get(name_en="ICANN57")
@@ -293,3 +310,27 @@ def test_the_2016_sample_feeds_the_calendar_and_consultations(forum):
     assert Consultation.objects.count() == 2
     document = ArchiveDocument.objects.get()
     assert SourceLink.objects.filter(document=document).count() == 2 + len(record["events"])
+
+
+# ---- the demo -----------------------------------------------------------------------------------
+
+
+def test_the_demo_briefing_links_the_demo_calendar_and_creates_the_rest(forum):
+    from mshub.archive.demo import BRIEFING as DEMO_BRIEFING
+    from mshub.calendar.demo import build_events
+    from mshub.consultations.demo import build_shared
+
+    events, consultations = build_events(), build_shared()
+    before = (ExternalEvent.objects.count(), Consultation.objects.count())
+    document = _store(forum, DEMO_BRIEFING, "jipf-trend-briefing-2017-11.txt")
+    targets = {link.target for link in document.links.all()}
+    assert {events["igf-2016"], consultations["cstd-wgec-2016"]} <= targets  # found, not copied
+    assert ExternalEvent.objects.count() == before[0] + 2  # IGF 2017, ICANN61
+    assert Consultation.objects.count() == before[1] + 1  # the IGF 2018 call for themes
+    assert ExternalEvent.objects.get(name_en="ICANN61").first_day == dt.date(2018, 3, 10)
+    cstd = consultations["cstd-wgec-2016"]
+    assert Consultation.objects.get(pk=cstd.pk).title_en == cstd.title_en  # nothing typed overwritten
+    # Loading the demo again after a reset: a new document, the same shared records.
+    document.delete()
+    _store(forum, DEMO_BRIEFING, "jipf-trend-briefing-2017-11.txt")
+    assert (ExternalEvent.objects.count(), Consultation.objects.count()) == (before[0] + 2, before[1] + 1)
