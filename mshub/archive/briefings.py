@@ -128,18 +128,9 @@ def _new_consultation(forum: Any, actor: Any, values: dict[str, Any]) -> Consult
     closes = make_aware_in(dt.datetime.combine(values["deadline"], dt.time(23, 59)), zone)
     # The opening is not in a briefing: from the import (or the day before the deadline, if earlier).
     opens = min(timezone.now(), closes - dt.timedelta(days=1))
-    return create_consultation(
-        forum,
-        actor,
-        message=MESSAGE,
-        questions=values["questions"],
-        body=values["body"],
-        url=values["url"],
-        timezone=zone,
-        opens=opens,
-        closes=closes,
-        **language_fields(values["title"], "title"),
-    )
+    fields: dict[str, Any] = {"body": values["body"], "url": values["url"], "timezone": zone, "opens": opens}
+    fields.update(closes=closes, **language_fields(values["title"], "title"))
+    return create_consultation(forum, actor, message=MESSAGE, questions=values["questions"], **fields)
 
 
 def _complete_consultation(forum: Any, actor: Any, found: Consultation, values: dict[str, Any]) -> None:

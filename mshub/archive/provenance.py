@@ -53,7 +53,7 @@ def provenance(document: ArchiveDocument) -> list[Provenance]:
             continue
         for obj in model._default_manager.filter(pk__in=ids):
             if getattr(obj, "shown_in_every_forum", False):
-                obj.forum_slug = document.forum.slug  # read through the document's forum
+                obj.forum_slug = document.forum.slug  # type: ignore[attr-defined]  # read through its forum
             targets[(ct.pk, str(obj.pk))] = obj
     return [
         Provenance(

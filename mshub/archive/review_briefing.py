@@ -85,7 +85,7 @@ class EventForm(_EntryForm):
         return data
 
 
-class _FormSet(forms.BaseFormSet):  # type: ignore[type-arg]
+class _FormSet(forms.BaseFormSet):
     def get_form_kwargs(self, index: int | None) -> dict[str, Any]:
         return {**super().get_form_kwargs(index), "form_index": index}
 
@@ -154,11 +154,11 @@ class BriefingForms:
         if record.get("genre") != "trend_briefing" or not self.consultations.is_bound:
             return
         consultations: list[ConsultationEntry] = []
-        for form, entry in zip(self.consultations.forms, record.get("consultations") or [], strict=False):
+        for form, consultation in zip(self.consultations.forms, record.get("consultations") or [], strict=False):
             data = form.cleaned_data
             consultations.append(
                 {
-                    **entry,
+                    **consultation,
                     "title": data["title"],
                     "body": data.get("body") or None,
                     "deadline": _iso(data.get("deadline")),
@@ -167,11 +167,11 @@ class BriefingForms:
                 }
             )
         events: list[EventEntry] = []
-        for form, entry in zip(self.events.forms, record.get("events") or [], strict=False):
+        for form, event in zip(self.events.forms, record.get("events") or [], strict=False):
             data = form.cleaned_data
             events.append(
                 {
-                    **entry,
+                    **event,
                     "name": data["name"],
                     "start": _iso(data.get("start")),
                     "end": _iso(data.get("end")),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from mshub.calendar.models import Body
 from mshub.consultations.models import Consultation
 from mshub.core.text import squash, url_key
 
@@ -45,7 +46,7 @@ def find_consultation(title: str | None, deadline: dt.date | None, url: str | No
     return _first(c for c in near if _closes_on(c, deadline) and wanted in (squash(c.title_ja), squash(c.title_en)))
 
 
-def issuer_zone(body: object | None) -> str:
+def issuer_zone(body: Body | None) -> str:
     """The zone ``body`` stated its latest consultation's deadline in; UTC for a body without one."""
     if body is None:
         return "UTC"

@@ -218,6 +218,15 @@ def test_add_as_new_even_when_a_match_is_found(secretariat):
     assert ExternalEvent.objects.filter(name_en="ICANN61").exclude(pk=existing.pk).count() == 1
 
 
+def test_a_consultation_without_deadline_is_skipped_unless_the_reviewer_gives_one(secretariat):
+    url, page = _review(secretariat, BRIEFING.replace("• 期限：2018年1月31日\n", ""))
+    data = form_data(page, "review-form")
+    assert data["consultations-0-match"] == "skip"
+    data.update({"consultations-0-match": "new", "consultations-0-deadline": "2018-02-15"})
+    assert secretariat.post(url, data).status_code == 302
+    assert Consultation.objects.get().local_closes.date() == dt.date(2018, 2, 15)
+
+
 @pytest.mark.parametrize(
     ("field", "value"),
     [
