@@ -343,3 +343,17 @@ def test_the_demo_briefing_links_the_demo_calendar_and_creates_the_rest(forum):
     document.delete()
     _store(forum, DEMO_BRIEFING, "jipf-trend-briefing-2017-11.txt")
     assert (ExternalEvent.objects.count(), Consultation.objects.count()) == (before[0] + 2, before[1] + 1)
+
+
+@pytest.mark.slow
+def test_loaddemo_links_the_demo_briefing_to_the_demo_calendar_once():
+    from mshub.core.demo import MAIN
+    from tests.test_demo import load
+
+    load()
+    load()
+    document = ArchiveDocument.objects.get(forum__slug=MAIN, genre="trend_briefing")
+    uids = {link.target.uid for link in document.links.all()}
+    assert {"demo-igf-2016@mshub", "demo-cstd-wgec-2016@mshub"} <= uids
+    assert ExternalEvent.objects.filter(name_en="ICANN61").count() == 1
+    assert Consultation.objects.filter(title_ja="IGF 2018 のテーマ募集").count() == 1
