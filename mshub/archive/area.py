@@ -16,10 +16,17 @@ def _demo(demo: Any) -> None:
         build_archive(demo.forum, demo.secretariat)
 
 
+def _record_sources(forum: Any, user: Any, obj: Any) -> list[Any]:
+    from mshub.archive.provenance import record_sources
+
+    return record_sources(forum, user, obj)
+
+
 AREA = Area(
     label="archive",
     urls="mshub.archive.urls",
     rules="mshub.archive.rules",
     menu=(MenuEntry(70, _("Archive"), "archive:index", "archive.import_documents", manage=True),),
     demo_steps=(DemoStep(40, _demo, slow=True),),
+    record_sources=_record_sources,
 )

@@ -3,6 +3,11 @@ imported as the secretariat would (one report as a PDF), and one upload left wai
 
 The presenters are the demo registry's people, with the affiliations they had at the time, so the
 import's matching shows; one presenter is not in the registry and is created for review.
+
+The briefing's consultations and events go to the shared calendar and consultations (run after
+their demo steps): two of them are already there from the 2016 sample (the CSTD call for inputs, by
+its address and deadline; IGF 2016, by its address and days) and are linked, not copied; the others
+(the IGF 2018 call for themes, IGF 2017, ICANN61) are created through the archive.
 """
 
 from __future__ import annotations
@@ -146,9 +151,19 @@ IGF 2018 のテーマ募集
 2. 新しいセッション形式の提案はあるか
 • URL：
 • https://igf.demo.example/call-for-themes
+ 国連関連の意見募集(2)
+CSTD WG Enhanced Corporation
+• 期限：2016年12月7日
+• URL：
+• http://unctad.org/en/pages/newsdetails.aspx?OriginalVersionID=1351
+ 各種会議: 2016年12月
+• IGF2016 (Day0:12/5、本会議12/6-12/9)
+http://www.intgovforum.org/multilingual/
  各種会議: 2017年12月～2018年3月
 • IGF 2017 (12/18-12/21)
 https://igf.demo.example/2017
+• ICANN61 (3/10-3/15)
+https://icann.demo.example/61
 """
 
 REPORT_5 = (

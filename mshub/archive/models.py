@@ -158,3 +158,8 @@ class ImportItem(models.Model):
     def is_memo(self) -> bool:
         """Parsed (or corrected) as a steering memo: the review page shows its lists."""
         return bool(self.record) and self.record.get("genre") == Genre.STEERING_MEMO
+
+    @property
+    def is_briefing(self) -> bool:
+        """Parsed as a trend briefing: the review page shows its consultations and events, not an agenda."""
+        return bool(self.record) and self.record.get("genre") == Genre.TREND_BRIEFING

@@ -93,6 +93,8 @@ class ConsultationEntry(TypedDict):
     deadline: str | None  # YYYY-MM-DD
     questions: list[str]
     url: str | None
+    # The review page's decision: an existing consultation's pk, "new" or "skip"; absent: automatic.
+    match: NotRequired[int | str]
 
 
 class EventEntry(TypedDict):
@@ -102,6 +104,8 @@ class EventEntry(TypedDict):
     end: str | None
     place: str | None
     url: str | None
+    # The review page's decision: an existing event's pk, "new" or "skip"; absent: automatic.
+    match: NotRequired[int | str]
 
 
 class TopicItem(TypedDict):

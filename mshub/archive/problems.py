@@ -56,6 +56,10 @@ CATALOGUE: dict[str, str] = {
     ),
     "impossible_date": gettext_noop("impossible date “%(text)s”: ignored"),
     "attendee_unknown": gettext_noop("attendee “%(name)s” is not in the registry: not recorded as attending"),
+    "consultation_no_deadline": gettext_noop(
+        "consultation “%(title)s” has no deadline: not added to the consultations (give it one on the review page)"
+    ),
+    "calendar_entry_refused": gettext_noop("“%(name)s” was not added to the calendar or consultations: %(detail)s"),
     "not_web_url": "URL “%(url)s” is not a web address (http or https): left out",
     # A sentence without a code of its own: a record edited by hand (records parsed before codes were
     # kept had theirs recognised by migration archive 0006).

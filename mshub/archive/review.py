@@ -1,5 +1,6 @@
 """Reviewing a parsed document before it is stored: the agenda and its minutes, each presenter's
-registry match, and a memo's attendees, materials, decisions and action items, as forms.
+registry match, a memo's attendees, materials, decisions and action items, and a trend briefing's
+consultations and events (``review_briefing.py``), as forms.
 
 The forms start from the parsed record and turn back into one (``ReviewForms.apply``), so storing
 a reviewed file and importing it from the command line go through the same code.
@@ -23,6 +24,7 @@ from mshub.archive.genres import STORABLE, Genre
 from mshub.archive.parsed import AgendaEntry, InterventionEntry, Kind, MaterialEntry, ParsedRecord, PresenterEntry
 from mshub.archive.parsers.memo_text import action
 from mshub.archive.parsers.report import nest, walk
+from mshub.archive.review_briefing import BriefingForms
 from mshub.archive.store import matching_series
 from mshub.core.text import narrow
 from mshub.meetings.models import ItemOutcome
@@ -246,6 +248,7 @@ class ReviewForms:
     presenters: Any
     memo: MemoForm
     organizations: Any
+    briefing: BriefingForms
 
     @classmethod
     def build(cls, record: ParsedRecord, forum: Any, data: QueryDict | None = None) -> ReviewForms:
@@ -258,6 +261,7 @@ class ReviewForms:
                 PresenterFormSet(data, prefix="presenters", form_kwargs=presenter_kwargs),
                 MemoForm(data, prefix="memo"),
                 NewOrganizationFormSet(data, prefix="neworgs", form_kwargs={"forum": forum}),
+                BriefingForms.build(record, data),
             )
         items = [
             {
@@ -282,12 +286,13 @@ class ReviewForms:
                 prefix="neworgs",
                 form_kwargs={"forum": forum},
             ),
+            BriefingForms.build(record),
         )
 
     def is_valid(self) -> bool:
         forms = (self.facts, self.items, self.presenters, self.memo, self.organizations)
         valid = all(form.is_valid() for form in forms)
-        if not valid:
+        if not self.briefing.is_valid() or not valid:
             return False
         numbers = [f.cleaned_data["number"] for f in self._kept_items()]
         if len(numbers) != len(set(numbers)):
@@ -351,4 +356,5 @@ class ReviewForms:
         }
         if updated.get("genre") == Genre.STEERING_MEMO:
             self.memo.apply(updated)
+        self.briefing.apply(updated)
         return updated

@@ -1,5 +1,6 @@
 """Storing a parsed document: the original file and its text, then (for reports and memos) the
-meeting and everything in it, each record linked back to its source and page (``records.py``).
+meeting and everything in it, each record linked back to its source and page (``records.py``); for
+trend briefings, their consultations and events as the installation's shared records (``briefings.py``).
 
 Each document is stored in one transaction. Importing the same file twice changes nothing; a
 corrected re-import (a new file for the same meeting) updates the records it made, except fields
@@ -15,6 +16,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.text import slugify
 
+from mshub.archive.briefings import store_briefing
 from mshub.archive.genres import STORABLE, Genre
 from mshub.archive.models import ArchiveDocument, SourceLink
 from mshub.archive.parsed import ParsedRecord
@@ -81,6 +83,10 @@ def store_document(
             document.meeting = store_meeting(document, data, series, overwrite)
             document.parsed = data  # with the warnings storing added
             document.save(update_fields=["meeting", "parsed"])
+        elif document.genre == Genre.TREND_BRIEFING:
+            store_briefing(document, data, actor)  # its consultations and events (briefings.py)
+            document.parsed = data  # with the warnings storing added
+            document.save(update_fields=["parsed"])
         log(forum, actor, "archive.imported", document.meeting or document, summary=name[:200], genre=document.genre)
     except BaseException:
         if document.file:  # the rows roll back; the file written for them goes too

@@ -18,6 +18,12 @@ defines ``AREA = Area(...)``. Core never imports an area by name: it loops over 
 - ``on_person_erase``: erases what the area holds about a person (``mshub.people.erasure``);
 - ``vocabularies``: the area's controlled vocabularies (``Vocabulary``), edited on the one
   vocabularies page (``mshub.core.views.vocabularies``) by the holders of each one's permission.
+- ``record_sources``: where a shared record (an international event, a consultation) came from, as
+  this forum may tell this reader: ``record_sources(forum, user, obj)`` returns ``RecordSource``
+  lines (a label and a link). The archive declares one (its documents that fed the record), so that
+  the calendar's and the consultations' pages show their provenance without importing the archive:
+  they ask ``sources_of(forum, user, obj)`` (the template tag ``{% record_sources obj as s %}``).
+  Each area answers for its own forum only, and only to readers who may see what it links to.
 
 docs/architecture.md, "Adding an area", walks through a new area.
 """
@@ -68,6 +74,14 @@ class Vocabulary:
 
 
 @dataclass(frozen=True)
+class RecordSource:
+    """One line of a record's provenance: "From the archive: briefing.pdf, p. 3", linking to it."""
+
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
 class Area:
     label: str  # the app label
     urls: str | None = None  # dotted path of the URLconf mounted under ``/<forum>/``
@@ -84,6 +98,8 @@ class Area:
     delete_order: int = 0  # higher first: records that protect others go before what they protect
     on_person_erase: Callable[[Any], None] | None = None
     vocabularies: tuple[Vocabulary, ...] = ()
+    # (forum, user, obj) → where obj came from, as this forum shows it to this reader
+    record_sources: Callable[[Any, Any, Any], list[RecordSource]] | None = None
 
 
 def installed_areas() -> Iterator[Area]:
@@ -144,3 +160,8 @@ def register_api_routes(router: Any) -> None:
     for area in installed_areas():
         if area.api_routes is not None:
             area.api_routes(router)
+
+
+def sources_of(forum: Any, user: Any, obj: Any) -> list[RecordSource]:
+    """Every installed area's ``record_sources`` for ``obj`` read through ``forum`` by ``user``."""
+    return [line for area in installed_areas() if area.record_sources for line in area.record_sources(forum, user, obj)]

@@ -43,3 +43,16 @@ def katakana(text: str) -> str:
 def kana_variants(word: str) -> set[str]:
     """``word`` as typed, in hiragana and in katakana (readings are stored in either)."""
     return {word, hiragana(word), katakana(word)}
+
+
+def url_key(url: str | None) -> str:
+    """A web address as compared: without its scheme, a leading ``www.`` or a trailing slash,
+    the host lower-cased (``https://www.IGF.org/x/`` and ``http://igf.org/x`` are one page).
+    The path and query are kept as typed: they name the page."""
+    text = (url or "").strip()
+    text = re.sub(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", "", text)
+    host, slash, rest = text.partition("/")
+    host = host.lower()
+    if host.startswith("www."):
+        host = host[4:]
+    return f"{host}{slash}{rest}".rstrip("/")

@@ -147,13 +147,16 @@ def _consultation(issuer: str | None) -> ConsultationEntry:
 def _events(title: str, items: list[TopicItem]) -> list[EventEntry]:
     year_match = re.search(r"(\d{4})\s*年", narrow(title))
     year = int(year_match.group(1)) if year_match else None
+    # "2017年12月～2018年3月": a month before the first one is in the second year.
+    span = re.findall(r"(\d{4})\s*年\s*(\d{1,2})\s*月", narrow(title))
+    first_month = int(span[0][1]) if len(span) > 1 else None
     events: list[EventEntry] = []
     for item in items:
         m = _EVENT_DATES.search(narrow(item["text"]))
         name = item["text"][: m.start()].strip() if m else item["text"]
         start = end = None
         if m and year:
-            days = [d for d in (_month_day(md, year) for md in _days_in(m.group(0))) if d]
+            days = [d for d in (_month_day(md, year, first_month) for md in _days_in(m.group(0))) if d]
             if days:
                 start, end = days[0], days[-1]
                 if end < start:  # runs into the next year
@@ -182,8 +185,10 @@ def _days_in(text: str) -> list[str]:
     return out
 
 
-def _month_day(text: str, year: int) -> dt.date | None:
+def _month_day(text: str, year: int, first_month: int | None = None) -> dt.date | None:
     month, day = (int(x) for x in text.split("/"))
+    if first_month is not None and month < first_month:
+        year += 1
     try:
         return dt.date(year, month, day)
     except ValueError:

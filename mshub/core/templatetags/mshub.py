@@ -9,7 +9,7 @@ from typing import Any
 from django import template
 from django.urls import reverse
 
-from mshub.core.areas import menu_entries
+from mshub.core.areas import RecordSource, menu_entries, sources_of
 from mshub.core.i18n import localized
 from mshub.core.timezones import in_zone
 from mshub.core.validators import web_url_or_empty
@@ -87,3 +87,13 @@ def managing(entries: list[dict[str, Any]]) -> bool:
 def has_perm(context: template.Context, permission: str, obj: Any) -> bool:
     """``{% has_perm "people.add_person" forum as can_add %}``: the same registry the views use."""
     return bool(context["request"].user.has_perm(permission, obj))
+
+
+@register.simple_tag(takes_context=True)
+def record_sources(context: template.Context, obj: Any) -> list[RecordSource]:
+    """``{% record_sources event as sources %}``: where a shared record came from, as the forum being
+    read tells its reader (``mshub.core.areas.sources_of``); nothing outside a forum."""
+    forum = context.get("forum")
+    if forum is None or obj is None:
+        return []
+    return sources_of(forum, context["request"].user, obj)
