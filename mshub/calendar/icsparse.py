@@ -13,7 +13,8 @@ What a file may be and what is made of it (docs/calendar.md, "Importing"):
 - RRULE (with EXDATE and RECURRENCE-ID overrides): each occurrence in a window around the import
   becomes an event of its own (``recurrence.py``);
 - STATUS:CANCELLED: the event is marked cancelled;
-- text is stripped of control characters and cut to the fields' lengths; a URL that is not http(s)
+- text is stripped of control characters and cut to the fields' lengths, and goes into the Japanese
+  field when it holds Japanese characters (kana, kanji), else the English one; a URL that is not http(s)
   (``javascript:``, ``data:``) is dropped. Pages escape what they print, as for any event.
 """
 
@@ -37,6 +38,7 @@ MAX_EVENTS = 2000
 MAX_DEPTH = 4  # VCALENDAR > VEVENT > VALARM, VCALENDAR > VTIMEZONE > STANDARD
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACES = re.compile(r"\s+")
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]")  # kana, kanji, half-width kana
 
 
 class IcsError(ValueError):
@@ -76,6 +78,13 @@ def _text(component: Any, name: str, limit: int) -> str:
     if isinstance(value, list):
         value = value[0]
     return _CONTROL.sub("", str(value)).strip()[:limit]
+
+
+def in_its_language(field: str, value: str) -> dict[str, str]:
+    """``{field}_ja`` for text with Japanese characters, else ``{field}_en`` (empty: neither)."""
+    if not value:
+        return {}
+    return {f"{field}_ja" if _JAPANESE.search(value) else f"{field}_en": value}
 
 
 def _web_url(value: str) -> str:
@@ -228,10 +237,10 @@ def _event(component: Any, floating_zone: str, feed: ParsedFeed) -> ParsedEvent 
         return None
     fields = {
         **dates,
-        "name_en": name,
-        "city_en": _text(component, "location", 100),
+        **in_its_language("name", name),
+        **in_its_language("city", _text(component, "location", 100)),
         "url": _web_url(_text(component, "url", 1000)),
-        "description_en": _text(component, "description", 5000),
+        **in_its_language("description", _text(component, "description", 5000)),
     }
     cancelled = _text(component, "status", 20).upper() == "CANCELLED"
     return ParsedEvent(_text(component, "uid", 255), name, fields, cancelled)

@@ -35,7 +35,10 @@ from mshub.core.models import Forum
 logger = logging.getLogger(__name__)
 
 STALE_RUN = dt.timedelta(minutes=15)  # a run still "running" after this is taken as crashed
-IMPORTED_FIELDS = ("precision", "timezone", "start", "end", "start_date", "end_date", "name_en", "city_en", "url")
+IMPORTED_FIELDS = (
+    *("precision", "timezone", "start", "end", "start_date", "end_date"),
+    *("name_ja", "name_en", "city_ja", "city_en", "description_ja", "description_en", "url"),
+)
 
 
 def _match(parsed: ParsedEvent) -> ExternalEvent | None:
@@ -52,10 +55,8 @@ def _match(parsed: ParsedEvent) -> ExternalEvent | None:
 
 
 def _update(event: ExternalEvent, parsed: ParsedEvent, run: ImportRun, label: str, forum: Forum | None) -> bool:
-    for name in IMPORTED_FIELDS:
+    for name in IMPORTED_FIELDS:  # a field the feed leaves out (a description, the other language) stays
         setattr(event, name, parsed.fields.get(name, getattr(event, name)))
-    if parsed.fields["description_en"]:
-        event.description_en = parsed.fields["description_en"]
     if parsed.cancelled:
         event.status = EventStatus.CANCELLED
     message = _("imported from %(feed)s") % {"feed": label}
@@ -179,6 +180,32 @@ def refresh(subscription_pk: int) -> ImportRun | None:
         _reset_counts(run)
         return _finish(run, ImportOutcome.FAILED, _("The import failed unexpectedly; the administrators can see why."))
     return _finish(run, ImportOutcome.DONE, notes=feed.notes)
+
+
+class SubscriptionBusyError(Exception):
+    """The subscription is being refreshed: it cannot be deleted until that run is over."""
+
+
+def delete_subscription(subscription_pk: int, forum: Forum, actor: object = None) -> str | None:
+    """Delete a subscription and its runs; the events it brought stay (they are then the calendar's
+    own: matched by a later import, never overwritten). Returns its name, None if it was gone.
+
+    The race: a refresh under way writes its run and events in its own transaction; deleting the
+    subscription under it would leave that run pointing at nothing. The row is locked as a refresh
+    claims it (``_claim``), and a run still *running* (not stale) makes this refuse
+    (``SubscriptionBusyError``)."""
+    from mshub.core.models.events import record
+
+    with transaction.atomic():
+        subscription = FeedSubscription.objects.select_for_update().filter(pk=subscription_pk).first()
+        if subscription is None:
+            return None
+        if subscription.runs.filter(outcome=ImportOutcome.RUNNING, started_at__gte=timezone.now() - STALE_RUN).exists():
+            raise SubscriptionBusyError
+        name, url = subscription.name, subscription.url
+        subscription.delete()
+        record(forum, actor, "calendar.subscription_deleted", None, summary=name[:200], url=url[:500])
+    return name
 
 
 def active_subscriptions() -> list[int]:

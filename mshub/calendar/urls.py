@@ -12,6 +12,7 @@ urlpatterns = [
     path("calendar/feeds/new/", imports.SubscriptionCreateView.as_view(), name="subscription-create"),
     path("calendar/feeds/<int:pk>/", imports.SubscriptionDetailView.as_view(), name="subscription"),
     path("calendar/feeds/<int:pk>/refresh/", imports.SubscriptionRefreshView.as_view(), name="subscription-refresh"),
+    path("calendar/feeds/<int:pk>/delete/", imports.SubscriptionDeleteView.as_view(), name="subscription-delete"),
     path("calendar/<int:year>/", lists.YearView.as_view(), name="year"),
     path("calendar/<int:year>/<int:month>/", lists.MonthView.as_view(), name="month"),
     path("calendar/presence/<int:year>/", additions.PresenceTableView.as_view(), name="presence-table"),

@@ -211,3 +211,20 @@ END:VCALENDAR\r
     assert run.created == 1
     event = by_name("IGF India briefing")
     assert (event.timezone, event.start) == ("UTC", dt.datetime(2026, 6, 1, 4, 30, tzinfo=UTC))
+
+
+def test_japanese_text_goes_into_the_japanese_fields(forum):
+    data = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:igcj-ws@example.jp\r\n"
+        "DTSTAMP:20260101T000000Z\r\nDTSTART;VALUE=DATE:20260720\r\nSUMMARY:IGF 準備ワークショップ\r\n"
+        "LOCATION:東京\r\nDESCRIPTION:Hybrid session\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    ).encode()
+    run = import_file(data, "ja.ics", forum, now=NOW)
+    assert run.created == 1
+    event = ExternalEvent.objects.get(uid="igcj-ws@example.jp")
+    assert (event.name_ja, event.name_en, event.city_ja, event.city_en) == ("IGF 準備ワークショップ", "", "東京", "")
+    assert event.description_en == "Hybrid session"
+    again = import_file(data.replace("東京".encode(), "大阪".encode()), "ja.ics", forum, now=NOW)
+    assert again.updated == 1
+    event.refresh_from_db()
+    assert (event.city_ja, event.name_ja) == ("大阪", "IGF 準備ワークショップ")

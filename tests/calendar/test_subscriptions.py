@@ -200,3 +200,40 @@ def test_two_workers_at_once_import_once(transactional_db, settings):
     outcomes = sorted(subscription.runs.values_list("outcome", flat=True))
     assert outcomes == [ImportOutcome.DONE, ImportOutcome.SKIPPED]
     assert ExternalEvent.objects.filter(imported_by__subscription=subscription).count() == 2
+
+
+def test_deleting_a_subscription_keeps_its_events_and_is_logged(forum, feed_server, client):
+    from mshub.core.models import ActivityEntry, Membership, Role
+    from tests.factories import UserFactory
+
+    url, _handler = feed_server
+    subscription = subscribe(forum, url)
+    refresh(subscription.pk)
+    user = UserFactory(email="sec-feeds@example.org")
+    Membership.objects.create(forum=forum, user=user, role=Role.SECRETARIAT)
+    client.force_login(user)
+    page = reverse("calendar:subscription", kwargs={"forum": forum.slug, "pk": subscription.pk})
+    delete = reverse("calendar:subscription-delete", kwargs={"forum": forum.slug, "pk": subscription.pk})
+    assert f'action="{delete}"' in client.get(page).content.decode()
+    unconfirmed = client.post(delete, {})
+    assert unconfirmed["Location"] == page
+    assert FeedSubscription.objects.filter(pk=subscription.pk).exists()
+    response = client.post(delete, {"confirm": "on"})
+    assert response["Location"] == reverse("calendar:import", kwargs={"forum": forum.slug})
+    assert not FeedSubscription.objects.filter(pk=subscription.pk).exists()
+    assert not ImportRun.objects.filter(subscription_id=subscription.pk).exists()
+    plenary = ExternalEvent.objects.get(uid="indico-contribution-1234-5678@indico.example.org")
+    assert plenary.imported_by is None  # the calendar's own now: a later import matches, never overwrites
+    entry = ActivityEntry.objects.get(verb="calendar.subscription_deleted")
+    assert (entry.forum, entry.summary) == (forum, "Conference")
+    assert client.post(delete, {"confirm": "on"}).status_code == 404
+
+
+def test_a_subscription_being_refreshed_is_not_deleted(forum):
+    from mshub.calendar.importing import SubscriptionBusyError, delete_subscription
+
+    subscription = subscribe(forum, "https://feeds.example.org/f.ics")
+    ImportRun.objects.create(subscription=subscription, forum=forum)  # running
+    with pytest.raises(SubscriptionBusyError):
+        delete_subscription(subscription.pk, forum)
+    assert FeedSubscription.objects.filter(pk=subscription.pk).exists()

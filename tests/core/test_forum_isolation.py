@@ -275,6 +275,7 @@ SHARED = {
     # secretariat manages them all: tests/calendar/test_subscriptions.py)
     "calendar:subscription",
     "calendar:subscription-refresh",
+    "calendar:subscription-delete",
 }
 ROUTES_WITH_RECORDS = [r for r in FORUM_ROUTES if r.kwargs - {"forum", "kind", "format"} and r.name not in SHARED]
 

@@ -142,6 +142,7 @@ EXPECTED: dict[str, str] = {
     "calendar:subscription-create": "secretariat",
     "calendar:subscription": "secretariat",
     "calendar:subscription-refresh": "secretariat",
+    "calendar:subscription-delete": "secretariat",
     "calendar:presence-create": "steering",
     "calendar:presence-delete": "steering",
     "calendar:reportback-create": "steering",
@@ -215,6 +216,7 @@ ALLOWED_STATUS: dict[str, int] = {
     "calendar:presence-delete": 405,  # POST only
     "calendar:reportback-delete": 405,  # POST only
     "calendar:subscription-refresh": 405,  # POST only
+    "calendar:subscription-delete": 405,  # POST only
     "accounts:logout": 405,  # POST only (Django's LogoutView)
     "accounts:set-timezone": 405,  # POST only
     "set_language": 405,  # POST only
@@ -484,6 +486,7 @@ def url_kwargs(name: str, o: dict[str, Any]) -> dict[str, Any]:
         "calendar:reportback-delete": {"event": o["event"].pk, "pk": o["report_back"].pk},
         "calendar:subscription": {"pk": o["subscription"].pk},
         "calendar:subscription-refresh": {"pk": o["subscription"].pk},
+        "calendar:subscription-delete": {"pk": o["subscription"].pk},
         "api:body-detail": {"pk": o["event"].body_id},
         "api:eventkind-detail": {"pk": o["event"].kind_id},
         "api:event-detail": {"pk": o["event"].pk},
@@ -804,6 +807,7 @@ WRITES: list[tuple[str, str, dict[str, Any]]] = [
     ("calendar:import", "secretariat", {"timezone": "UTC"}),
     ("calendar:subscription-create", "secretariat", {"name": "Forged", "url": "https://forged.example.org/f.ics"}),
     ("calendar:subscription-refresh", "secretariat", {"active": "0"}),
+    ("calendar:subscription-delete", "secretariat", {"confirm": "on"}),
     ("archive:review", "secretariat", {"genre": "other", "items-TOTAL_FORMS": 0, "items-INITIAL_FORMS": 0}),
     ("archive:document-remove", "secretariat", {}),
     ("archive:batch-publish", "secretariat", {}),

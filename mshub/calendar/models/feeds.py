@@ -44,7 +44,13 @@ class FeedSubscription(models.Model):
     objects = FeedSubscriptionQuerySet.as_manager()
 
     # read through a forum: ``FeedSubscription.objects.shown_in(forum)`` (or ``forum_slug`` set)
-    urls = PageURLs("calendar", lambda s: {"forum": s.forum_slug, "pk": s.pk}, "subscription", "subscription-refresh")
+    urls = PageURLs(
+        "calendar",
+        lambda s: {"forum": s.forum_slug, "pk": s.pk},
+        "subscription",
+        "subscription-refresh",
+        "subscription-delete",
+    )
 
     class Meta:
         ordering = ["name", "pk"]

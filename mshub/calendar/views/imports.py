@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
 from mshub.calendar.feedforms import IcsUploadForm, SubscriptionForm
-from mshub.calendar.importing import import_file
+from mshub.calendar.importing import SubscriptionBusyError, delete_subscription, import_file
 from mshub.calendar.models import FeedSubscription, ImportOutcome, ImportRun
 from mshub.calendar.tasks import refresh_feed
 from mshub.calendar.views.base import CalendarView
@@ -98,3 +98,24 @@ class SubscriptionRefreshView(CalendarView, View):
             refresh_feed.delay(subscription.pk)
             messages.success(request, _("The feed is being refreshed."))
         return HttpResponseRedirect(subscription.urls.subscription)
+
+
+class SubscriptionDeleteView(CalendarView, View):
+    """POST with ``confirm``: delete the subscription and its runs (the events it brought stay)."""
+
+    permission_required = "calendar.import_events"
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        subscription = get_object_or_404(FeedSubscription.objects.shown_in(self.forum), pk=kwargs["pk"])
+        if request.POST.get("confirm") != "on":
+            messages.error(request, _("Tick the box to confirm the deletion."))
+            return HttpResponseRedirect(subscription.urls.subscription)
+        try:
+            name = delete_subscription(subscription.pk, self.forum, request.user)
+        except SubscriptionBusyError:
+            messages.error(request, _("The feed is being refreshed: try again in a minute."))
+            return HttpResponseRedirect(subscription.urls.subscription)
+        if name is not None:
+            messages.success(request, _("The subscription “%(name)s” was deleted; its events stay.") % {"name": name})
+        return HttpResponseRedirect(reverse("calendar:import", kwargs={"forum": self.forum.slug}))
