@@ -14,6 +14,7 @@ MODULE = {
     "python-docx": "docx",
     "django-filter": "django_filters",
     "django-axes": "axes",
+    "python-dateutil": "dateutil",
 }
 # Run as programs or loaded by name from settings, never imported.
 NOT_IMPORTED = {"gunicorn": "runs the site (docs/deploy.md)", "psycopg": "DATABASE_URL=postgres://… (Django's backend)"}
