@@ -108,3 +108,16 @@ def test_reimporting_a_series_adds_nothing(forum):
     again = import_file(ics(WEEKLY_NEW_YORK), "oewg.ics", forum, now=NOW)
     assert (again.created, again.unchanged) == (0, 3)
     assert ExternalEvent.objects.filter(name_en="OEWG informal").count() == 3
+
+
+def test_a_floating_series_is_read_in_the_importers_zone():
+    floating = (
+        "UID:apricot-daily\r\nSUMMARY:APRICOT daily briefing\r\nDTSTART:20260302T083000\r\nRRULE:FREQ=DAILY;COUNT=2"
+    )
+    events = parse(ics(floating), floating_zone="Asia/Kuala_Lumpur", now=NOW).events
+    assert [e.uid for e in events] == ["apricot-daily/20260302T083000", "apricot-daily/20260303T083000"]
+    assert [e.fields["start"] for e in events] == [
+        dt.datetime(2026, 3, 2, 0, 30, tzinfo=UTC),  # 08:30 in Kuala Lumpur (UTC+8)
+        dt.datetime(2026, 3, 3, 0, 30, tzinfo=UTC),
+    ]
+    assert {e.fields["timezone"] for e in events} == {"Asia/Kuala_Lumpur"}

@@ -237,3 +237,38 @@ def test_a_subscription_being_refreshed_is_not_deleted(forum):
     with pytest.raises(SubscriptionBusyError):
         delete_subscription(subscription.pk, forum)
     assert FeedSubscription.objects.filter(pk=subscription.pk).exists()
+
+
+def test_the_scheduled_task_refreshes_every_active_subscription(forum, feed_server):
+    """What celery beat calls (mshub.calendar.tasks.refresh_feeds): a paused subscription is left alone."""
+    from mshub.calendar.tasks import refresh_feed, refresh_feeds
+
+    url, _handler = feed_server
+    active = subscribe(forum, url)
+    paused = FeedSubscription.objects.create(name="Paused", url=url, forum=forum, active=False)
+    refresh_feeds()
+    assert active.runs.get().outcome == ImportOutcome.DONE
+    assert not paused.runs.exists()
+    refresh_feed(paused.pk)  # "Refresh now" works on a paused one
+    assert paused.runs.get().outcome == ImportOutcome.DONE
+
+
+def test_the_page_pauses_resumes_and_will_not_delete_while_a_refresh_runs(forum, client):
+    from mshub.core.models import Membership, Role
+    from tests.factories import UserFactory
+
+    subscription = subscribe(forum, "https://feeds.example.org/f.ics")
+    user = UserFactory(email="sec-pause@example.org")
+    Membership.objects.create(forum=forum, user=user, role=Role.SECRETARIAT)
+    client.force_login(user)
+    kwargs = {"forum": forum.slug, "pk": subscription.pk}
+    client.post(reverse("calendar:subscription-refresh", kwargs=kwargs), {"active": "0"})
+    subscription.refresh_from_db()
+    assert subscription.active is False
+    client.post(reverse("calendar:subscription-refresh", kwargs=kwargs), {"active": "1"})
+    subscription.refresh_from_db()
+    assert subscription.active is True
+    ImportRun.objects.create(subscription=subscription, forum=forum)  # a refresh under way
+    response = client.post(reverse("calendar:subscription-delete", kwargs=kwargs), {"confirm": "on"}, follow=True)
+    assert "being refreshed" in response.content.decode()
+    assert FeedSubscription.objects.filter(pk=subscription.pk).exists()

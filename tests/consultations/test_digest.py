@@ -195,3 +195,21 @@ def test_two_workers_at_once_send_each_digest_once(smtp):
     assert DigestDelivery.objects.count() == 5
     assert sorted(m["To"] for m in smtp.wait_for(5)) == [f"m{n}@example.org" for n in range(5)]
     assert len(smtp.wait_for(6, timeout=1)) == 5
+
+
+def test_the_scheduled_tasks_run_the_reminders_and_the_digest(smtp):
+    """What celery beat calls (mshub.consultations.tasks): each returns how many mails it sent."""
+    from mshub.consultations import tasks
+
+    now = timezone.now()
+    forum = ForumFactory(slug="tasks")
+    member(forum, "digest@example.org")
+    soon = consultation(forum, "WSIS review", now - DAY, now + 1.5 * DAY)
+    response = response_of(forum, soon)
+    response.person_in_charge = PersonFactory(forum=forum, user=UserFactory(email="charge@example.org"))
+    response.decision = ResponseDecision.RESPOND
+    save_response(response, None)
+    assert tasks.send_deadline_reminders() == 1
+    assert tasks.send_radar_digest() == 1
+    assert (tasks.send_deadline_reminders(), tasks.send_radar_digest()) == (0, 0)  # once each
+    assert sorted(m["To"] for m in smtp.wait_for(2)) == ["charge@example.org", "digest@example.org"]
