@@ -16,12 +16,22 @@ def _create_forum(forum: Any) -> None:
 
 
 def _delete_forum(forum: Any) -> None:
-    """Topics protect their children: the tree is flattened before it goes."""
-    from mshub.topics.models import Topic
+    """The tags first (they protect their topics); topics protect their children: the tree is
+    flattened before it goes."""
+    from mshub.topics.models import Topic, TopicTag
 
+    TopicTag.objects.filter(forum=forum).delete()
     topics = Topic.objects.filter(forum=forum)
     topics.update(parent=None)
     topics.delete()
+
+
+def _erase_person(person: Any) -> None:
+    """A person's record goes: so do the tags on it, in every forum. A tag names its tagger
+    only as an account, which erasure scrubs."""
+    from mshub.topics.models import TopicTag
+
+    TopicTag.objects.on(person).delete()
 
 
 AREA = Area(
@@ -30,4 +40,5 @@ AREA = Area(
     on_forum_create=_create_forum,
     on_forum_delete=_delete_forum,
     delete_order=25,
+    on_person_erase=_erase_person,
 )

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mshub.core.i18n import localized
@@ -25,6 +29,13 @@ class TopicQuerySet(models.QuerySet["Topic"]):
 
     def retired(self) -> TopicQuerySet:
         return self.filter(active=False)
+
+    def in_use(self) -> TopicQuerySet:
+        """Topics that tag at least one record."""
+        return self.filter(models.Exists(TopicTag.objects.filter(topic=models.OuterRef("pk"))))
+
+    def with_tag_counts(self) -> TopicQuerySet:
+        return self.annotate(tag_count=models.Count("tags"))
 
     def tree(self) -> TopicQuerySet:
         """Parents then their children: each top-level topic followed by the topics under it
@@ -71,6 +82,9 @@ class Topic(models.Model):
         """The synonyms in the reader's language, one per line of the field."""
         return [line.strip() for line in localized(self, "synonyms").splitlines() if line.strip()]
 
+    def is_in_use(self) -> bool:
+        return self.tags.exists()
+
     def ancestors(self) -> list[Topic]:
         """The parent, its parent …, nearest first (reads one row per level)."""
         found: list[Topic] = []
@@ -91,3 +105,37 @@ class Topic(models.Model):
         "topic-state",
         "topic-delete",
     )
+
+
+class TopicTagQuerySet(models.QuerySet["TopicTag"]):
+    def of(self, forum: Any) -> TopicTagQuerySet:
+        return self.filter(forum=forum)
+
+    def on(self, obj: models.Model) -> TopicTagQuerySet:
+        """The tags on one record (any model)."""
+        return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk))
+
+
+class TopicTag(models.Model):
+    """Record X (any model) is about topic T, in this forum: a shared record (an international event)
+    carries each forum's own tags."""
+
+    forum = models.ForeignKey("core.Forum", on_delete=models.CASCADE, related_name="+")
+    topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="tags")
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.CharField(max_length=40)
+    target = GenericForeignKey("content_type", "object_id")
+    tagged_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    tagged_at = models.DateTimeField(default=timezone.now)
+
+    objects = TopicTagQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-tagged_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["topic", "content_type", "object_id"], name="topics_tag_once_per_record")
+        ]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.topic_id} → {self.content_type_id} #{self.object_id}"

@@ -15,8 +15,10 @@ def test_a_new_forum_has_the_taxonomy() -> None:
     expected = len(TAXONOMY) + sum(len(seed.children) for seed in TAXONOMY)
     assert topics.count() == expected
     dns = topics.get(code="dns")
-    assert dns.parent is not None and dns.parent.code == "infrastructure"
-    assert dns.name_ja == "DNS" and "ドメイン名" in dns.synonyms_ja.splitlines()
+    assert dns.parent is not None
+    assert dns.parent.code == "infrastructure"
+    assert dns.name_ja == "DNS"
+    assert "ドメイン名" in dns.synonyms_ja.splitlines()
     assert "multistakeholder" in set(topics.values_list("code", flat=True))
     assert all(t.name_ja and t.name_en for t in topics)
 
