@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from mshub.core.areas import Area
+from django.utils.translation import gettext_lazy as _
+
+from mshub.core.areas import Area, MenuEntry
 
 
 def _create_forum(forum: Any) -> None:
@@ -36,6 +38,8 @@ def _erase_person(person: Any) -> None:
 
 AREA = Area(
     label="topics",
+    urls="mshub.topics.urls",
+    menu=(MenuEntry(45, _("Topics"), "topics:topic-list", "topics.view_topic"),),
     rules="mshub.topics.rules",
     on_forum_create=_create_forum,
     on_forum_delete=_delete_forum,
