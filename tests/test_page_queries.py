@@ -32,7 +32,9 @@ from mshub.meetings.services.meetings import change_status, create_meeting
 from mshub.meetings.services.minutes import add_material
 from mshub.meetings.services.publishing import publish_report
 from mshub.meetings.services.registration import walk_in
-from mshub.people.models import Person, StakeholderGroup
+from mshub.people.models import Organization, Person, StakeholderGroup
+from mshub.topics.models import Topic
+from mshub.topics.services import tag
 from tests.conftest import Cast
 from tests.factories import AffiliationFactory, ForumFactory, MembershipFactory, OrganizationFactory, PersonFactory
 
@@ -193,6 +195,8 @@ def pages(
         "people:organization-list": reverse("people:organization-list", kwargs=f),
         "people:organization-detail": reverse("people:organization-detail", kwargs={**f, "pk": organization}),
         "people:stakeholdergroup-list": reverse("people:stakeholdergroup-list", kwargs=f),
+        "topics:topic-list": reverse("topics:topic-list", kwargs=f),
+        "topics:topic": reverse("topics:topic", kwargs={**f, "code": "dns"}),
         "api:forum-list": reverse("api:forum-list"),
         "api:forum-detail": reverse("api:forum-detail", kwargs={"slug": cast.forum.slug}),
         "api:meeting-list": reverse("api:meeting-list", kwargs=f),
@@ -269,6 +273,8 @@ def test_every_list_and_detail_page_reads_in_a_fixed_number_of_queries(cast: Cas
     clients: dict[str, Any] = {"anonymous": Client(), "member": cast.client("member")}
     event = grow_calendar(forum, reported, 1)
     consultation = grow_consultations(forum, 1)
+    for tagged in (organization, person):  # one query per kind of record tagged: both kinds from the start
+        tag(forum, tagged, [Topic.objects.get(forum=forum, code="dns")], None)
     urls = pages(cast, reported, upcoming, organization.pk, person.pk, event, consultation)
     few = counts(clients, urls)
 
@@ -291,6 +297,11 @@ def test_every_list_and_detail_page_reads_in_a_fixed_number_of_queries(cast: Cas
     assert grown is not None
     grow_calendar_on(grown, reported)
     grow_consultations(forum, 6)
+    dns = Topic.objects.get(forum=forum, code="dns")
+    for org in Organization.objects.filter(forum=forum):
+        tag(forum, org, [dns], None)
+    for tagged in Person.objects.filter(forum=forum):
+        tag(forum, tagged, [dns, Topic.objects.get(forum=forum, code="privacy")], None)
     many = counts(clients, urls)
 
     grew = {page: (few[page], many[page]) for page in few if many[page] != few[page]}

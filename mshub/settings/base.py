@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "mshub.core",
     "mshub.accounts",
     "mshub.people",
+    "mshub.topics",
     "mshub.meetings",
     "mshub.calendar",
     "mshub.consultations",

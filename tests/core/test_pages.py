@@ -29,6 +29,7 @@ from mshub.meetings.models import (
 )
 from mshub.meetings.services.meetings import create_meeting
 from mshub.people.models import Affiliation, Gender, Organization, OrganizationKind, Person, StakeholderGroup
+from mshub.topics.models import Topic
 
 SOURCE = Path(mshub.__file__).parent
 
@@ -89,6 +90,7 @@ def samples() -> dict[type[models.Model], models.Model]:
         FeedSubscription: subscription,
         Body: body,
         EventKind: kind,
+        Topic: Topic(pk=70, forum=forum, code="dns"),
     }
 
 

@@ -87,6 +87,12 @@ EXPECTED: dict[str, str] = {
     "people:organization-detail": "public",
     "people:organization-update": "steering",
     "people:stakeholdergroup-list": "public",
+    "topics:topic-list": "public",
+    "topics:topic": "public",
+    "topics:topic-create": "secretariat",
+    "topics:topic-update": "secretariat",
+    "topics:topic-state": "secretariat",
+    "topics:topic-delete": "secretariat",
     "core:vocabulary-index": "secretariat",
     "core:vocabulary-create": "secretariat",
     "core:vocabulary-update": "secretariat",
@@ -217,6 +223,7 @@ ALLOWED_STATUS: dict[str, int] = {
     "calendar:reportback-delete": 405,  # POST only
     "calendar:subscription-refresh": 405,  # POST only
     "calendar:subscription-delete": 405,  # POST only
+    "topics:topic-state": 405,  # POST only
     "accounts:logout": 405,  # POST only (Django's LogoutView)
     "accounts:set-timezone": 405,  # POST only
     "set_language": 405,  # POST only
@@ -318,6 +325,8 @@ def build_objects(forum: Forum, mark: str = "") -> dict[str, Any]:
     from mshub.meetings.services.minutes import add_material
     from mshub.meetings.services.publishing import publish_report
     from mshub.people.models import Gender, StakeholderGroup
+    from mshub.topics.models import Topic
+    from mshub.topics.services import tag
 
     code = mark.lower() or "regular"
     if mark:
@@ -364,6 +373,11 @@ def build_objects(forum: Forum, mark: str = "") -> dict[str, Any]:
     )
     event, presence, report_back = calendar_objects(forum, person, meeting, mark)
     consultation, consultation_response = consultation_objects(forum, person, mark)
+    if mark:
+        topic = Topic.objects.create(forum=forum, code=f"{code}-topic", name_ja=f"{mark} 論点", name_en=f"{mark} topic")
+    else:
+        topic = Topic.objects.get(forum=forum, code="dns")
+    tag(forum, person, [topic], None)
     document = ArchiveDocument.objects.create(
         forum=forum,
         sha256=f"{code:0>64}"[-64:],
@@ -396,6 +410,7 @@ def build_objects(forum: Forum, mark: str = "") -> dict[str, Any]:
         ),
         "consultation": consultation,
         "consultation_response": consultation_response,
+        "topic": topic,
     }
 
 
@@ -497,6 +512,10 @@ def url_kwargs(name: str, o: dict[str, Any]) -> dict[str, Any]:
         "consultations:proof": {"pk": o["consultation"].pk},
         "api:consultation-detail": {"pk": o["consultation"].pk},
         "api:consultationresponse-detail": {"pk": o["consultation_response"].pk},
+        "topics:topic": {"code": o["topic"].code},
+        "topics:topic-update": {"code": o["topic"].code},
+        "topics:topic-state": {"code": o["topic"].code},
+        "topics:topic-delete": {"code": o["topic"].code},
         "accounts:password_reset_confirm": {"uidb64": "MQ", "token": "set-password"},
     }
     return dict(by_name.get(name, {}))

@@ -1,0 +1,123 @@
+"""What the topic pages read: the tree with counts, and the records tagged with a topic.
+
+The records are read generically, one query per content type (never one per row): each model's rows
+by primary key, with its ``forum`` joined when it has one (so that ``get_absolute_url`` needs no
+query). A record shows its ``str()``, its ``get_absolute_url()`` if it has one, and its date from a
+``topic_date`` attribute or property if the model declares one (else the day it was tagged).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import models
+from django.utils import timezone
+
+from mshub.topics.models import Topic, TopicTag
+
+
+@dataclass(frozen=True)
+class TreeRow:
+    topic: Topic
+    depth: int
+
+    @property
+    def indent(self) -> str:
+        return "— " * self.depth
+
+
+def tree_rows(topics: Iterable[Topic]) -> list[TreeRow]:
+    """The topics depth first, each parent before its children (any depth; a topic whose parent is
+    not among ``topics`` starts a branch of its own)."""
+    topics = list(topics)
+    ids = {t.pk for t in topics}
+    children: dict[int | None, list[Topic]] = defaultdict(list)
+    for t in topics:
+        children[t.parent_id if t.parent_id in ids else None].append(t)
+    rows: list[TreeRow] = []
+    seen: set[int] = set()
+
+    def walk(parent: int | None, depth: int) -> None:
+        for t in sorted(children.get(parent, []), key=lambda t: (t.order, t.code)):
+            if t.pk in seen:
+                continue
+            seen.add(t.pk)
+            rows.append(TreeRow(t, depth))
+            walk(t.pk, depth + 1)
+
+    walk(None, 0)
+    return rows
+
+
+@dataclass(frozen=True)
+class TaggedRecord:
+    label: str
+    url: str
+    date: dt.date
+    kind: str  # the model's verbose name
+
+
+def _as_date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return timezone.localdate(value) if timezone.is_aware(value) else value.date()
+    if isinstance(value, dt.date):
+        return value
+    return None
+
+
+def _has_forum(model: type[models.Model]) -> bool:
+    try:
+        field = model._meta.get_field("forum")
+    except FieldDoesNotExist:
+        return False
+    return isinstance(field, models.ForeignKey)
+
+
+def _rows_of(model: type[models.Model], ids: Iterable[str], forum: Any) -> dict[str, models.Model]:
+    """This model's rows by their id as a tag spells it (ids that are not this model's key, or
+    whose row is gone, are left out); rows another forum owns are left out."""
+    keys = {}
+    for raw in ids:
+        try:
+            keys[model._meta.pk.to_python(raw)] = raw
+        except (ValidationError, ValueError, TypeError):
+            continue
+    queryset = model._default_manager.filter(pk__in=list(keys))
+    if _has_forum(model):
+        queryset = queryset.filter(forum=forum).select_related("forum")
+    return {keys[obj.pk]: obj for obj in queryset}
+
+
+def tagged_records(forum: Any, topic: Topic) -> list[TaggedRecord]:
+    """Everything tagged with ``topic`` in ``forum``, newest first."""
+    tags = list(TopicTag.objects.of(forum).filter(topic=topic).values_list("content_type_id", "object_id", "tagged_at"))
+    by_type: dict[int, list[tuple[str, dt.datetime]]] = defaultdict(list)
+    for content_type_id, object_id, tagged_at in tags:
+        by_type[content_type_id].append((object_id, tagged_at))
+    records: list[TaggedRecord] = []
+    for content_type_id, pairs in by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is None:  # a model that no longer exists
+            continue
+        rows = _rows_of(model, (object_id for object_id, _at in pairs), forum)
+        kind = str(model._meta.verbose_name)
+        for object_id, tagged_at in pairs:
+            obj = rows.get(object_id)
+            if obj is None:
+                continue
+            url = obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else ""
+            date = _as_date(getattr(obj, "topic_date", None)) or timezone.localdate(tagged_at)
+            records.append(TaggedRecord(str(obj), url, date, kind))
+    records.sort(key=lambda r: (r.date, r.label), reverse=True)
+    return records
+
+
+def counts_by_year(records: Iterable[TaggedRecord]) -> list[tuple[int, int]]:
+    """(year, how many), newest year first."""
+    return sorted(Counter(r.date.year for r in records).items(), reverse=True)
