@@ -35,12 +35,12 @@ from mshub.calendar.services import create_event, update_event
 from mshub.consultations.matching import find_consultation, issuer_zone
 from mshub.consultations.models import Consultation
 from mshub.consultations.services import create_consultation, update_consultation
+from mshub.core.text import language_of
 from mshub.core.timezones import make_aware_in
 from mshub.core.validators import is_web_url
 
 NEW, SKIP = "new", "skip"
 MESSAGE = "imported from a trend briefing"  # a revision's note: every forum reads it, so no document name
-_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
@@ -51,7 +51,7 @@ def text(value: Any, limit: int = 300) -> str:
 
 def language_fields(value: str, prefix: str) -> dict[str, str]:
     """``{prefix}_ja`` for text with Japanese characters, else ``{prefix}_en``."""
-    return {f"{prefix}_ja" if _JAPANESE.search(value) else f"{prefix}_en": value}
+    return {f"{prefix}_{language_of(value)}": value}
 
 
 def day(value: Any) -> dt.date | None:
@@ -119,7 +119,7 @@ def _consultation_values(entry: ConsultationEntry) -> dict[str, Any]:
         "body": body,
         "url": web(entry.get("url")),
         "deadline": day(entry.get("deadline")),
-        "questions": [(q, "") if _JAPANESE.search(q) else ("", q) for q in questions[:50]],
+        "questions": [(q, "") if language_of(q) == "ja" else ("", q) for q in questions[:50]],
     }
 
 

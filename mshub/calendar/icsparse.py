@@ -31,6 +31,7 @@ from icalendar import Calendar
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
 from mshub.calendar.recurrence import RuleError, occurrence_uid, occurrences
+from mshub.core.text import language_of
 from mshub.core.timezones import available_zones
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -38,7 +39,6 @@ MAX_EVENTS = 2000
 MAX_DEPTH = 4  # VCALENDAR > VEVENT > VALARM, VCALENDAR > VTIMEZONE > STANDARD
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACES = re.compile(r"\s+")
-_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]")  # kana, kanji, half-width kana
 
 
 class IcsError(ValueError):
@@ -84,7 +84,7 @@ def in_its_language(field: str, value: str) -> dict[str, str]:
     """``{field}_ja`` for text with Japanese characters, else ``{field}_en`` (empty: neither)."""
     if not value:
         return {}
-    return {f"{field}_ja" if _JAPANESE.search(value) else f"{field}_en": value}
+    return {f"{field}_{language_of(value)}": value}
 
 
 def _web_url(value: str) -> str:

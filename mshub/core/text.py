@@ -15,6 +15,7 @@ _WIDE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _WIDE[0x3000] = 0x20  # ideographic space
 _WIDE.update({0x301C: 0x7E, 0x2212: 0x2D, 0x2010: 0x2D, 0x2013: 0x2D, 0x2014: 0x2D, 0xFF5E: 0x7E})  # 〜 − ‐ – —
 _SPACE = re.compile(r"\s+")
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]")  # kana, kanji, half-width kana
 _HIRAGANA = {code: code - 0x60 for code in range(ord("ァ"), ord("ヶ") + 1)}
 _KATAKANA = {code: code + 0x60 for code in range(ord("ぁ"), ord("ゖ") + 1)}
 
@@ -56,3 +57,9 @@ def url_key(url: str | None) -> str:
     if host.startswith("www."):
         host = host[4:]
     return f"{host}{slash}{rest}".rstrip("/")
+
+
+def language_of(text: str) -> str:
+    """ "ja" for text with Japanese characters (kana, kanji), else "en": which of a record's
+    ``_ja``/``_en`` fields an imported text goes into."""
+    return "ja" if _JAPANESE.search(text) else "en"
