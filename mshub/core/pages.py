@@ -27,6 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, overload
 
+from django.db.models import CharField, Value
 from django.urls import NoReverseMatch, reverse
 
 Arguments = Callable[[Any], dict[str, Any]]
@@ -103,3 +104,10 @@ def url_for_each(viewname: str, kwargs: dict[str, Any], key: str = "pk") -> Call
     if not found or mark in tail:
         raise ValueError(f"{viewname}: cannot tell {key} apart in its URL")
     return lambda value: f"{head}{int(value)}{tail}"
+
+
+def read_through(queryset: Any, forum: Any) -> Any:
+    """Records every forum shares (an event, a consultation, a feed subscription, a shared vocabulary
+    term), as read through ``forum``'s pages: each carries ``forum_slug``, so ``obj.urls`` link under
+    that forum."""
+    return queryset.annotate(forum_slug=Value(forum.slug, output_field=CharField()))

@@ -24,14 +24,14 @@ from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Q, Value
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from mshub.core.concurrency import version_field
 from mshub.core.fields import WebURLField
 from mshub.core.i18n import localized
-from mshub.core.pages import PageURLs
+from mshub.core.pages import PageURLs, read_through
 from mshub.core.timezones import available_zones, in_zone, validate_timezone
 
 
@@ -68,7 +68,7 @@ def _valid_month(year: int | None, month: int | None) -> bool:
 class ExternalEventQuerySet(models.QuerySet["ExternalEvent"]):
     def shown_in(self, forum: Any) -> ExternalEventQuerySet:
         """The events as read through ``forum``'s pages: ``event.urls`` then link under that forum."""
-        return self.annotate(forum_slug=Value(forum.slug, output_field=models.CharField()))
+        return read_through(self, forum)
 
     def listed(self) -> ExternalEventQuerySet:
         """What a list row shows: the body and kind with the event, in one query."""

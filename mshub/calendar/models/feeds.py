@@ -11,17 +11,16 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Value
 from django.utils.translation import gettext_lazy as _
 
-from mshub.core.pages import PageURLs
+from mshub.core.pages import PageURLs, read_through
 from mshub.core.timezones import validate_timezone
 
 
 class FeedSubscriptionQuerySet(models.QuerySet["FeedSubscription"]):
     def shown_in(self, forum: Any) -> FeedSubscriptionQuerySet:
         """The subscriptions as read through ``forum``'s pages: ``subscription.urls`` link under that forum."""
-        return self.annotate(forum_slug=Value(forum.slug, output_field=models.CharField()))
+        return read_through(self, forum)
 
 
 class FeedSubscription(models.Model):

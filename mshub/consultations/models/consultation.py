@@ -19,14 +19,14 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
-from django.db.models import F, Q, Value
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mshub.core.concurrency import version_field
 from mshub.core.fields import WebURLField
 from mshub.core.i18n import localized
-from mshub.core.pages import PageURLs
+from mshub.core.pages import PageURLs, read_through
 from mshub.core.timezones import in_zone, validate_timezone
 
 
@@ -48,7 +48,7 @@ def _now(now: dt.datetime | None) -> dt.datetime:
 class ConsultationQuerySet(models.QuerySet["Consultation"]):
     def shown_in(self, forum: Any) -> ConsultationQuerySet:
         """Read through ``forum``'s pages: ``consultation.urls`` then link under that forum."""
-        return self.annotate(forum_slug=Value(forum.slug, output_field=models.CharField()))
+        return read_through(self, forum)
 
     def listed(self) -> ConsultationQuerySet:
         return self.select_related("body")

@@ -22,6 +22,7 @@ from django.views.generic import CreateView, TemplateView, UpdateView
 from mshub.core.areas import Vocabulary, vocabularies
 from mshub.core.models import SiteVocabularyTerm
 from mshub.core.models.events import record
+from mshub.core.pages import read_through
 from mshub.core.views.base import ForumObjectView, ForumView
 
 NAMES = ["name_ja", "name_en"]
@@ -35,7 +36,7 @@ def terms_of(vocabulary: Vocabulary, forum: Any) -> models.QuerySet[Any]:
     """The vocabulary's terms as this forum's pages read them (``term.urls`` link under the forum)."""
     model = apps.get_model(vocabulary.model)
     if is_shared(model):
-        return model.objects.annotate(forum_slug=models.Value(forum.slug, output_field=models.CharField()))
+        return read_through(model.objects.all(), forum)
     return model.objects.filter(forum=forum).select_related("forum")
 
 
