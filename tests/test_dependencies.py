@@ -15,6 +15,7 @@ MODULE = {
     "django-filter": "django_filters",
     "django-axes": "axes",
     "python-dateutil": "dateutil",
+    "sudachidict-core": "sudachidict_core",
 }
 # Run as programs or loaded by name from settings, never imported.
 NOT_IMPORTED = {"gunicorn": "runs the site (docs/deploy.md)", "psycopg": "DATABASE_URL=postgres://… (Django's backend)"}

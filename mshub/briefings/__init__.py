@@ -1,0 +1,1 @@
+"""The briefing builder: the secretariat's "what happened since last time", built from stored items."""

@@ -1,0 +1,1 @@
+"""Trend items: the news the secretariat follows, entered by hand or pulled from feeds, under topics."""
