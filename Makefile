@@ -7,6 +7,8 @@ PORT   ?= 8000
 # Links in mail and calendars (.ics) point here; it follows the served address unless SITE_URL is given.
 SITE_URL ?= http://$(HOST):$(PORT)
 MANAGE := $(BIN)/python manage.py
+# Test processes (pytest-xdist): one per core by default; TEST_WORKERS=0 runs the suite in this process.
+TEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
 .PHONY: help demo serve install install-dev test lint typecheck migrations-check pytest test-postgres \
@@ -56,13 +58,13 @@ migrations-check: install-dev
 	DJANGO_SETTINGS_MODULE=mshub.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
 pytest: install-dev
-	$(BIN)/pytest --cov --cov-report=term:skip-covered
+	$(BIN)/pytest -n $(TEST_WORKERS) --cov --cov-report=term:skip-covered
 
 # The suite again, against PostgreSQL (CI does this; needs DATABASE_URL). The browser suite runs on
 # one engine only (make test): what a browser sees does not depend on the database.
 test-postgres: install-dev
 	@test -n "$(DATABASE_URL)" || (echo "set DATABASE_URL=postgres://…" && exit 2)
-	$(BIN)/pytest -p no:cacheprovider --no-cov --ignore=tests/browser
+	$(BIN)/pytest -n $(TEST_WORKERS) -p no:cacheprovider --no-cov --ignore=tests/browser
 
 messages: install-dev
 	cd mshub && ../$(BIN)/python ../manage.py makemessages -l ja --no-obsolete --no-location -i 'migrations/*' -e html,txt,py,md
