@@ -12,7 +12,7 @@ TEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
 .PHONY: help demo serve install install-dev test lint typecheck migrations-check pytest test-postgres \
-        messages compilemessages bench bench-load bench-plans bench-burst clean
+        messages compilemessages bench bench-load bench-plans bench-burst bench-suggestions clean
 
 help:
 	@echo "make demo   - set up (venv, install, migrate, demo data) and serve on http://$(HOST):$(PORT)"
@@ -79,6 +79,11 @@ bench: install-dev
 	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/archive.py
 	$(BIN)/python bench/report_pdf.py
+	$(BIN)/python bench/suggestions.py
+
+# Topic suggestions against the labelled set: precision, recall, F1 at top-k (docs/topics.md, "Suggestions").
+bench-suggestions: install-dev
+	$(BIN)/python bench/suggestions.py $(BENCH_ARGS)
 
 # Requests per second of the public pages under gunicorn, beside nginx serving the same bytes
 # (docs/performance.md; needs `apt-get install wrk nginx-light`). DATABASE_URL=postgres://… for PostgreSQL.
