@@ -43,7 +43,7 @@ class TopicForm(forms.ModelForm):
 
     def clean_code(self) -> str:
         code: str = self.cleaned_data["code"]
-        if code == "new":  # /topics/new/ is the form for a new topic
+        if code in {"new", "suggest"}:  # /topics/new/ is the form for a new topic, /topics/suggest/ the suggestions
             raise forms.ValidationError(_("This code is reserved."))
         if Topic.objects.of(self.forum).filter(code=code).exists():
             raise forms.ValidationError(_("This forum already has a topic with this code."))

@@ -1,12 +1,14 @@
 from django.urls import path
 
-from mshub.topics import views
+from mshub.topics import suggest_views, views
 
 app_name = "topics"
 
 urlpatterns = [
     path("topics/", views.TopicListView.as_view(), name="topic-list"),
     path("topics/new/", views.TopicCreateView.as_view(), name="topic-create"),
+    # Before <slug:code>/, which would take "suggest" for a topic's code (the form reserves it).
+    path("topics/suggest/", suggest_views.TopicSuggestView.as_view(), name="topic-suggest"),
     path("topics/<slug:code>/", views.TopicDetailView.as_view(), name="topic"),
     path("topics/<slug:code>/edit/", views.TopicUpdateView.as_view(), name="topic-update"),
     path("topics/<slug:code>/state/", views.TopicStateView.as_view(), name="topic-state"),

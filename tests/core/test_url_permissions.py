@@ -93,6 +93,7 @@ EXPECTED: dict[str, str] = {
     "topics:topic-update": "secretariat",
     "topics:topic-state": "secretariat",
     "topics:topic-delete": "secretariat",
+    "topics:topic-suggest": "secretariat",
     "core:vocabulary-index": "secretariat",
     "core:vocabulary-create": "secretariat",
     "core:vocabulary-update": "secretariat",
