@@ -193,3 +193,36 @@ def test_suggest_is_not_a_topic_code(cast: Cast) -> None:
     )
     assert response.status_code == 200
     assert not Topic.objects.filter(forum=cast.forum, code="suggest").exists()
+
+
+def test_the_migration_gives_untouched_seeded_topics_the_new_synonyms(at_latest_afterwards: None) -> None:
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    executor.migrate([("topics", "0003_topic_tags")])
+    old_apps = executor.loader.project_state([("topics", "0003_topic_tags")]).apps
+    forum = old_apps.get_model("core", "Forum").objects.create(slug="older", name_ja="旧", name_en="Old")
+    old_topic = old_apps.get_model("topics", "Topic")
+    old_topic.objects.create(
+        forum=forum,
+        code="dns",
+        name_ja="DNS",
+        name_en="DNS",
+        synonyms_ja="ドメインネーム\nドメイン名\nネームサーバ",
+        synonyms_en="domain names\nDomain Name System",
+    )
+    old_topic.objects.create(
+        forum=forum,
+        code="privacy",
+        name_ja="P",
+        name_en="P",
+        synonyms_ja="個人情報\nデータ保護\nマイナンバー",
+        synonyms_en="data protection\npersonal data\nGDPR",
+    )
+    executor = MigrationExecutor(connection)
+    executor.migrate([("topics", "0004_suggestion_synonyms")])
+    new_apps = executor.loader.project_state([("topics", "0004_suggestion_synonyms")]).apps
+    topics = {t.code: t for t in new_apps.get_model("topics", "Topic").objects.filter(forum_id=forum.pk)}
+    assert "DNSSEC" in topics["dns"].synonyms_ja.splitlines()
+    assert "WHOIS" in topics["dns"].synonyms_en.splitlines()
+    assert topics["privacy"].synonyms_ja == "個人情報\nデータ保護\nマイナンバー"  # the secretariat's edit stays
