@@ -285,6 +285,14 @@ def dropped_out(matrix: PerTopicYear, first: int, last: int, quiet: int) -> list
 
 
 def never_used(topics: Iterable[Topic], counts: Counts) -> list[Topic]:
-    """Topics with no counted record at all, of any kind and year (dated or not)."""
-    used = {topic_id for (topic_id, _k, _y), n in counts.items() if n}
+    """Topics with no counted record at all, of any kind and year (dated or not), neither tagged
+    themselves nor through a topic under them (a heading whose topics are used is in use)."""
+    topics = list(topics)
+    parent = {t.pk: t.parent_id for t in topics}
+    used: set[int] = set()
+    for topic_id in {topic_id for (topic_id, _k, _y), n in counts.items() if n}:
+        node: int | None = topic_id
+        while node is not None and node not in used:
+            used.add(node)
+            node = parent.get(node)
     return [t for t in topics if t.pk not in used]

@@ -119,7 +119,7 @@ class PeriodForm(forms.Form):
         min_value=1,
         max_value=10,
         required=False,
-        initial=2,
+        widget=forms.NumberInput(attrs={"placeholder": "2"}),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -165,10 +165,13 @@ class OverviewMixin(ForumView):
         with_data = statistics.years_with_data(counts)
         end = data.get("end") or max([this_year, *with_data])
         start = data.get("start") or min([end, *with_data[:1]])
+        end = max(start, end)  # a start after this year and no end: that one year
         if end - start >= MAX_SPAN:
             start = end - MAX_SPAN + 1
         years = list(range(start, end + 1))
         quiet = data.get("quiet") or 2
+        if not form.is_bound:  # the fields show what the page shows
+            form = PeriodForm(initial={"start": start, "end": end, "quiet": quiet})
         matrix = statistics.per_topic_year(counts)
         by_id = {t.pk: t for t in topics}
         names = {t.pk: t.name for t in topics}

@@ -177,6 +177,8 @@ def test_top_dropped_and_never_used(forum, kinds) -> None:  # type: ignore[no-un
     never = statistics.never_used(Topic.objects.of(forum), statistics.own_counts(forum))
     assert "dns" not in {t.code for t in never}
     assert "privacy" in {t.code for t in never}
+    assert "infrastructure" not in {t.code for t in never}  # a topic under it is used
+    assert "human-rights" in {t.code for t in never}
 
 
 def test_the_forum_path_of_each_kind(kinds) -> None:  # type: ignore[no-untyped-def]

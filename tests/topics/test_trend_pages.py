@@ -146,6 +146,16 @@ def test_the_overview_shows_top_dropped_and_never_used_topics(cast: Cast, kinds)
     assert "dns" in {t.code for t in kinds_only.context["never"]}
 
 
+def test_the_period_defaults_to_the_first_year_with_records_until_this_year(cast: Cast, kinds) -> None:  # type: ignore[no-untyped-def]
+    tag(cast.forum, meeting(cast.forum, at(2019)), "dns")
+    page = cast.client("steering").get(f"/{cast.forum.slug}/topics/trends/")
+    this_year = dt.datetime.now(TOKYO).year
+    assert page.context["years"] == list(range(2019, this_year + 1))
+    assert page.context["form"].initial == {"start": 2019, "end": this_year, "quiet": 2}
+    alone = cast.client("steering").get(f"/{cast.forum.slug}/topics/trends/?start=2199")
+    assert alone.context["years"] == [2199]
+
+
 @pytest.mark.parametrize("query", ["start=2025&end=2020", "start=abc", "end=99999", "start=1900&end=2100", "kinds=x"])
 def test_a_bad_period_is_an_error_not_a_failure(cast: Cast, kinds, query: str) -> None:  # type: ignore[no-untyped-def]
     page = cast.client("steering").get(f"/{cast.forum.slug}/topics/trends/?{query}")
