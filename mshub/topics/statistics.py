@@ -120,7 +120,7 @@ def tags_of_kind(forum: Any, taggable: Taggable) -> models.QuerySet[TopicTag]:
         records = records.filter(**{path: forum})
     records = records.filter(pk=OuterRef("record_key"))
     year = records.annotate(topic_year=_year(taggable, zone_of(forum))).values("topic_year")[:1]
-    content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+    content_type = ContentType.objects.get_for_model(model)  # as services.tag writes it
     return (
         TopicTag.objects.filter(forum=forum, content_type=content_type)
         .annotate(record_key=_record_key(model))
@@ -224,7 +224,7 @@ def totals_by_topic(forum: Any) -> dict[int, int]:
     totals: Counter[int] = Counter()
     for (topic_id, _kind, _year), n in own_counts(forum).items():
         totals[topic_id] += n
-    registered = [ContentType.objects.get_for_model(t.model, for_concrete_model=False).pk for t in taggables()]
+    registered = [ContentType.objects.get_for_model(t.model).pk for t in taggables()]
     others = (
         TopicTag.objects.filter(forum=forum)
         .exclude(content_type_id__in=registered)
