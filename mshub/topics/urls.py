@@ -1,13 +1,14 @@
 from django.urls import path
 
-from mshub.topics import trend_views, views
+from mshub.topics import suggest_views, trend_views, views
 
 app_name = "topics"
 
 urlpatterns = [
     path("topics/", views.TopicListView.as_view(), name="topic-list"),
     path("topics/new/", views.TopicCreateView.as_view(), name="topic-create"),
-    # before <slug:code>/: "trends" is a reserved code (forms.RESERVED_CODES)
+    # Before <slug:code>/, which would take "suggest" or "trends" for a topic's code (the form reserves them).
+    path("topics/suggest/", suggest_views.TopicSuggestView.as_view(), name="topic-suggest"),
     path("topics/trends/", trend_views.TrendsOverviewView.as_view(), name="trends"),
     path("topics/<slug:code>/", views.TopicDetailView.as_view(), name="topic"),
     path("topics/<slug:code>/edit/", views.TopicUpdateView.as_view(), name="topic-update"),

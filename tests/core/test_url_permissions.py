@@ -93,6 +93,7 @@ EXPECTED: dict[str, str] = {
     "topics:topic-update": "secretariat",
     "topics:topic-state": "secretariat",
     "topics:topic-delete": "secretariat",
+    "topics:topic-suggest": "secretariat",
     "topics:trends": "steering",
     "topics:trends-csv": "steering",
     "topics:topic-trends": "steering",
