@@ -94,6 +94,10 @@ EXPECTED: dict[str, str] = {
     "topics:topic-state": "secretariat",
     "topics:topic-delete": "secretariat",
     "topics:topic-suggest": "secretariat",
+    "topics:trends": "steering",
+    "topics:trends-csv": "steering",
+    "topics:topic-trends": "steering",
+    "topics:topic-trends-csv": "steering",
     "core:vocabulary-index": "secretariat",
     "core:vocabulary-create": "secretariat",
     "core:vocabulary-update": "secretariat",
@@ -517,6 +521,8 @@ def url_kwargs(name: str, o: dict[str, Any]) -> dict[str, Any]:
         "topics:topic-update": {"code": o["topic"].code},
         "topics:topic-state": {"code": o["topic"].code},
         "topics:topic-delete": {"code": o["topic"].code},
+        "topics:topic-trends": {"code": o["topic"].code},
+        "topics:topic-trends-csv": {"code": o["topic"].code},
         "accounts:password_reset_confirm": {"uidb64": "MQ", "token": "set-password"},
     }
     return dict(by_name.get(name, {}))
