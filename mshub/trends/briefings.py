@@ -24,32 +24,45 @@ from mshub.trends.sanitize import clean_html, plain_text
 from mshub.trends.services import create_item
 
 TITLE_LENGTH = 120
+_PARTS = re.compile(r"\s*(?:[・/／、,;]|\band\b|および|及び)\s*")
 _SENTENCE = re.compile(r"(?<=[。．！？])|(?<=[.!?])\s")
+MIN_SENTENCE = 12  # a first sentence shorter than this ("Note.") does not make a title alone
 MIN_MATCH = 3  # a topic name or synonym shorter than this (squashed) only matches the whole title
 
 
 def title_of(text: str) -> str:
-    """The first line, or its first sentence when the line is long, trimmed to ``TITLE_LENGTH``."""
+    """The first line's first sentence (the whole line if that sentence is very short), trimmed to
+    ``TITLE_LENGTH``."""
     line = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    if len(line) > TITLE_LENGTH:
-        sentence = _SENTENCE.split(line, maxsplit=1)[0].strip()
-        line = sentence if sentence else line
+    sentence = _SENTENCE.split(line, maxsplit=1)[0].strip()
+    if len(sentence) >= MIN_SENTENCE:
+        line = sentence
     if len(line) > TITLE_LENGTH:
         line = line[: TITLE_LENGTH - 1].rstrip() + "…"
     return plain_text(line, 300)
 
 
+def _names(topic: Topic) -> set[str]:
+    """The topic's names and synonyms, and the parts of each ("プライバシー・個人情報保護" →
+    "プライバシー", "個人情報保護"), squashed."""
+    names = [topic.name_ja, topic.name_en, *topic.synonyms_ja.splitlines(), *topic.synonyms_en.splitlines()]
+    parts = [part for name in names for part in _PARTS.split(name)]
+    return {squash(name) for name in (*names, *parts)} - {""}
+
+
 def topics_for(forum: Any, section: str) -> list[Topic]:
-    """The forum's topics in use whose name or a synonym (either language) is the section title or
-    stands in it, compared squashed (width, case and spaces ignored)."""
+    """The forum's topics in use with a name, synonym or part of one that is the section title,
+    stands in it, or begins with it ("IoT" → "IoT security"; ``MIN_MATCH`` characters at least),
+    compared squashed (width, case and spaces ignored)."""
     wanted = squash(section)
     if not wanted:
         return []
     found = []
     for topic in Topic.objects.of(forum).active():
-        names = [topic.name_ja, topic.name_en, *topic.synonyms_ja.splitlines(), *topic.synonyms_en.splitlines()]
-        for name in (squash(n) for n in names):
-            if name and (name == wanted or (len(name) >= MIN_MATCH and name in wanted)):
+        for name in _names(topic):
+            if name == wanted or (
+                min(len(name), len(wanted)) >= MIN_MATCH and (name in wanted or name.startswith(wanted))
+            ):
                 found.append(topic)
                 break
     return found

@@ -43,7 +43,7 @@ def _title(title: str, date: dt.date) -> _Title:
 class Seen:
     """What ``forum`` holds around some dates, read once; ``add`` what a run writes as it goes."""
 
-    urls: set[str] = field(default_factory=set)
+    addresses: set[str] = field(default_factory=set)
     titles: list[_Title] = field(default_factory=list)
 
     @classmethod
@@ -51,7 +51,7 @@ class Seen:
         keys = {key for key in (url_key(u) for u in urls) if key}
         seen = cls()
         if keys:
-            seen.urls = set(TrendItem.objects.of(forum).filter(url_key__in=keys).values_list("url_key", flat=True))
+            seen.addresses = set(TrendItem.objects.of(forum).filter(url_key__in=keys).values_list("url_key", flat=True))
         if dates:
             rows = TrendItem.objects.of(forum).filter(date__gte=min(dates) - WINDOW, date__lte=max(dates) + WINDOW)
             seen.titles = [_title(title, date) for title, date in rows.values_list("title", "date")]
@@ -59,7 +59,7 @@ class Seen:
 
     def holds(self, title: str, url: str, date: dt.date) -> bool:
         key = url_key(url)
-        if key and key in self.urls:
+        if key and key in self.addresses:
             return True
         wanted = _title(title, date)
         if not wanted.key:
@@ -74,7 +74,7 @@ class Seen:
     def add(self, title: str, url: str, date: dt.date) -> None:
         key = url_key(url)
         if key:
-            self.urls.add(key)
+            self.addresses.add(key)
         self.titles.append(_title(title, date))
 
 

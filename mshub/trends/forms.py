@@ -124,8 +124,12 @@ PERIODS = (
 class TrendFilterForm(forms.Form):
     """The list's filters (GET): a topic (by code), a source (by name), a period or a year."""
 
-    topic = forms.ChoiceField(label=_("topic"), required=False)
-    source = forms.ChoiceField(label=_("source"), required=False)
+    topic = forms.ChoiceField(
+        label=_("topic"), required=False, error_messages={"invalid_choice": _("Choose one of this forum's topics.")}
+    )
+    source = forms.ChoiceField(
+        label=_("source"), required=False, error_messages={"invalid_choice": _("Choose one of the sources listed.")}
+    )
     period = forms.ChoiceField(label=_("period"), required=False, choices=PERIODS)
     year = forms.IntegerField(label=_("year"), required=False, min_value=1900, max_value=2200)
 

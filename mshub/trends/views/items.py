@@ -32,8 +32,10 @@ class TrendListView(ForumView, ListView[TrendItem]):
     def get_queryset(self) -> QuerySet[TrendItem]:
         items = TrendItem.objects.of(self.forum).select_related("forum").newest_first()
         self.filters = TrendFilterForm(self.request.GET or None, forum=self.forum)
-        if not self.filters.is_bound or not self.filters.is_valid():
+        if not self.filters.is_bound:
             return items
+        if not self.filters.is_valid():
+            return items.none()  # the form says why
         chosen = self.filters.cleaned_data
         if chosen.get("topic"):
             content_type = ContentType.objects.get_for_model(TrendItem)
