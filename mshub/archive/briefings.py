@@ -251,7 +251,7 @@ def _trend_items(document: ArchiveDocument, data: ParsedRecord, actor: Any, page
                     item = item_from_briefing(document.forum, actor, section=title, text=body, urls=urls, date=date)
                     if item is not None:
                         imported = {"section": title, "text": body, "urls": urls}
-                        _link(document, item, key, _page(pages, *(urls[:1] or [None]), body[:40]), imported)
+                        _link(document, item, key, _page(pages, urls[0] if urls else None, body[:40]), imported)
                         linked += 1
             except (ValidationError, TrendError) as exc:
                 _refused(data, body[:100], exc if isinstance(exc, ValidationError) else ValidationError(str(exc)))

@@ -13,7 +13,7 @@ from mshub.trends.models import TrendItem
 from mshub.trends.services import topics_by_item
 
 
-class TrendItemListSerializer(serializers.ListSerializer):  # type: ignore[type-arg]
+class TrendItemListSerializer(serializers.ListSerializer):
     """Reads the page's topics in one query and hands them to each row."""
 
     def to_representation(self, data: Any) -> list[Any]:

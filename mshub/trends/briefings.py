@@ -91,5 +91,5 @@ def item_from_briefing(
         source_name=(urlsplit(url).hostname or "")[:200] if url else "",
         source_url=url,
         origin=Origin.ARCHIVE,
-        **{f"summary_{language_of(text)}": summary},
+        **{f"summary_{language_of(text)}": summary},  # type: ignore[arg-type]
     )

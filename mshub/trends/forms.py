@@ -68,7 +68,7 @@ class TrendItemForm(forms.ModelForm[TrendItem]):
         self.fields["organizations"].queryset = Organization.objects.filter(forum=forum)  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         for name in ("title", "summary_ja", "summary_en", "source_name"):
             _no_nul(cleaned.get(name))
         date = cleaned.get("date")

@@ -23,7 +23,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-import feedparser
+import feedparser  # type: ignore[import-untyped]
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction

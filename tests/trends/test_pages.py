@@ -51,13 +51,16 @@ def test_the_list_and_the_item_show_sanitised_summaries(forum, cast, item):
     for url in (_url(forum, "index"), item.urls.item):
         body = client.get(url).content.decode()
         assert "EU adopts the NIS Directive" in body
-        assert "<script>alert(1)" not in body and "onerror" not in body
+        assert "<script>alert(1)" not in body
+        assert "onerror" not in body
     item.summary_en = 'Designate <b>CSIRTs</b> <a href="https://eur-lex.europa.eu/x">text</a>'
     TrendItem.objects.filter(pk=item.pk).update(summary_en=item.summary_en)
     page = client.get(item.urls.item).content.decode()
     assert "<b>CSIRTs</b>" in page
     assert 'href="https://eur-lex.europa.eu/x" rel="noopener noreferrer nofollow"' in page
-    assert "Belgium" in page and "Europe" in page and "written here" in page
+    assert "Belgium" in page
+    assert "Europe" in page
+    assert "written here" in page
     assert "Edit" not in page  # a member does not edit
 
 
@@ -75,7 +78,8 @@ def test_filters_by_topic_source_and_period(forum, cast, item):
     other = ForumFactory()
     foreign = Topic.objects.create(forum=other, code="their-topic", name_ja="他", name_en="Theirs")
     response = client.get(index, {"topic": foreign.code})
-    assert response.status_code == 200 and response.context["rows"] == []
+    assert response.status_code == 200
+    assert response.context["rows"] == []
     assert client.get(index, {"year": "abc", "period": "x"}).status_code == 200
 
 
@@ -107,7 +111,8 @@ def test_the_secretariat_creates_edits_and_deletes_with_hostile_input(forum, cas
     assert response["Location"] == item.urls.item
     assert item.title == "IPv6 passes 30 %"
     assert item.summary_en == '<a rel="noopener noreferrer nofollow">x</a> <i>native</i>'
-    assert topics_of(item) == [dns] and list(item.organizations.all()) == [org]
+    assert topics_of(item) == [dns]
+    assert list(item.organizations.all()) == [org]
     # the same source again: a clear error, not a 5xx
     again = client.post(_url(forum, "item-create"), {**data, "source_url": "https://google.com/ipv6"})
     assert again.status_code == 200
@@ -120,7 +125,8 @@ def test_the_secretariat_creates_edits_and_deletes_with_hostile_input(forum, cas
     edit = client.post(item.urls.item_update, {**fixed, "title": "IPv6 passes 30 percent", "topics": []})
     assert edit.status_code == 302
     item.refresh_from_db()
-    assert item.title == "IPv6 passes 30 percent" and topics_of(item) == []
+    assert item.title == "IPv6 passes 30 percent"
+    assert topics_of(item) == []
     assert client.get(item.urls.item_update).status_code == 200
     assert client.post(item.urls.item_delete, {}).status_code == 302  # not confirmed
     assert TrendItem.objects.exists()
@@ -146,7 +152,8 @@ def test_feed_pages_and_poll_now_queues_a_background_poll(forum, cast, settings,
         _url(forum, "feed-create"),
         {"name": "Feed <b>x</b>", "url": "file:///etc/passwd", "active": "on"},
     )
-    assert response.status_code == 200 and not TrendFeed.objects.exists()
+    assert response.status_code == 200
+    assert not TrendFeed.objects.exists()
     response = client.post(
         _url(forum, "feed-create"),
         {"name": "Policy watch", "url": "http://127.0.0.1:9/rss", "active": "on", "topics": []},
@@ -160,11 +167,14 @@ def test_feed_pages_and_poll_now_queues_a_background_poll(forum, cast, settings,
     assert len(callbacks) == 1
     callbacks[0]()  # the commit: queued (TASK_THREADS = 0 in tests: run at once)
     run = FeedRun.objects.get()
-    assert run.outcome == "failed" and "private network" in run.message
+    assert run.outcome == "failed"
+    assert "private network" in run.message
     page = client.get(feed.urls.feed).content.decode()
-    assert "failed" in page and "private network" in page
+    assert "failed" in page
+    assert "private network" in page
     listing = client.get(_url(forum, "feeds")).content.decode()
-    assert "Policy watch" in listing and "failed" in listing
+    assert "Policy watch" in listing
+    assert "failed" in listing
     assert client.post(feed.urls.feed_update, {"name": "Renamed", "url": feed.url}).status_code == 302
     FeedRun.objects.create(feed=feed, forum=forum)  # a poll under way
     client.post(feed.urls.feed_delete, {"confirm": "on"})
@@ -179,7 +189,9 @@ def test_the_api_lists_members_items_with_topics(forum, cast, item):
     assert cast.client("visitor").get(url).status_code == 403
     data = cast.client("member").get(url).json()
     rows = data["results"] if isinstance(data, dict) else data
-    assert rows[0]["title"] == item.title and rows[0]["topics"] == ["csirt"] and rows[0]["countries"] == ["BE"]
+    assert rows[0]["title"] == item.title
+    assert rows[0]["topics"] == ["csirt"]
+    assert rows[0]["countries"] == ["BE"]
 
 
 def test_the_demo_feed_is_never_polled(forum):

@@ -5,6 +5,7 @@ changes on a failed run; two polls at once store each entry once."""
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Iterator
@@ -37,7 +38,8 @@ RSS = """<?xml version="1.0" encoding="utf-8"?>
 </channel></rss>""".encode()
 
 ATOM = b"""<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom"><title>Cyber norms</title><id>urn:x</id><updated>2017-06-23T00:00:00Z</updated>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Cyber norms</title><id>urn:x</id>
+<updated>2017-06-23T00:00:00Z</updated>
 <entry><title>UN GGE ends without a consensus report</title><id>urn:gge</id>
 <link href="https://norms.example.org/gge-2017"/><updated>2017-06-23T12:00:00Z</updated>
 <summary type="html">No &lt;i&gt;final report&lt;/i&gt;.</summary></entry>
@@ -49,7 +51,8 @@ ATOM = b"""<?xml version="1.0" encoding="utf-8"?>
 HOSTILE = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
 <item><title>&lt;script&gt;alert(1)&lt;/script&gt;Hostile &lt;b&gt;title&lt;/b&gt;</title>
 <link>javascript:alert(2)</link>
-<description><![CDATA[Read <script>alert(3)</script><img src=x onerror="alert(4)"> <a href="javascript:alert(5)">this</a>
+<description><![CDATA[Read <script>alert(3)</script><img src=x onerror="alert(4)">
+<a href="javascript:alert(5)">this</a>
 <a href="https://ok.example.org/" onmouseover="alert(6)">ok</a>]]></description></item>
 </channel></rss>"""
 
@@ -80,10 +83,8 @@ class Feed(BaseHTTPRequestHandler):
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        try:
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             self.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass
 
 
 def serve(routes: dict[str, tuple[int, str, bytes]]) -> tuple[ThreadingHTTPServer, str, type[Feed]]:
@@ -139,7 +140,8 @@ def test_an_rss_feed_becomes_trend_items_and_a_second_poll_adds_nothing(forum, s
     assert nis.summary_en == "Member States must designate <b>CSIRTs</b>."
     assert [t.code for t in topics_of(nis)] == ["cybersecurity"]
     igf = TrendItem.objects.get(source_url="https://policy.example.org/igf2016")
-    assert igf.summary_ja == "IGF 2016 の開会。" and igf.summary_en == ""
+    assert igf.summary_ja == "IGF 2016 の開会。"
+    assert igf.summary_en == ""
     again = poll(feed.pk)
     assert (again.outcome, again.new, again.duplicate) == (FeedOutcome.UNCHANGED, 0, 3)
     assert TrendItem.objects.count() == 3
@@ -188,7 +190,7 @@ def test_hostile_html_is_sanitised(forum, server):
     ],
 )
 def test_a_bad_answer_is_a_failed_run_and_changes_nothing(forum, server, path, message, status):
-    base, handler = server
+    base, _handler = server
     feed = feed_for(forum, f"{base}/rss")
     poll(feed.pk)
     before = list(TrendItem.objects.values_list("pk", "title", "summary_en", "updated_at"))

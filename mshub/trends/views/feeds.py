@@ -39,7 +39,7 @@ class FeedListView(ForumView, TemplateView):
             )
         )
         for feed in feeds:
-            outcome = feed.last_outcome  # type: ignore[attr-defined]
+            outcome = feed.last_outcome
             feed.last_label = FeedOutcome(outcome).label if outcome else ""  # type: ignore[attr-defined]
         context["feeds"] = feeds
         return context

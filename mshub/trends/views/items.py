@@ -59,7 +59,7 @@ class TrendListView(ForumView, ListView[TrendItem]):
         rows = list(context["object_list"])
         topics = topics_by_item(rows)
         for row in rows:
-            row.topic_list = topics.get(row.pk, [])  # type: ignore[attr-defined]
+            row.topic_list = topics.get(row.pk, [])
         context.update(rows=rows, filters=self.filters)
         return context
 
