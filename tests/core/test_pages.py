@@ -30,6 +30,7 @@ from mshub.meetings.models import (
 from mshub.meetings.services.meetings import create_meeting
 from mshub.people.models import Affiliation, Gender, Organization, OrganizationKind, Person, StakeholderGroup
 from mshub.topics.models import Topic
+from mshub.trends.models import TrendFeed, TrendItem
 
 SOURCE = Path(mshub.__file__).parent
 
@@ -91,6 +92,8 @@ def samples() -> dict[type[models.Model], models.Model]:
         Body: body,
         EventKind: kind,
         Topic: Topic(pk=70, forum=forum, code="dns"),
+        TrendItem: TrendItem(pk=80, forum=forum),
+        TrendFeed: TrendFeed(pk=81, forum=forum),
     }
 
 

@@ -168,6 +168,18 @@ EXPECTED: dict[str, str] = {
     "consultations:radar": "member",
     "consultations:ics": "public",
     "consultations:digest": "member",
+    # trends: the forum's internal working notes (members read), feeds (the secretariat's)
+    "trends:index": "member",
+    "trends:item-create": "secretariat",
+    "trends:item": "member",
+    "trends:item-update": "secretariat",
+    "trends:item-delete": "secretariat",
+    "trends:feeds": "secretariat",
+    "trends:feed-create": "secretariat",
+    "trends:feed": "secretariat",
+    "trends:feed-update": "secretariat",
+    "trends:feed-poll": "secretariat",
+    "trends:feed-delete": "secretariat",
     # archive
     "archive:index": "secretariat",
     "archive:batch": "secretariat",
@@ -202,6 +214,8 @@ EXPECTED: dict[str, str] = {
     "api:consultation-detail": "public",
     "api:consultationresponse-list": "member",
     "api:consultationresponse-detail": "member",
+    "api:trenditem-list": "member",
+    "api:trenditem-detail": "member",
     # accounts (site-wide)
     "accounts:login": "public",
     "accounts:logout": "public",
@@ -229,6 +243,9 @@ ALLOWED_STATUS: dict[str, int] = {
     "calendar:subscription-refresh": 405,  # POST only
     "calendar:subscription-delete": 405,  # POST only
     "topics:topic-state": 405,  # POST only
+    "trends:item-delete": 405,  # POST only
+    "trends:feed-poll": 405,  # POST only
+    "trends:feed-delete": 405,  # POST only
     "accounts:logout": 405,  # POST only (Django's LogoutView)
     "accounts:set-timezone": 405,  # POST only
     "set_language": 405,  # POST only
@@ -383,6 +400,7 @@ def build_objects(forum: Forum, mark: str = "") -> dict[str, Any]:
     else:
         topic = Topic.objects.get(forum=forum, code="dns")
     tag(forum, person, [topic], None)
+    trend_item, trend_feed = trend_objects(forum, organization, topic, mark)
     document = ArchiveDocument.objects.create(
         forum=forum,
         sha256=f"{code:0>64}"[-64:],
@@ -416,7 +434,28 @@ def build_objects(forum: Forum, mark: str = "") -> dict[str, Any]:
         "consultation": consultation,
         "consultation_response": consultation_response,
         "topic": topic,
+        "trend_item": trend_item,
+        "trend_feed": trend_feed,
     }
+
+
+def trend_objects(forum: Forum, organization: Any, topic: Any, mark: str = "") -> tuple[Any, Any]:
+    """This forum's trend item (naming its organisation, under its topic) and trend feed, both marked."""
+    from mshub.trends.services import create_feed, create_item
+
+    item = create_item(
+        forum,
+        None,
+        topics=[topic],
+        organizations=[organization],
+        title=f"{mark} Trend item",
+        summary_en=f"{mark} trend summary",
+        date=dt.date(2016, 7, 6),
+        source_name=f"{mark} Source",
+        source_url=f"https://example.org/{mark.lower() or 'regular'}/trend",
+    )
+    feed = create_feed(forum, None, name=f"{mark} Trend feed", url="https://example.org/trends.xml", topics=[topic])
+    return item, feed
 
 
 def calendar_objects(forum: Forum, person: Any, meeting: Any, mark: str = "") -> tuple[Any, Any, Any]:
@@ -523,6 +562,14 @@ def url_kwargs(name: str, o: dict[str, Any]) -> dict[str, Any]:
         "topics:topic-delete": {"code": o["topic"].code},
         "topics:topic-trends": {"code": o["topic"].code},
         "topics:topic-trends-csv": {"code": o["topic"].code},
+        "trends:item": {"pk": o["trend_item"].pk},
+        "trends:item-update": {"pk": o["trend_item"].pk},
+        "trends:item-delete": {"pk": o["trend_item"].pk},
+        "trends:feed": {"pk": o["trend_feed"].pk},
+        "trends:feed-update": {"pk": o["trend_feed"].pk},
+        "trends:feed-poll": {"pk": o["trend_feed"].pk},
+        "trends:feed-delete": {"pk": o["trend_feed"].pk},
+        "api:trenditem-detail": {"pk": o["trend_item"].pk},
         "accounts:password_reset_confirm": {"uidb64": "MQ", "token": "set-password"},
     }
     return dict(by_name.get(name, {}))
@@ -785,6 +832,7 @@ def snapshot() -> dict[str, list[tuple[Any, ...]]]:
                 "meetings",
                 "calendar",
                 "consultations",
+                "trends",
                 "archive",
             }:
                 cursor.execute(f"SELECT * FROM {connection.ops.quote_name(model._meta.db_table)} ORDER BY 1")  # noqa: S608
@@ -834,6 +882,13 @@ WRITES: list[tuple[str, str, dict[str, Any]]] = [
     ("calendar:subscription-create", "secretariat", {"name": "Forged", "url": "https://forged.example.org/f.ics"}),
     ("calendar:subscription-refresh", "secretariat", {"active": "0"}),
     ("calendar:subscription-delete", "secretariat", {"confirm": "on"}),
+    ("trends:item-create", "secretariat", {"title": "Forged", "date": "2020-01-01"}),
+    ("trends:item-update", "secretariat", {"title": "Forged", "date": "2020-01-01"}),
+    ("trends:item-delete", "secretariat", {"confirm": "on"}),
+    ("trends:feed-create", "secretariat", {"name": "Forged", "url": "https://forged.example.org/rss"}),
+    ("trends:feed-update", "secretariat", {"name": "Forged", "url": "https://forged.example.org/rss"}),
+    ("trends:feed-poll", "secretariat", {}),
+    ("trends:feed-delete", "secretariat", {"confirm": "on"}),
     ("archive:review", "secretariat", {"genre": "other", "items-TOTAL_FORMS": 0, "items-INITIAL_FORMS": 0}),
     ("archive:document-remove", "secretariat", {}),
     ("archive:batch-publish", "secretariat", {}),
