@@ -125,3 +125,32 @@ def chips_context(request: Any, forum: Any, obj: models.Model, error: str = "") 
     elif entry is not None:
         context["dom_id"] = f"topics-{entry.kind}-{obj.pk}"
     return context
+
+
+def topic_and_below(forum: Any, topic: Topic) -> set[int]:
+    """The ids of ``topic`` and every topic under it (any depth), from one query."""
+    children: dict[int | None, list[int]] = defaultdict(list)
+    for pk, parent_id in Topic.objects.of(forum).values_list("pk", "parent_id"):
+        children[parent_id].append(pk)
+    found, todo = {topic.pk}, [topic.pk]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            if child not in found:
+                found.add(child)
+                todo.append(child)
+    return found
+
+
+def with_topic(queryset: models.QuerySet[Any], forum: Any, topic: Topic) -> models.QuerySet[Any]:
+    """The records of ``queryset`` that ``forum`` tagged with ``topic`` or a topic under it (a filter
+    of the same query: ``EXISTS`` on the tags)."""
+    from django.db.models.functions import Cast
+
+    content_type = ContentType.objects.get_for_model(queryset.model)
+    tags = TopicTag.objects.filter(
+        forum=forum,
+        content_type=content_type,
+        topic__in=topic_and_below(forum, topic),
+        object_id=Cast(models.OuterRef("pk"), models.CharField()),
+    )
+    return queryset.filter(models.Exists(tags))
