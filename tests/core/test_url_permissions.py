@@ -93,6 +93,7 @@ EXPECTED: dict[str, str] = {
     "topics:topic-update": "secretariat",
     "topics:topic-state": "secretariat",
     "topics:topic-delete": "secretariat",
+    "topics:tag-record": "steering",  # and the record's own rule: a meeting's (steering) here
     "core:vocabulary-index": "secretariat",
     "core:vocabulary-create": "secretariat",
     "core:vocabulary-update": "secretariat",
@@ -197,6 +198,8 @@ EXPECTED: dict[str, str] = {
     "api:consultation-detail": "public",
     "api:consultationresponse-list": "member",
     "api:consultationresponse-detail": "member",
+    "api:topic-list": "public",
+    "api:topic-detail": "public",
     # accounts (site-wide)
     "accounts:login": "public",
     "accounts:logout": "public",
@@ -224,6 +227,7 @@ ALLOWED_STATUS: dict[str, int] = {
     "calendar:subscription-refresh": 405,  # POST only
     "calendar:subscription-delete": 405,  # POST only
     "topics:topic-state": 405,  # POST only
+    "topics:tag-record": 405,  # POST only
     "accounts:logout": 405,  # POST only (Django's LogoutView)
     "accounts:set-timezone": 405,  # POST only
     "set_language": 405,  # POST only
@@ -377,7 +381,8 @@ def build_objects(forum: Forum, mark: str = "") -> dict[str, Any]:
         topic = Topic.objects.create(forum=forum, code=f"{code}-topic", name_ja=f"{mark} 論点", name_en=f"{mark} topic")
     else:
         topic = Topic.objects.get(forum=forum, code="dns")
-    tag(forum, person, [topic], None)
+    for tagged in (person, meeting, item, event, consultation):  # a shared record carries each forum's own
+        tag(forum, tagged, [topic], None)
     document = ArchiveDocument.objects.create(
         forum=forum,
         sha256=f"{code:0>64}"[-64:],
@@ -516,6 +521,8 @@ def url_kwargs(name: str, o: dict[str, Any]) -> dict[str, Any]:
         "topics:topic-update": {"code": o["topic"].code},
         "topics:topic-state": {"code": o["topic"].code},
         "topics:topic-delete": {"code": o["topic"].code},
+        "topics:tag-record": {"kind": "meeting", "pk": meeting.pk},
+        "api:topic-detail": {"code": o["topic"].code},
         "accounts:password_reset_confirm": {"uidb64": "MQ", "token": "set-password"},
     }
     return dict(by_name.get(name, {}))
@@ -778,6 +785,7 @@ def snapshot() -> dict[str, list[tuple[Any, ...]]]:
                 "meetings",
                 "calendar",
                 "consultations",
+                "topics",
                 "archive",
             }:
                 cursor.execute(f"SELECT * FROM {connection.ops.quote_name(model._meta.db_table)} ORDER BY 1")  # noqa: S608
@@ -827,6 +835,7 @@ WRITES: list[tuple[str, str, dict[str, Any]]] = [
     ("calendar:subscription-create", "secretariat", {"name": "Forged", "url": "https://forged.example.org/f.ics"}),
     ("calendar:subscription-refresh", "secretariat", {"active": "0"}),
     ("calendar:subscription-delete", "secretariat", {"confirm": "on"}),
+    ("topics:tag-record", "steering", {"action": "add", "topic": "privacy"}),
     ("archive:review", "secretariat", {"genre": "other", "items-TOTAL_FORMS": 0, "items-INITIAL_FORMS": 0}),
     ("archive:document-remove", "secretariat", {}),
     ("archive:batch-publish", "secretariat", {}),
