@@ -21,6 +21,7 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.utils import timezone
 
+from mshub.core.permissions import role_rank
 from mshub.topics import registry
 from mshub.topics.models import Topic, TopicTag
 
@@ -116,6 +117,8 @@ def _registered_rows(
 def tagged_records(forum: Any, topic: Topic | Iterable[Topic], user: Any = None) -> list[TaggedRecord]:
     """Everything tagged with ``topic`` (or any of several topics: each record once) in ``forum``,
     newest first; with ``user``, only what that reader may see."""
+    if user is not None:
+        role_rank(user, forum)  # the reader's roles, read once whatever the rules below ask
     chosen = {"topic": topic} if isinstance(topic, Topic) else {"topic__in": list(topic)}
     tags = list(
         TopicTag.objects.of(forum)
