@@ -24,8 +24,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mshub.calendar.models import Body, EventKind, ExternalEvent
-from mshub.consultations.models import Consultation
 from mshub.calendar.services import add_presence, add_report_back, create_event, update_event
+from mshub.consultations.models import Consultation
 from mshub.core.models import Forum
 from mshub.meetings.models import ActionItem, Decision, Footnote, Intervention, Meeting, MeetingSeries, Presenter
 from mshub.meetings.services.agenda import add_item
@@ -282,7 +282,9 @@ def test_every_list_and_detail_page_reads_in_a_fixed_number_of_queries(cast: Cas
     first_item = reported.agenda_items.first()
     assert first_item is not None
     # one query per kind of record tagged: every kind from the start
-    for tagged in (organization, person, reported, upcoming, first_item, first_item.interventions.first(), event, consultation):
+    entry = first_item.interventions.first()
+    kinds = (organization, person, reported, upcoming, first_item, entry, event, consultation)
+    for tagged in kinds:
         tag(forum, tagged, [Topic.objects.get(forum=forum, code="dns")], None)
     urls = pages(cast, reported, upcoming, organization.pk, person.pk, event, consultation)
     few = counts(clients, urls)

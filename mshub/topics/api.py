@@ -25,13 +25,16 @@ def _lines(text: str) -> list[str]:
 class TaggedRecordSerializer(serializers.Serializer[Any]):
     kind = serializers.CharField(source="kind_code", help_text="The registered kind: meeting, agenda-item, event …")
     id = serializers.CharField(source="pk")
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # a field named "label", not Field.label
     url = serializers.CharField(help_text="The record's page under this forum ('' if it has none).")
     date = serializers.DateField()
 
 
 class TopicSerializer(serializers.ModelSerializer[Topic]):
-    parent = serializers.SlugRelatedField(slug_field="code", read_only=True)  # type: ignore[var-annotated]
+    # a field named "parent" (the topic's), not Field.parent (the serializer's)
+    parent: serializers.SlugRelatedField[Topic] = serializers.SlugRelatedField(  # type: ignore[assignment]
+        slug_field="code", read_only=True
+    )
     synonyms_ja = serializers.SerializerMethodField()
     synonyms_en = serializers.SerializerMethodField()
     counts = serializers.SerializerMethodField()
@@ -90,16 +93,11 @@ class TopicDetailSerializer(TopicSerializer):
 def tag_counts(forum: Any) -> dict[int, dict[str, int]]:
     """Topic id → {kind: number of tags}, for every topic of the forum, in one query."""
     counts: dict[int, dict[str, int]] = defaultdict(dict)
-    rows = (
-        TopicTag.objects.of(forum)
-        .values("topic_id", "content_type_id")
-        .annotate(n=models.Count("id"))
-        .order_by()
-    )
+    rows = TopicTag.objects.of(forum).values("topic_id", "content_type_id").annotate(n=models.Count("id")).order_by()
     for row in rows:
         model = ContentType.objects.get_for_id(row["content_type_id"]).model_class()
         entry = registry.for_model(model) if model is not None else None
-        kind = entry.kind if entry is not None else (model._meta.model_name if model is not None else "other")
+        kind = entry.kind if entry is not None else str(model._meta.model_name if model is not None else "other")
         counts[row["topic_id"]][kind] = counts[row["topic_id"]].get(kind, 0) + row["n"]
     return counts
 

@@ -41,14 +41,28 @@ CUES: dict[str, tuple[str, ...]] = {
     "igf": ("igf", "インターネット・ガバナンス・フォーラム", "internet governance forum"),
     "wsis": ("wsis", "世界情報社会サミット", "world summit on the information society"),
     "enhanced-cooperation": ("enhanced cooperation", "強化された協力"),
-    "multistakeholder": ("multistakeholder", "multi-stakeholder", "マルチステークホルダー", "netmundial", "global digital compact", "gdc"),
+    "multistakeholder": (
+        "multistakeholder",
+        "multi-stakeholder",
+        "マルチステークホルダー",
+        "netmundial",
+        "global digital compact",
+        "gdc",
+    ),
 }
 
 TEXT_FIELDS = ("title_ja", "title_en", "name_ja", "name_en", "summary_ja", "summary_en", "text_ja", "text_en")
+# records whose parts tell what they are about (a meeting: its agenda's titles), read by name only
+PARTS = ("agenda_items",)
 
 
 def text_of(obj: Any) -> str:
-    return " ".join(str(getattr(obj, name, "") or "") for name in TEXT_FIELDS).lower()
+    texts = [str(getattr(obj, name, "") or "") for name in TEXT_FIELDS]
+    for relation in PARTS:
+        manager = getattr(obj, relation, None)
+        if manager is not None and hasattr(manager, "all"):
+            texts += [text_of(part) for part in manager.all()]
+    return " ".join(texts).lower()
 
 
 def topics_for(text: str, topics: dict[str, Topic]) -> list[Topic]:

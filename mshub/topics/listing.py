@@ -100,9 +100,7 @@ def _rows_of(model: type[models.Model], ids: Iterable[str], forum: Any) -> dict[
     return {keys[obj.pk]: obj for obj in queryset}
 
 
-def _registered_rows(
-    entry: registry.Taggable, ids: Iterable[str], forum: Any, user: Any
-) -> dict[str, models.Model]:
+def _registered_rows(entry: registry.Taggable, ids: Iterable[str], forum: Any, user: Any) -> dict[str, models.Model]:
     """The kind's records among ``ids`` as read through ``forum`` (one query), those ``user`` may see."""
     keys = {}
     for raw in ids:
@@ -119,7 +117,7 @@ def tagged_records(forum: Any, topic: Topic | Iterable[Topic], user: Any = None)
     newest first; with ``user``, only what that reader may see."""
     if user is not None:
         role_rank(user, forum)  # the reader's roles, read once whatever the rules below ask
-    chosen = {"topic": topic} if isinstance(topic, Topic) else {"topic__in": list(topic)}
+    chosen: dict[str, Any] = {"topic": topic} if isinstance(topic, Topic) else {"topic__in": list(topic)}
     tags = list(
         TopicTag.objects.of(forum)
         .filter(**chosen)
@@ -135,10 +133,7 @@ def tagged_records(forum: Any, topic: Topic | Iterable[Topic], user: Any = None)
         if model is None:  # a model that no longer exists
             continue
         entry = registry.for_model(model)
-        if entry is not None:
-            rows = _registered_rows(entry, pairs, forum, user)
-        else:
-            rows = _rows_of(model, pairs, forum)
+        rows = _registered_rows(entry, pairs, forum, user) if entry is not None else _rows_of(model, pairs, forum)
         kind = str(model._meta.verbose_name)
         for object_id, tagged_at in pairs.items():
             obj = rows.get(object_id)

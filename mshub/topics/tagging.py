@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -19,6 +19,7 @@ from django.db import models
 from mshub.topics import registry
 from mshub.topics.models import Topic, TopicTag
 
+_QS = TypeVar("_QS", bound=models.QuerySet[Any])
 _CACHE = "_mshub_topics"  # on the request: {(content type id, object id): [topics]}
 _GROUPS = "_mshub_topic_groups"  # on the request: the picker's groups
 
@@ -34,9 +35,7 @@ def topics_on(forum: Any, records: Iterable[models.Model]) -> dict[tuple[int, st
     for obj in records:
         content_type_id, object_id = _key(obj)
         wanted[content_type_id].add(object_id)
-    found: dict[tuple[int, str], list[Topic]] = {
-        (ct, oid): [] for ct, oids in wanted.items() for oid in oids
-    }
+    found: dict[tuple[int, str], list[Topic]] = {(ct, oid): [] for ct, oids in wanted.items() for oid in oids}
     if not wanted:
         return found
     condition = models.Q()
@@ -141,7 +140,7 @@ def topic_and_below(forum: Any, topic: Topic) -> set[int]:
     return found
 
 
-def with_topic(queryset: models.QuerySet[Any], forum: Any, topic: Topic) -> models.QuerySet[Any]:
+def with_topic(queryset: _QS, forum: Any, topic: Topic) -> _QS:
     """The records of ``queryset`` that ``forum`` tagged with ``topic`` or a topic under it (a filter
     of the same query: ``EXISTS`` on the tags)."""
     from django.db.models.functions import Cast

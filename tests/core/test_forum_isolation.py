@@ -554,8 +554,8 @@ def test_tagging_with_the_other_forums_topic_is_refused(twins: Twins) -> None:
     a, b = twins.sides["a"], twins.sides["b"]
     client = twins.client("sec_both")
     before = snapshot()
-    for kind, record in (("meeting", a.objects["meeting"]), ("event", b.objects["event"])):
-        url = reverse("topics:tag-record", kwargs={"forum": a.forum.slug, "kind": kind, "pk": record.pk})
+    for kind, target in (("meeting", a.objects["meeting"]), ("event", b.objects["event"])):
+        url = reverse("topics:tag-record", kwargs={"forum": a.forum.slug, "kind": kind, "pk": target.pk})
         response = client.post(url, {"action": "add", "topic": b.objects["topic"].code})
         assert response.status_code == 302, url  # back to the record's page, with the refusal
     assert snapshot() == before
