@@ -65,7 +65,7 @@ class TaggedRecord:
     url: str
     date: dt.date
     kind: str  # the model's verbose name
-    kind_code: str = ""  # the registered kind ("meeting"), "" for a model not registered
+    kind_code: str = ""  # the registered kind ("meeting"), else the model's name ("organization")
     pk: str = ""  # the record's primary key as its tags spell it
 
 
@@ -151,7 +151,7 @@ def tagged_records(forum: Any, topic: Topic | Iterable[Topic], user: Any = None)
                     url,
                     date or timezone.localdate(tagged_at),
                     kind,
-                    entry.kind if entry else "",
+                    entry.kind if entry else str(model._meta.model_name),
                     object_id,
                 )
             )

@@ -398,3 +398,34 @@ def test_pages_read_in_as_many_queries_with_many_tags(cast: Cast) -> None:
     many = {(n, r): count(cast.client(r), u) for n, (u, roles) in urls.items() for r in roles}
     grew = {k: (few[k], many[k]) for k in few if few[k] != many[k]}
     assert not grew, f"query counts that grow with the tags (few, many): {grew}"
+
+
+def test_a_tag_shows_at_once_on_pages_kept_in_the_page_cache(cast: Cast) -> None:
+    forum = cast.forum
+    meeting, event = meeting_of(forum), event_of(forum)
+    pages = [meeting.get_absolute_url(), page_of(forum, "event", event)]
+    anonymous = cast.client("anonymous")
+    link = reverse("topics:topic", kwargs={"forum": forum.slug, "code": "privacy"})
+    for url in pages:
+        assert link not in anonymous.get(url).content.decode()  # now kept in the cache
+    secretariat = cast.client("secretariat")
+    secretariat.post(tag_url(forum, "meeting", meeting.pk), {"action": "add", "topic": "privacy"})
+    secretariat.post(tag_url(forum, "event", event.pk), {"action": "add", "topic": "privacy"})
+    for url in pages:
+        assert link in anonymous.get(url).content.decode(), url
+    secretariat.post(tag_url(forum, "event", event.pk), {"action": "remove", "topic": "privacy"})
+    assert link not in anonymous.get(pages[1]).content.decode()
+
+
+def test_a_tagged_person_is_shown_to_members_only(cast: Cast) -> None:
+    from tests.factories import PersonFactory
+
+    forum = cast.forum
+    person = PersonFactory(forum=forum, family_name_latin="Hiddenname")
+    services.tag(forum, person, [topic(forum, "dns")], None)
+    url = f"/{forum.slug}/topics/dns/"
+    assert "Hiddenname" not in cast.client("anonymous").get(url).content.decode()
+    assert "Hiddenname" in cast.client("member").get(url).content.decode()
+    api = reverse("api:topic-detail", kwargs={"forum": forum.slug, "code": "dns"})
+    assert cast.client("anonymous").get(api).json()["records"] == []
+    assert [r["kind"] for r in cast.client("member").get(api).json()["records"]] == ["person"]
