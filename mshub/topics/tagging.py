@@ -153,3 +153,16 @@ def with_topic(queryset: _QS, forum: Any, topic: Topic) -> _QS:
         object_id=Cast(models.OuterRef("pk"), models.CharField()),
     )
     return queryset.filter(models.Exists(tags))
+
+
+def topics_among(forum: Any, queryset: models.QuerySet[Any]) -> list[Topic]:
+    """The forum's topics on any record of ``queryset`` (each once), in one query: "the topics of
+    this agenda" without reading the items."""
+    from django.db.models.functions import Cast
+
+    ids = queryset.order_by().annotate(tag_id=Cast("pk", models.CharField())).values("tag_id")
+    content_type = ContentType.objects.get_for_model(queryset.model)
+    tagged = TopicTag.objects.of(forum).filter(content_type=content_type, object_id__in=ids)
+    return list(
+        Topic.objects.filter(pk__in=tagged.values("topic_id")).select_related("forum").order_by("order", "code")
+    )

@@ -429,3 +429,15 @@ def test_a_tagged_person_is_shown_to_members_only(cast: Cast) -> None:
     api = reverse("api:topic-detail", kwargs={"forum": forum.slug, "code": "dns"})
     assert cast.client("anonymous").get(api).json()["records"] == []
     assert [r["kind"] for r in cast.client("member").get(api).json()["records"]] == ["person"]
+
+
+def test_the_meeting_page_shows_the_topics_of_its_agenda(cast: Cast) -> None:
+    forum = cast.forum
+    meeting = meeting_of(forum)
+    item = add_item(meeting, title_ja="ルートゾーン")
+    services.tag(forum, item, [topic(forum, "iana")], None)
+    other = add_item(meeting_of(forum, "別の会合"), title_ja="別")
+    services.tag(forum, other, [topic(forum, "wsis")], None)
+    body = cast.client("anonymous").get(meeting.get_absolute_url()).content.decode()
+    assert reverse("topics:topic", kwargs={"forum": forum.slug, "code": "iana"}) in body
+    assert reverse("topics:topic", kwargs={"forum": forum.slug, "code": "wsis"}) not in body
