@@ -7,10 +7,12 @@ PORT   ?= 8000
 # Links in mail and calendars (.ics) point here; it follows the served address unless SITE_URL is given.
 SITE_URL ?= http://$(HOST):$(PORT)
 MANAGE := $(BIN)/python manage.py
+# Test processes (pytest-xdist): one per core by default; TEST_WORKERS=0 runs the suite in this process.
+TEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
 .PHONY: help demo serve install install-dev test lint typecheck migrations-check pytest test-postgres \
-        messages compilemessages bench bench-load bench-plans bench-burst clean
+        messages compilemessages bench bench-load bench-plans bench-burst bench-suggestions clean
 
 help:
 	@echo "make demo   - set up (venv, install, migrate, demo data) and serve on http://$(HOST):$(PORT)"
@@ -56,13 +58,13 @@ migrations-check: install-dev
 	DJANGO_SETTINGS_MODULE=mshub.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
 pytest: install-dev
-	$(BIN)/pytest --cov --cov-report=term:skip-covered
+	$(BIN)/pytest -n $(TEST_WORKERS) --cov --cov-report=term:skip-covered
 
 # The suite again, against PostgreSQL (CI does this; needs DATABASE_URL). The browser suite runs on
 # one engine only (make test): what a browser sees does not depend on the database.
 test-postgres: install-dev
 	@test -n "$(DATABASE_URL)" || (echo "set DATABASE_URL=postgres://…" && exit 2)
-	$(BIN)/pytest -p no:cacheprovider --no-cov --ignore=tests/browser
+	$(BIN)/pytest -n $(TEST_WORKERS) -p no:cacheprovider --no-cov --ignore=tests/browser
 
 messages: install-dev
 	cd mshub && ../$(BIN)/python ../manage.py makemessages -l ja --no-obsolete --no-location -i 'migrations/*' -e html,txt,py,md
@@ -77,6 +79,11 @@ bench: install-dev
 	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/archive.py
 	$(BIN)/python bench/report_pdf.py
+	$(BIN)/python bench/suggestions.py
+
+# Topic suggestions against the labelled set: precision, recall, F1 at top-k (docs/topics.md, "Suggestions").
+bench-suggestions: install-dev
+	$(BIN)/python bench/suggestions.py $(BENCH_ARGS)
 
 # Requests per second of the public pages under gunicorn, beside nginx serving the same bytes
 # (docs/performance.md; needs `apt-get install wrk nginx-light`). DATABASE_URL=postgres://… for PostgreSQL.

@@ -32,3 +32,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # Tests read messages in the source language; the Japanese catalogue and the production default
 # (LANGUAGE_CODE=ja) are tested explicitly in tests/core/test_i18n.py.
 LANGUAGE_CODE = "en"
+
+# A test database need not survive a power cut: PostgreSQL returns from COMMIT before the WAL reaches
+# the disk (the many transactions of live-server and concurrency tests wait on fsync otherwise).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"

@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from mshub.topics.models import Topic
 
+RESERVED_CODES = {"new", "suggest", "trends"}
+
 
 class TopicForm(forms.ModelForm):
     class Meta:
@@ -43,7 +45,7 @@ class TopicForm(forms.ModelForm):
 
     def clean_code(self) -> str:
         code: str = self.cleaned_data["code"]
-        if code == "new":  # /topics/new/ is the form for a new topic
+        if code in RESERVED_CODES:  # the addresses of /topics/new/, /topics/suggest/, /topics/trends/
             raise forms.ValidationError(_("This code is reserved."))
         if Topic.objects.of(self.forum).filter(code=code).exists():
             raise forms.ValidationError(_("This forum already has a topic with this code."))

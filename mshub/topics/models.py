@@ -104,6 +104,8 @@ class Topic(models.Model):
         "topic-update",
         "topic-state",
         "topic-delete",
+        "topic-trends",
+        "topic-trends-csv",
     )
 
 

@@ -1,4 +1,5 @@
-"""Topics' permissions: everyone who may read the forum reads its topics; the secretariat edits them.
+"""Topics' permissions: everyone who may read the forum reads its topics; the secretariat edits them;
+the steering group (and the secretariat) reads the topic trends.
 
 Tagging a record takes ``topics.tag_records`` on the forum (the steering group and the secretariat)
 and, on the record, the permission its kind registered (``registry.py``: the one that lets a user
@@ -15,5 +16,6 @@ PERMISSIONS: dict[str, Any] = {
     "topics.add_topic": is_secretariat,
     "topics.change_topic": is_secretariat,
     "topics.delete_topic": is_secretariat,
+    "topics.view_trends": is_steering,
     "topics.tag_records": is_steering,
 }

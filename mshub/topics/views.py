@@ -17,6 +17,7 @@ from mshub.topics import services
 from mshub.topics.forms import TopicForm
 from mshub.topics.listing import counts_by_year, tagged_records, tree_rows
 from mshub.topics.models import Topic
+from mshub.topics.statistics import totals_by_topic
 
 
 class TopicListView(ForumView, TemplateView):
@@ -25,7 +26,11 @@ class TopicListView(ForumView, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        topics = Topic.objects.of(self.forum).select_related("forum").with_tag_counts()
+        # Only records that still exist (and this forum may see): one query per kind of record.
+        totals = totals_by_topic(self.forum)
+        topics = list(Topic.objects.of(self.forum).select_related("forum"))
+        for t in topics:
+            t.tag_count = totals.get(t.pk, 0)  # type: ignore[attr-defined]
         context["rows"] = tree_rows(topics)
         return context
 
