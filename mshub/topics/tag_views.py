@@ -1,6 +1,7 @@
 """Tagging any registered record from its own page: POST ``/<forum>/topics/tag/<kind>/<pk>/``.
 
-``action=add`` or ``action=remove`` with one or more ``topic`` codes of this forum. The view needs
+``action=add`` or ``action=remove`` with one or more ``topic`` codes of this forum (or ``topics``:
+a suggestion's button, which then stands alone). The view needs
 ``topics.tag_records`` on the forum and the kind's registered permission on the record (403
 otherwise); the writes are ``services.tag`` / ``untag``. An htmx request gets the record's chips
 back (``topics/_record_topics.html``); any other goes back to ``next`` (a local address) or the
@@ -64,7 +65,9 @@ class TagRecordView(ForumView, View):
         try:
             if action not in {"add", "remove"}:
                 raise services.TopicError(_("Unknown action."))
-            topics = self._topics(request.POST.getlist("topic"))
+            # a suggestion's button (topics/_suggestions.html: name="topics") adds that topic alone
+            codes = request.POST.getlist("topics") or request.POST.getlist("topic")
+            topics = self._topics(codes[:50])
             if action == "add":
                 services.tag(self.forum, record, topics, request.user)
             else:

@@ -121,6 +121,13 @@ def chips_context(request: Any, forum: Any, obj: models.Model, error: str = "") 
         )
         context["picker_groups"] = picker_groups(request, forum)
         context["dom_id"] = f"topics-{entry.kind}-{obj.pk}"
+        if user is not None and user.has_perm("topics.change_topic", forum):
+            # suggestions for the record's words (suggestions.py), loaded into the add form by htmx
+            from urllib.parse import urlencode
+
+            query = [("text", str(obj)[:2000]), *(("exclude", t.code) for t in context["record_topics"])]
+            suggest = reverse("topics:topic-suggest", kwargs={"forum": forum.slug})
+            context["suggest_url"] = f"{suggest}?{urlencode(query)}"
     elif entry is not None:
         context["dom_id"] = f"topics-{entry.kind}-{obj.pk}"
     return context

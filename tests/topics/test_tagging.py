@@ -417,20 +417,6 @@ def test_a_tag_shows_at_once_on_pages_kept_in_the_page_cache(cast: Cast) -> None
     assert link not in anonymous.get(pages[1]).content.decode()
 
 
-def test_a_tagged_person_is_shown_to_members_only(cast: Cast) -> None:
-    from tests.factories import PersonFactory
-
-    forum = cast.forum
-    person = PersonFactory(forum=forum, family_name_latin="Hiddenname")
-    services.tag(forum, person, [topic(forum, "dns")], None)
-    url = f"/{forum.slug}/topics/dns/"
-    assert "Hiddenname" not in cast.client("anonymous").get(url).content.decode()
-    assert "Hiddenname" in cast.client("member").get(url).content.decode()
-    api = reverse("api:topic-detail", kwargs={"forum": forum.slug, "code": "dns"})
-    assert cast.client("anonymous").get(api).json()["records"] == []
-    assert [r["kind"] for r in cast.client("member").get(api).json()["records"]] == ["person"]
-
-
 def test_the_meeting_page_shows_the_topics_of_its_agenda(cast: Cast) -> None:
     forum = cast.forum
     meeting = meeting_of(forum)
@@ -441,3 +427,18 @@ def test_the_meeting_page_shows_the_topics_of_its_agenda(cast: Cast) -> None:
     body = cast.client("anonymous").get(meeting.get_absolute_url()).content.decode()
     assert reverse("topics:topic", kwargs={"forum": forum.slug, "code": "iana"}) in body
     assert reverse("topics:topic", kwargs={"forum": forum.slug, "code": "wsis"}) not in body
+
+
+def test_suggestions_load_into_the_secretariats_picker_and_a_suggestion_adds_itself(cast: Cast) -> None:
+    forum = cast.forum
+    meeting = meeting_of(forum, "IANA監督権限移管について")
+    suggest = reverse("topics:topic-suggest", kwargs={"forum": forum.slug})
+    assert suggest in cast.client("secretariat").get(meeting.get_absolute_url()).content.decode()
+    assert suggest not in cast.client("steering").get(meeting.get_absolute_url()).content.decode()
+    fragment = cast.client("secretariat").get(suggest, {"text": str(meeting)}).content.decode()
+    assert 'name="topics" value="iana"' in fragment
+    # the add form posts its select's topic too: the suggestion's button stands alone
+    cast.client("secretariat").post(
+        tag_url(forum, "meeting", meeting.pk), {"action": "add", "topic": "dns", "topics": "iana"}
+    )
+    assert codes_on(meeting) == {"iana"}
