@@ -56,6 +56,7 @@ def test_the_area_reaches_the_api_router(sample_area):
         "stakeholder-groups",
         "organizations",
         "persons",
+        "topics",
         "meetings",
         "bodies",
         "event-kinds",

@@ -25,6 +25,7 @@ from django.utils import timezone
 
 from mshub.calendar.models import Body, EventKind, ExternalEvent
 from mshub.calendar.services import add_presence, add_report_back, create_event, update_event
+from mshub.consultations.models import Consultation
 from mshub.core.models import Forum
 from mshub.meetings.models import ActionItem, Decision, Footnote, Intervention, Meeting, MeetingSeries, Presenter
 from mshub.meetings.services.agenda import add_item
@@ -219,6 +220,11 @@ def pages(
         "people:stakeholdergroup-list": reverse("people:stakeholdergroup-list", kwargs=f),
         "topics:topic-list": reverse("topics:topic-list", kwargs=f),
         "topics:topic": reverse("topics:topic", kwargs={**f, "code": "dns"}),
+        "topics:topic (heading)": reverse("topics:topic", kwargs={**f, "code": "infrastructure"}),
+        "api:topic-list": reverse("api:topic-list", kwargs=f),
+        "api:topic-detail": reverse("api:topic-detail", kwargs={**f, "code": "dns"}),
+        "calendar:year (topic)": reverse("calendar:year", kwargs={**f, "year": 2015}) + "?topic=infrastructure",
+        "consultations:index (topic)": reverse("consultations:index", kwargs=f) + "?topic=dns",
         "api:forum-list": reverse("api:forum-list"),
         "api:forum-detail": reverse("api:forum-detail", kwargs={"slug": cast.forum.slug}),
         "api:meeting-list": reverse("api:meeting-list", kwargs=f),
@@ -302,7 +308,12 @@ def test_every_list_and_detail_page_reads_in_a_fixed_number_of_queries(cast: Cas
     event = grow_calendar(forum, reported, 1)
     consultation = grow_consultations(forum, 1)
     trend = grow_trends(forum, 1)
-    for tagged in (organization, person):  # one query per kind of record tagged: both kinds from the start
+    first_item = reported.agenda_items.first()
+    assert first_item is not None
+    # one query per kind of record tagged: every kind from the start
+    entry = first_item.interventions.first()
+    kinds = (organization, person, reported, upcoming, first_item, entry, event, consultation, trend)
+    for tagged in kinds:
         tag(forum, tagged, [Topic.objects.get(forum=forum, code="dns")], None)
     urls = pages(cast, reported, upcoming, organization.pk, person.pk, event, consultation, trend)
     few = counts(clients, urls)
@@ -333,6 +344,17 @@ def test_every_list_and_detail_page_reads_in_a_fixed_number_of_queries(cast: Cas
         tag(forum, org, [dns], None)
     for tagged in Person.objects.filter(forum=forum):
         tag(forum, tagged, [dns, Topic.objects.get(forum=forum, code="privacy")], None)
+    privacy = Topic.objects.get(forum=forum, code="privacy")
+    for meeting in Meeting.objects.filter(forum=forum):
+        tag(forum, meeting, [dns, privacy], None)
+        for item in meeting.agenda_items.all():
+            tag(forum, item, [dns, privacy], None)
+            for entry in item.interventions.all():
+                tag(forum, entry, [dns], None)
+    for tagged in ExternalEvent.objects.all():
+        tag(forum, tagged, [dns, privacy], None)
+    for tagged in Consultation.objects.all():
+        tag(forum, tagged, [dns, privacy], None)
     many = counts(clients, urls)
 
     grew = {page: (few[page], many[page]) for page in few if many[page] != few[page]}

@@ -22,12 +22,15 @@ from django_countries import countries
 from mshub.calendar.models import Body, EventKind, ExternalEvent
 from mshub.calendar.models.events import ExternalEventQuerySet
 from mshub.core.pages import url_for_each
+from mshub.topics.forms import TopicField
+from mshub.topics.tagging import with_topic
 
-FILTERS = ("body", "kind", "country", "year")
+FILTERS = ("body", "kind", "country", "year", "topic")
 
 
 class EventFilterForm(forms.Form):
-    """``?body=igf&kind=meeting&country=BR&year=2015``: codes, so that a filtered address stays valid."""
+    """``?body=igf&kind=meeting&country=BR&year=2015&topic=dns``: codes, so that a filtered address stays
+    valid. The topic is one of the forum's (``forum``): events it tagged with it or a topic under it."""
 
     body = forms.ModelChoiceField(
         queryset=Body.objects.all(), to_field_name="code", required=False, label=_("Body"), empty_label=_("any")
@@ -38,8 +41,10 @@ class EventFilterForm(forms.Form):
     country = forms.ChoiceField(required=False, label=_("Country"))
     year = forms.IntegerField(required=False, min_value=1900, max_value=2200, label=_("Year"))
 
-    def __init__(self, *args: Any, year: bool = True, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, year: bool = True, forum: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if forum is not None:
+            self.fields["topic"] = TopicField(forum)
         used = set(ExternalEvent.objects.exclude(country="").values_list("country", flat=True).distinct())
         choices = [("", _("any")), *((code, name) for code, name in countries if code in used)]
         self.fields["country"].choices = choices  # type: ignore[attr-defined]
@@ -62,7 +67,7 @@ class EventFilterForm(forms.Form):
         )
 
 
-def filtered(queryset: ExternalEventQuerySet, chosen: dict[str, Any]) -> ExternalEventQuerySet:
+def filtered(queryset: ExternalEventQuerySet, chosen: dict[str, Any], forum: Any = None) -> ExternalEventQuerySet:
     if "body" in chosen:
         queryset = queryset.filter(body=chosen["body"])
     if "kind" in chosen:
@@ -71,6 +76,8 @@ def filtered(queryset: ExternalEventQuerySet, chosen: dict[str, Any]) -> Externa
         queryset = queryset.filter(country=chosen["country"])
     if "year" in chosen:
         queryset = queryset.in_year(chosen["year"])
+    if "topic" in chosen and forum is not None:
+        queryset = with_topic(queryset, forum, chosen["topic"])
     return queryset
 
 

@@ -6,3 +6,19 @@ class ConsultationsConfig(AppConfig):
     name = "mshub.consultations"
     label = "consultations"
     verbose_name = _("Public consultations")
+
+    def ready(self) -> None:
+        from mshub.topics.registry import register
+
+        # a consultation every forum shares, dated by its deadline: each forum tags it for itself
+        register(
+            "consultations.Consultation",
+            kind="consultation",
+            label=_("Public consultations"),
+            date_path="closes",
+            permission="consultations.change_consultation",
+            view_permission="consultations.view_consultation",
+            forum_path=None,
+            url=lambda consultation: consultation.urls.detail,
+            order=50,
+        )

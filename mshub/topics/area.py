@@ -6,7 +6,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from mshub.core.areas import Area, MenuEntry
+from mshub.core.areas import Area, DemoStep, MenuEntry
 
 
 def _create_forum(forum: Any) -> None:
@@ -36,11 +36,26 @@ def _erase_person(person: Any) -> None:
     TopicTag.objects.on(person).delete()
 
 
+def _demo(demo: Any) -> None:
+    """After the meetings (30), the calendar (35), the consultations (36) and the archive (40)."""
+    from mshub.topics.demo import tag_demo_records
+
+    tag_demo_records(demo)
+
+
+def _api_routes(router: Any) -> None:
+    from mshub.topics import api
+
+    router.register("topics", api.TopicViewSet, basename="topic")
+
+
 AREA = Area(
     label="topics",
     urls="mshub.topics.urls",
     menu=(MenuEntry(45, _("Topics"), "topics:topic-list", "topics.view_topic"),),
     rules="mshub.topics.rules",
+    api_routes=_api_routes,
+    demo_steps=(DemoStep(45, _demo),),
     on_forum_create=_create_forum,
     on_forum_delete=_delete_forum,
     delete_order=25,

@@ -50,3 +50,29 @@ class TopicForm(forms.ModelForm):
         if Topic.objects.of(self.forum).filter(code=code).exists():
             raise forms.ValidationError(_("This forum already has a topic with this code."))
         return code
+
+
+class TopicField(forms.ModelChoiceField):
+    """One of the forum's topics by its code (``?topic=dns``), the tree indented."""
+
+    def __init__(self, forum: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("label", _("Topic"))
+        kwargs.setdefault("empty_label", _("any"))
+        super().__init__(queryset=Topic.objects.of(forum).tree(), to_field_name="code", **kwargs)
+
+    def label_from_instance(self, obj: Topic) -> str:
+        return f"— {obj.name}" if obj.parent_id else obj.name
+
+
+class TopicFilterForm(forms.Form):
+    """``?topic=<code>``: a list's records tagged with the topic (or one under it) in this forum."""
+
+    def __init__(self, *args: Any, forum: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["topic"] = TopicField(forum)
+
+    def chosen_topic(self) -> Topic | None:
+        if not self.is_bound or not self.is_valid():
+            return None
+        return self.cleaned_data.get("topic")

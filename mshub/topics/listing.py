@@ -1,9 +1,11 @@
 """What the topic pages read: the tree with counts, and the records tagged with a topic.
 
-The records are read generically, one query per content type (never one per row): each model's rows
-by primary key, with its ``forum`` joined when it has one (so that ``get_absolute_url`` needs no
-query). A record shows its ``str()``, its ``get_absolute_url()`` if it has one, and its date from a
-``topic_date`` attribute or property if the model declares one (else the day it was tagged).
+The records are read one query per content type (never one per row). A registered kind
+(``registry.py``) is read as the registry says: through the forum (its own records, or the shared
+ones), with what its label and page need, dated by its ``date_path`` in the same query, and only
+the records the reader may see (its ``view_permission``, checked in memory). Any other model is read
+generically: its rows by primary key, with its ``forum`` joined when it has one, dated by a
+``topic_date`` attribute if it has one; undated records count under the day they were tagged.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.utils import timezone
 
+from mshub.core.permissions import role_rank
+from mshub.topics import registry
 from mshub.topics.models import Topic, TopicTag
 
 
@@ -61,6 +65,8 @@ class TaggedRecord:
     url: str
     date: dt.date
     kind: str  # the model's verbose name
+    kind_code: str = ""  # the registered kind ("meeting"), else the model's name ("organization")
+    pk: str = ""  # the record's primary key as its tags spell it
 
 
 def _as_date(value: Any) -> dt.date | None:
@@ -94,26 +100,61 @@ def _rows_of(model: type[models.Model], ids: Iterable[str], forum: Any) -> dict[
     return {keys[obj.pk]: obj for obj in queryset}
 
 
-def tagged_records(forum: Any, topic: Topic) -> list[TaggedRecord]:
-    """Everything tagged with ``topic`` in ``forum``, newest first."""
-    tags = list(TopicTag.objects.of(forum).filter(topic=topic).values_list("content_type_id", "object_id", "tagged_at"))
-    by_type: dict[int, list[tuple[str, dt.datetime]]] = defaultdict(list)
+def _registered_rows(entry: registry.Taggable, ids: Iterable[str], forum: Any, user: Any) -> dict[str, models.Model]:
+    """The kind's records among ``ids`` as read through ``forum`` (one query), those ``user`` may see."""
+    keys = {}
+    for raw in ids:
+        try:
+            keys[entry.model._meta.pk.to_python(raw)] = raw
+        except (ValidationError, ValueError, TypeError):
+            continue
+    rows = entry.records(forum).filter(pk__in=list(keys))
+    return {keys[obj.pk]: obj for obj in rows if user is None or entry.may_view(user, forum, obj)}
+
+
+def tagged_records(forum: Any, topic: Topic | Iterable[Topic], user: Any = None) -> list[TaggedRecord]:
+    """Everything tagged with ``topic`` (or any of several topics: each record once) in ``forum``,
+    newest first; with ``user``, only what that reader may see."""
+    if user is not None:
+        role_rank(user, forum)  # the reader's roles, read once whatever the rules below ask
+    chosen: dict[str, Any] = {"topic": topic} if isinstance(topic, Topic) else {"topic__in": list(topic)}
+    tags = list(
+        TopicTag.objects.of(forum)
+        .filter(**chosen)
+        .order_by("tagged_at")
+        .values_list("content_type_id", "object_id", "tagged_at")
+    )
+    by_type: dict[int, dict[str, dt.datetime]] = defaultdict(dict)
     for content_type_id, object_id, tagged_at in tags:
-        by_type[content_type_id].append((object_id, tagged_at))
+        by_type[content_type_id].setdefault(object_id, tagged_at)  # the first tag, once per record
     records: list[TaggedRecord] = []
     for content_type_id, pairs in by_type.items():
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         if model is None:  # a model that no longer exists
             continue
-        rows = _rows_of(model, (object_id for object_id, _at in pairs), forum)
+        entry = registry.for_model(model)
+        rows = _registered_rows(entry, pairs, forum, user) if entry is not None else _rows_of(model, pairs, forum)
         kind = str(model._meta.verbose_name)
-        for object_id, tagged_at in pairs:
+        for object_id, tagged_at in pairs.items():
             obj = rows.get(object_id)
             if obj is None:
                 continue
-            url = obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else ""
-            date = _as_date(getattr(obj, "topic_date", None)) or timezone.localdate(tagged_at)
-            records.append(TaggedRecord(str(obj), url, date, kind))
+            if entry is not None:
+                url = entry.url_of(obj)
+                date = _as_date(getattr(obj, "topic_day", None))
+            else:
+                url = obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else ""
+                date = _as_date(getattr(obj, "topic_date", None))
+            records.append(
+                TaggedRecord(
+                    str(obj),
+                    url,
+                    date or timezone.localdate(tagged_at),
+                    kind,
+                    entry.kind if entry else str(model._meta.model_name),
+                    object_id,
+                )
+            )
     records.sort(key=lambda r: (r.date, r.label), reverse=True)
     return records
 

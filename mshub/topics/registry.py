@@ -21,10 +21,25 @@ one that lets them edit it), checked with the record's forum as the rules of tha
 
 Registering also removes a record's tags when the record is deleted (``post_delete``), so that no
 count includes a record that is gone.
+
+What pages need besides (all optional, keyword-only):
+
+- ``forum_path``: the ORM path from the model to the forum that owns a record (``"forum"``, the
+  default; ``"meeting__forum"`` for an agenda item); ``None`` for a record every forum shares (an
+  international event, a consultation), read through any forum (``core.pages.read_through``) and
+  tagged by each forum for itself;
+- ``rule_path``: the attribute path from a record to the object the area's rules expect
+  (``"meeting"`` for an agenda item: the meetings' rules read a meeting); empty for the record
+  itself. A shared record's rules are checked on the forum;
+- ``view_permission``: the rule that lets a reader see the record (checked per record, in memory):
+  a topic page, the API and the chips show only what the reader may see;
+- ``related``: what ``select_related`` its label and address need (``("forum", "series")``);
+- ``url``: the record's page as a function of the record (default ``get_absolute_url()``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,6 +56,50 @@ class Taggable:
     date_path: str
     permission: str
     order: int = 0  # place among the kinds in charts and tables
+    forum_path: str | None = "forum"  # None: shared by every forum (read through one)
+    rule_path: str = ""  # record → what the rules read ("meeting"); "" the record itself
+    view_permission: str | None = None  # who sees the record (None: whoever reads the forum)
+    related: tuple[str, ...] = ()  # select_related for str() and the URL
+    url: Callable[[Any], str] | None = None  # the record's page (default get_absolute_url)
+
+    @property
+    def shared(self) -> bool:
+        return self.forum_path is None
+
+    def records(self, forum: Any) -> models.QuerySet[Any]:
+        """The kind's records as read through ``forum`` (its own, or every shared one), with what
+        their labels and addresses need, each annotated with ``topic_day`` (its ``date_path``)."""
+        from mshub.core.pages import read_through
+
+        queryset = self.model._default_manager.all()
+        if self.forum_path is None:
+            queryset = read_through(queryset, forum)
+        else:
+            queryset = queryset.filter(**{self.forum_path: forum})
+        if self.related:
+            queryset = queryset.select_related(*self.related)
+        return queryset.annotate(topic_day=models.F(self.date_path))
+
+    def rule_object(self, forum: Any, obj: Any) -> Any:
+        """What the area's rules are checked on for ``obj``: the forum for a shared record."""
+        if self.forum_path is None:
+            return forum
+        for name in filter(None, self.rule_path.split(".")):
+            obj = getattr(obj, name)
+        return obj
+
+    def may_tag(self, user: Any, forum: Any, obj: Any) -> bool:
+        return bool(user.has_perm(self.permission, self.rule_object(forum, obj)))
+
+    def may_view(self, user: Any, forum: Any, obj: Any) -> bool:
+        if self.view_permission is None:
+            return True
+        return bool(user.has_perm(self.view_permission, self.rule_object(forum, obj)))
+
+    def url_of(self, obj: Any) -> str:
+        if self.url is not None:
+            return str(self.url(obj))
+        return str(obj.get_absolute_url()) if hasattr(obj, "get_absolute_url") else ""
 
 
 _REGISTRY: dict[str, Taggable] = {}
@@ -56,15 +115,23 @@ def _drop_tags(sender: type[models.Model], instance: models.Model, **_kwargs: An
 
 
 def register(
-    model: str | type[models.Model], *, kind: str, label: Any, date_path: str, permission: str, order: int = 0
+    model: str | type[models.Model],
+    *,
+    kind: str,
+    label: Any,
+    date_path: str,
+    permission: str,
+    order: int = 0,
+    **options: Any,
 ) -> Taggable:
-    """Make ``model`` taggable (idempotent for the same model and kind; a kind names one model)."""
+    """Make ``model`` taggable (idempotent for the same model and kind; a kind names one model).
+    ``options``: ``forum_path``, ``rule_path``, ``view_permission``, ``related``, ``url`` (above)."""
     if isinstance(model, str):
         model = apps.get_model(model)
     existing = _REGISTRY.get(kind)
     if existing is not None and existing.model is not model:
         raise ValueError(f"topic kind {kind!r} is already {existing.model._meta.label}")
-    entry = Taggable(model, kind, label, date_path, permission, order)
+    entry = Taggable(model, kind, label, date_path, permission, order, **options)
     _REGISTRY[kind] = entry
     post_delete.connect(_drop_tags, sender=model, dispatch_uid=f"topics-drop-tags-{model._meta.label_lower}")
     return entry

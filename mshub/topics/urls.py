@@ -1,6 +1,6 @@
 from django.urls import path
 
-from mshub.topics import suggest_views, trend_views, views
+from mshub.topics import suggest_views, tag_views, trend_views, views
 
 app_name = "topics"
 
@@ -17,4 +17,5 @@ urlpatterns = [
     path("topics/trends.csv", trend_views.TrendsOverviewCsvView.as_view(), name="trends-csv"),
     path("topics/<slug:code>/trends/", trend_views.TopicTrendsView.as_view(), name="topic-trends"),
     path("topics/<slug:code>/trends.csv", trend_views.TopicTrendsCsvView.as_view(), name="topic-trends-csv"),
+    path("topics/tag/<slug:kind>/<int:pk>/", tag_views.TagRecordView.as_view(), name="tag-record"),
 ]

@@ -58,7 +58,7 @@ class TopicDetailView(OneTopic, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        records = tagged_records(self.forum, self.topic)
+        records = tagged_records(self.forum, self.topic, self.request.user)
         context.update(
             topic=self.topic,
             ancestors=list(reversed(self.topic.ancestors())),

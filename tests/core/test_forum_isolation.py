@@ -556,6 +556,18 @@ def test_forged_posts_naming_the_other_forums_records_are_refused(twins: Twins, 
     assert snapshot() == before, f"POST {url} wrote to the database"
 
 
+def test_tagging_with_the_other_forums_topic_is_refused(twins: Twins) -> None:
+    """A's meeting and a shared event, tagged under A's address with B's topic: nothing written."""
+    a, b = twins.sides["a"], twins.sides["b"]
+    client = twins.client("sec_both")
+    before = snapshot()
+    for kind, target in (("meeting", a.objects["meeting"]), ("event", b.objects["event"])):
+        url = reverse("topics:tag-record", kwargs={"forum": a.forum.slug, "kind": kind, "pk": target.pk})
+        response = client.post(url, {"action": "add", "topic": b.objects["topic"].code})
+        assert response.status_code == 302, url  # back to the record's page, with the refusal
+    assert snapshot() == before
+
+
 def test_a_membership_of_the_other_forum_cannot_be_changed_from_this_one(twins: Twins) -> None:
     a, b = twins.sides["a"], twins.sides["b"]
     target = b.member_membership

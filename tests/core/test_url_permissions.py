@@ -98,6 +98,7 @@ EXPECTED: dict[str, str] = {
     "topics:trends-csv": "steering",
     "topics:topic-trends": "steering",
     "topics:topic-trends-csv": "steering",
+    "topics:tag-record": "steering",  # and the record's own rule: a meeting's (steering) here
     "core:vocabulary-index": "secretariat",
     "core:vocabulary-create": "secretariat",
     "core:vocabulary-update": "secretariat",
@@ -216,6 +217,8 @@ EXPECTED: dict[str, str] = {
     "api:consultationresponse-detail": "member",
     "api:trenditem-list": "member",
     "api:trenditem-detail": "member",
+    "api:topic-list": "public",
+    "api:topic-detail": "public",
     # accounts (site-wide)
     "accounts:login": "public",
     "accounts:logout": "public",
@@ -246,6 +249,7 @@ ALLOWED_STATUS: dict[str, int] = {
     "trends:item-delete": 405,  # POST only
     "trends:feed-poll": 405,  # POST only
     "trends:feed-delete": 405,  # POST only
+    "topics:tag-record": 405,  # POST only
     "accounts:logout": 405,  # POST only (Django's LogoutView)
     "accounts:set-timezone": 405,  # POST only
     "set_language": 405,  # POST only
@@ -399,7 +403,8 @@ def build_objects(forum: Forum, mark: str = "") -> dict[str, Any]:
         topic = Topic.objects.create(forum=forum, code=f"{code}-topic", name_ja=f"{mark} 論点", name_en=f"{mark} topic")
     else:
         topic = Topic.objects.get(forum=forum, code="dns")
-    tag(forum, person, [topic], None)
+    for tagged in (person, meeting, item, event, consultation):  # a shared record carries each forum's own
+        tag(forum, tagged, [topic], None)
     trend_item, trend_feed = trend_objects(forum, organization, topic, mark)
     document = ArchiveDocument.objects.create(
         forum=forum,
@@ -570,6 +575,8 @@ def url_kwargs(name: str, o: dict[str, Any]) -> dict[str, Any]:
         "trends:feed-poll": {"pk": o["trend_feed"].pk},
         "trends:feed-delete": {"pk": o["trend_feed"].pk},
         "api:trenditem-detail": {"pk": o["trend_item"].pk},
+        "topics:tag-record": {"kind": "meeting", "pk": meeting.pk},
+        "api:topic-detail": {"code": o["topic"].code},
         "accounts:password_reset_confirm": {"uidb64": "MQ", "token": "set-password"},
     }
     return dict(by_name.get(name, {}))
@@ -833,6 +840,7 @@ def snapshot() -> dict[str, list[tuple[Any, ...]]]:
                 "calendar",
                 "consultations",
                 "trends",
+                "topics",
                 "archive",
             }:
                 cursor.execute(f"SELECT * FROM {connection.ops.quote_name(model._meta.db_table)} ORDER BY 1")  # noqa: S608
@@ -889,6 +897,7 @@ WRITES: list[tuple[str, str, dict[str, Any]]] = [
     ("trends:feed-update", "secretariat", {"name": "Forged", "url": "https://forged.example.org/rss"}),
     ("trends:feed-poll", "secretariat", {}),
     ("trends:feed-delete", "secretariat", {"confirm": "on"}),
+    ("topics:tag-record", "steering", {"action": "add", "topic": "privacy"}),
     ("archive:review", "secretariat", {"genre": "other", "items-TOTAL_FORMS": 0, "items-INITIAL_FORMS": 0}),
     ("archive:document-remove", "secretariat", {}),
     ("archive:batch-publish", "secretariat", {}),

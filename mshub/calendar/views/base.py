@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 
-from mshub.calendar.listing import EventFilterForm
+from mshub.calendar.listing import FILTERS, EventFilterForm
 from mshub.calendar.models import ExternalEvent
 from mshub.calendar.models.events import ExternalEventQuerySet
 from mshub.core.views.base import ForumView
@@ -35,14 +35,14 @@ class CalendarView(ForumView):
     @property
     def filters(self) -> EventFilterForm:
         if self._filters is None:
-            data = self.request.GET if any(k in self.request.GET for k in ("body", "kind", "country", "year")) else None
-            self._filters = EventFilterForm(data, year=self.filter_by_year)
+            data = self.request.GET if any(k in self.request.GET for k in FILTERS) else None
+            self._filters = EventFilterForm(data, year=self.filter_by_year, forum=self.forum)
         return self._filters
 
     def filtered_events(self) -> ExternalEventQuerySet:
         from mshub.calendar.listing import filtered
 
-        return filtered(self.events(), self.filters.chosen())
+        return filtered(self.events(), self.filters.chosen(), self.forum)
 
     def page(self, name: str, **kwargs: Any) -> str:
         """A page of the calendar with the filters chosen here (the year, which the page names, left out)."""

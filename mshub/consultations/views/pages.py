@@ -30,6 +30,8 @@ from mshub.core.concurrency import EditConflictError
 from mshub.core.files import file_response
 from mshub.core.pages import url_for_each
 from mshub.core.views.base import ForumView
+from mshub.topics.forms import TopicFilterForm
+from mshub.topics.tagging import with_topic
 
 
 class ConsultationsView(ForumView):
@@ -64,7 +66,12 @@ class ConsultationListView(ConsultationsView, TemplateView):
         context = super().get_context_data(**kwargs)
         now = timezone.now()
         responses = self.responses()
-        everything = _rows(self.consultations().listed().by_deadline(), self.forum, responses)
+        topic_filter = TopicFilterForm(self.request.GET if "topic" in self.request.GET else None, forum=self.forum)
+        consultations = self.consultations().listed().by_deadline()
+        topic = topic_filter.chosen_topic()
+        if topic is not None:
+            consultations = with_topic(consultations, self.forum, topic)
+        everything = _rows(consultations, self.forum, responses)
         sections: dict[str, list[Consultation]] = {"open": [], "upcoming": [], "awaiting_report": [], "closed": []}
         for row in everything:
             sections[row.state(now)].append(row)
@@ -79,6 +86,7 @@ class ConsultationListView(ConsultationsView, TemplateView):
             ],
             show_responses=responses is not None,
             now=now,
+            topic_filter=topic_filter,
         )
         return context
 

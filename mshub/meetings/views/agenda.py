@@ -93,13 +93,15 @@ class AgendaItemView(MeetingView, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         item = kwargs.get("item") or self.item
+        interventions = list(item.interventions.select_related("speaker"))
         context.update(
             item=item,
+            topic_records=[item, *interventions],  # their topics in one query (topics_tags)
             item_form=kwargs.get("item_form") or AgendaItemForm(instance=item, meeting=self.meeting),
             presenter_form=kwargs.get("presenter_form") or PresenterForm(forum=self.forum),
             intervention_form=kwargs.get("intervention_form") or InterventionForm(forum=self.forum),
             presenters=item.presenters.select_related("person"),
-            interventions=item.interventions.select_related("speaker"),
+            interventions=interventions,
         )
         return context
 
