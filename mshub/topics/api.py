@@ -97,8 +97,9 @@ def tag_counts(forum: Any) -> dict[int, dict[str, int]]:
     for row in rows:
         model = ContentType.objects.get_for_id(row["content_type_id"]).model_class()
         entry = registry.for_model(model) if model is not None else None
-        kind = entry.kind if entry is not None else str(model._meta.model_name if model is not None else "other")
-        counts[row["topic_id"]][kind] = counts[row["topic_id"]].get(kind, 0) + row["n"]
+        if entry is None:  # only the kinds the topics show (listing.tagged_records)
+            continue
+        counts[row["topic_id"]][entry.kind] = counts[row["topic_id"]].get(entry.kind, 0) + row["n"]
     return counts
 
 

@@ -3,9 +3,9 @@
 The records are read one query per content type (never one per row). A registered kind
 (``registry.py``) is read as the registry says: through the forum (its own records, or the shared
 ones), with what its label and page need, dated by its ``date_path`` in the same query, and only
-the records the reader may see (its ``view_permission``, checked in memory). Any other model is read
-generically: its rows by primary key, with its ``forum`` joined when it has one, dated by a
-``topic_date`` attribute if it has one; undated records count under the day they were tagged.
+the records the reader may see (its ``view_permission``, checked in memory); undated records count
+under the day they were tagged. Tags on a model nobody registered are never shown: nothing says who
+may read such a record (a person of the registry, say), so no page or API gives it away.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
@@ -77,29 +77,6 @@ def _as_date(value: Any) -> dt.date | None:
     return None
 
 
-def _has_forum(model: type[models.Model]) -> bool:
-    try:
-        field = model._meta.get_field("forum")
-    except FieldDoesNotExist:
-        return False
-    return isinstance(field, models.ForeignKey)
-
-
-def _rows_of(model: type[models.Model], ids: Iterable[str], forum: Any) -> dict[str, models.Model]:
-    """This model's rows by their id as a tag spells it (ids that are not this model's key, or
-    whose row is gone, are left out); rows another forum owns are left out."""
-    keys = {}
-    for raw in ids:
-        try:
-            keys[model._meta.pk.to_python(raw)] = raw
-        except (ValidationError, ValueError, TypeError):
-            continue
-    queryset = model._default_manager.filter(pk__in=list(keys))
-    if _has_forum(model):
-        queryset = queryset.filter(forum=forum).select_related("forum")
-    return {keys[obj.pk]: obj for obj in queryset}
-
-
 def _registered_rows(entry: registry.Taggable, ids: Iterable[str], forum: Any, user: Any) -> dict[str, models.Model]:
     """The kind's records among ``ids`` as read through ``forum`` (one query), those ``user`` may see."""
     keys = {}
@@ -133,28 +110,16 @@ def tagged_records(forum: Any, topic: Topic | Iterable[Topic], user: Any = None)
         if model is None:  # a model that no longer exists
             continue
         entry = registry.for_model(model)
-        rows = _registered_rows(entry, pairs, forum, user) if entry is not None else _rows_of(model, pairs, forum)
+        if entry is None:  # not a kind of record the topics know how to show (nor to whom)
+            continue
+        rows = _registered_rows(entry, pairs, forum, user)
         kind = str(model._meta.verbose_name)
         for object_id, tagged_at in pairs.items():
             obj = rows.get(object_id)
             if obj is None:
                 continue
-            if entry is not None:
-                url = entry.url_of(obj)
-                date = _as_date(getattr(obj, "topic_day", None))
-            else:
-                url = obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else ""
-                date = _as_date(getattr(obj, "topic_date", None))
-            records.append(
-                TaggedRecord(
-                    str(obj),
-                    url,
-                    date or timezone.localdate(tagged_at),
-                    kind,
-                    entry.kind if entry else str(model._meta.model_name),
-                    object_id,
-                )
-            )
+            date = _as_date(getattr(obj, "topic_day", None)) or timezone.localdate(tagged_at)
+            records.append(TaggedRecord(str(obj), entry.url_of(obj), date, kind, entry.kind, object_id))
     records.sort(key=lambda r: (r.date, r.label), reverse=True)
     return records
 

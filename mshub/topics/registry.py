@@ -110,7 +110,7 @@ def _drop_tags(sender: type[models.Model], instance: models.Model, **_kwargs: An
 
     from mshub.topics.models import TopicTag
 
-    content_type = ContentType.objects.get_for_model(sender, for_concrete_model=False)
+    content_type = ContentType.objects.get_for_model(sender)  # as services.tag writes it
     TopicTag.objects.filter(content_type=content_type, object_id=str(instance.pk)).delete()
 
 

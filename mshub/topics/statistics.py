@@ -219,21 +219,10 @@ def subtree(topic: Topic, topics: Iterable[Topic]) -> set[int]:
 
 def totals_by_topic(forum: Any) -> dict[int, int]:
     """Each topic's own tagged records that still exist, all kinds and years: one query per
-    registered kind, and one for tags on records of kinds nobody registered (counted as tags: their
-    records cannot be read generically in one query)."""
+    registered kind (tags on other models are not shown anywhere, nor counted)."""
     totals: Counter[int] = Counter()
     for (topic_id, _kind, _year), n in own_counts(forum).items():
         totals[topic_id] += n
-    registered = [ContentType.objects.get_for_model(t.model).pk for t in taggables()]
-    others = (
-        TopicTag.objects.filter(forum=forum)
-        .exclude(content_type_id__in=registered)
-        .values("topic_id")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    for row in others:
-        totals[row["topic_id"]] += row["n"]
     return dict(totals)
 
 

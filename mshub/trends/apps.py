@@ -16,4 +16,7 @@ class TrendsConfig(AppConfig):
             label=_("Trend items"),
             date_path="date",
             permission="trends.change_trenditem",
+            view_permission="trends.view_trenditem",  # working notes: members read them, the public never
+            related=("forum",),
+            order=60,
         )

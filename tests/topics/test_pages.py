@@ -6,12 +6,14 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
-from mshub.people.models import Organization
+from mshub.meetings.models import Meeting
 from mshub.topics import services
 from mshub.topics.models import Topic, TopicTag
 from tests.conftest import ROLES, Cast
 from tests.factories import ForumFactory, OrganizationFactory, PersonFactory
+from tests.topics.trendkit import event, item, meeting
 
 pytestmark = pytest.mark.django_db
 
@@ -40,8 +42,9 @@ def test_a_private_forum_hides_its_topics_from_outsiders(cast: Cast) -> None:
 
 def test_the_tree_counts_tagged_records(cast: Cast) -> None:
     forum = cast.forum
-    services.tag(forum, OrganizationFactory(forum=forum), [topic(forum, "dns")], None)
-    services.tag(forum, OrganizationFactory(forum=forum), [topic(forum, "dns")], None)
+    services.tag(forum, event(dt.date(2024, 9, 1), "IGF 2024"), [topic(forum, "dns")], None)
+    services.tag(forum, event(dt.date(2025, 6, 23), "IGF 2025"), [topic(forum, "dns")], None)
+    services.tag(forum, OrganizationFactory(forum=forum), [topic(forum, "dns")], None)  # a kind no page shows
     page = cast.client("anonymous").get(f"/{forum.slug}/topics/")
     rows = {row.topic.code: row for row in page.context["rows"]}
     assert rows["dns"].topic.tag_count == 2
@@ -59,45 +62,49 @@ def test_another_forums_topic_is_not_found(cast: Cast) -> None:
     assert Topic.objects.get(forum=other, code="only-there").active
 
 
-def test_the_topic_page_lists_its_records_newest_first_with_years(cast: Cast, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_topic_page_lists_its_records_newest_first_with_years(cast: Cast) -> None:
     forum = cast.forum
-    old, new = OrganizationFactory(forum=forum, name_en="Old Org"), OrganizationFactory(forum=forum, name_en="New Org")
-    person = PersonFactory(forum=forum)
-    dates = {old.pk: dt.date(2019, 5, 1), new.pk: dt.date(2024, 3, 1)}
-    monkeypatch.setattr(Organization, "topic_date", property(lambda o: dates.get(o.pk)), raising=False)
-    services.tag(forum, old, [topic(forum, "dns")], None)
-    services.tag(forum, new, [topic(forum, "dns")], None)
-    services.tag(forum, person, [topic(forum, "dns")], None)
-    # a record another forum owns, tagged behind the service's back, and a record that is gone
-    foreign = OrganizationFactory(forum=ForumFactory(slug="other"), name_en="Foreign Org")
-    org_type = ContentType.objects.get_for_model(Organization)
-    TopicTag.objects.create(forum=forum, topic=topic(forum, "dns"), content_type=org_type, object_id=str(foreign.pk))
-    gone = OrganizationFactory(forum=forum, name_en="Gone Org")
-    services.tag(forum, gone, [topic(forum, "dns")], None)
-    TopicTag.objects.create(forum=forum, topic=topic(forum, "dns"), content_type=org_type, object_id="not-a-number")
+    dns = topic(forum, "dns")
+    old, new = event(dt.date(2019, 5, 1), "Old Summit"), event(dt.date(2024, 3, 1), "New Summit")
+    undated = event(None, "Summit TBD")
+    for obj in (old, new, undated):
+        services.tag(forum, obj, [dns], None)
+    # a person of the registry: no kind of record the topics show (nor say to whom), never listed
+    services.tag(forum, PersonFactory(forum=forum, family_name_latin="Hidden"), [dns], None)
+    # a record another forum owns, tagged behind the service's back, and records that are gone
+    theirs = meeting(ForumFactory(slug="other"), dt.datetime(2024, 5, 1, 10, tzinfo=dt.UTC), "Foreign meeting")
+    meeting_type = ContentType.objects.get_for_model(Meeting)
+    TopicTag.objects.create(forum=forum, topic=dns, content_type=meeting_type, object_id=str(theirs.pk))
+    TopicTag.objects.create(forum=forum, topic=dns, content_type=meeting_type, object_id="not-a-number")
+    gone = event(dt.date(2023, 1, 1), "Gone Summit")
+    services.tag(forum, gone, [dns], None)
     gone.delete()
 
     page = cast.client("member").get(f"/{forum.slug}/topics/dns/")
     labels = [r.label for r in page.context["records"]]
-    assert labels == [str(person), "New Org", "Old Org"]  # tagged today, then 2024, then 2019
-    assert page.context["records"][1].url == new.get_absolute_url()
+    assert labels == [str(undated), "New Summit", "Old Summit"]  # undated: the day it was tagged
+    assert page.context["records"][1].url == reverse("calendar:event", args=[forum.slug, new.pk])
     years = dict(page.context["years"])
     assert years[2024] == 1
     assert years[2019] == 1
     body = page.content.decode()
-    assert "Foreign Org" not in body
-    assert "Gone Org" not in body
+    assert "Foreign meeting" not in body
+    assert "Gone Summit" not in body
+    assert "Hidden" not in body
 
 
 def test_the_topic_page_stays_flat_as_tagged_records_grow(cast: Cast) -> None:
     forum = cast.forum
     dns = topic(forum, "dns")
     client = cast.client("member")
+    made = iter(range(100))
 
     def tag_some(n: int) -> None:
         for _ in range(n):
-            services.tag(forum, OrganizationFactory(forum=forum), [dns], None)
-            services.tag(forum, PersonFactory(forum=forum), [dns], None)
+            number = next(made)
+            services.tag(forum, event(dt.date(2020, 1, 1) + dt.timedelta(days=number), f"Summit {number}"), [dns], None)
+            when = dt.datetime(2021, 1, 1, 10, tzinfo=dt.UTC) + dt.timedelta(days=number)
+            services.tag(forum, item(meeting(forum, when, f"会合 {number}")), [dns], None)
 
     def queries() -> int:
         with CaptureQueriesContext(connection) as captured:
