@@ -20,5 +20,6 @@ class ConsultationsConfig(AppConfig):
             view_permission="consultations.view_consultation",
             forum_path=None,
             url=lambda consultation: consultation.urls.detail,
+            text=lambda c: " ".join([c.title_ja, c.title_en, c.summary_ja, c.summary_en]),
             order=50,
         )

@@ -61,6 +61,7 @@ class Taggable:
     view_permission: str | None = None  # who sees the record (None: whoever reads the forum)
     related: tuple[str, ...] = ()  # select_related for str() and the URL
     url: Callable[[Any], str] | None = None  # the record's page (default get_absolute_url)
+    text: Callable[[Any], str] | None = None  # the words suggestions read (default its str())
 
     @property
     def shared(self) -> bool:
@@ -95,6 +96,10 @@ class Taggable:
         if self.view_permission is None:
             return True
         return bool(user.has_perm(self.view_permission, self.rule_object(forum, obj)))
+
+    def text_of(self, obj: Any) -> str:
+        """What topic suggestions read for ``obj`` (suggestions.py)."""
+        return str(self.text(obj)) if self.text is not None else str(obj)
 
     def url_of(self, obj: Any) -> str:
         if self.url is not None:

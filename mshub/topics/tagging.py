@@ -125,7 +125,7 @@ def chips_context(request: Any, forum: Any, obj: models.Model, error: str = "") 
             # suggestions for the record's words (suggestions.py), loaded into the add form by htmx
             from urllib.parse import urlencode
 
-            query = [("text", str(obj)[:2000]), *(("exclude", t.code) for t in context["record_topics"])]
+            query = [("text", entry.text_of(obj)[:2000]), *(("exclude", t.code) for t in context["record_topics"])]
             suggest = reverse("topics:topic-suggest", kwargs={"forum": forum.slug})
             context["suggest_url"] = f"{suggest}?{urlencode(query)}"
     elif entry is not None:

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 
@@ -18,5 +19,6 @@ class TrendsConfig(AppConfig):
             permission="trends.change_trenditem",
             view_permission="trends.view_trenditem",  # working notes: members read them, the public never
             related=("forum",),
+            text=lambda item: " ".join([item.title, strip_tags(item.summary_ja), strip_tags(item.summary_en)]),
             order=60,
         )

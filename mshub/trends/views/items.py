@@ -21,7 +21,7 @@ from mshub.core.views.base import ForumObjectView, ForumView
 from mshub.topics.models import TopicTag
 from mshub.trends.forms import TrendFilterForm, TrendItemForm
 from mshub.trends.models import TrendItem
-from mshub.trends.services import TrendError, create_item, delete_item, topics_by_item, topics_of, update_item
+from mshub.trends.services import TrendError, create_item, delete_item, topics_by_item, update_item
 
 
 class TrendListView(ForumView, ListView[TrendItem]):
@@ -77,7 +77,6 @@ class TrendItemView(ForumObjectView, TemplateView):
         item = self.get_object()
         context.update(
             item=item,
-            topics=topics_of(item),
             organizations=list(item.organizations.select_related("forum").order_by("name_en", "pk")),
         )
         return context
