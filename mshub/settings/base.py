@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "mshub.meetings",
     "mshub.calendar",
     "mshub.consultations",
+    "mshub.trends",
     "mshub.archive",
     "django.contrib.admin",
     "django.contrib.auth",
