@@ -54,6 +54,14 @@ class BriefingViewSet(ForumReadOnlyViewSet):
 
         from mshub.briefings.models import BriefingVersion
 
-        found = visible_to(Briefing.objects.of(self.forum), self.request.user, self.forum, drafts=False)
+        found = Briefing.objects.of(self.forum)
+        if self.action == "list":
+            found = visible_to(found, self.request.user, self.forum, drafts=False)
         latest = Prefetch("versions", queryset=BriefingVersion.objects.order_by("-number"))
         return found.select_related("forum").prefetch_related(latest).order_by("-period_end", "pk")
+
+    def check_object_permissions(self, request: Any, obj: Any) -> None:
+        """One briefing: only for those its audience lets read it (403 for the others, as every page)."""
+        super().check_object_permissions(request, obj)
+        if not request.user.has_perm("briefings.view_briefing", obj):
+            self.permission_denied(request)

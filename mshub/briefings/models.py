@@ -201,7 +201,7 @@ class BriefingVersion(models.Model):
 
     urls = PageURLs(
         "briefings",
-        lambda v: {"forum": v.briefing.forum.slug, "pk": v.briefing_id, "number": v.number},
+        lambda v: {"forum": v.briefing.forum.slug, "pk": v.briefing_id, "version": v.number},
         "version",
         "version-slides",
         "version-markdown",

@@ -88,6 +88,23 @@ EXPECTED: dict[str, str] = {
     "people:organization-update": "steering",
     "people:stakeholdergroup-list": "public",
     "topics:topic-list": "public",
+    # briefings: the walker's briefing is published for the steering group
+    "briefings:list": "public",
+    "briefings:create": "secretariat",
+    "briefings:detail": "steering",
+    "briefings:builder": "secretariat",
+    "briefings:publish": "secretariat",
+    "briefings:attach": "secretariat",
+    "briefings:slides": "steering",
+    "briefings:markdown": "steering",
+    "briefings:pdf": "steering",
+    "briefings:versions": "steering",
+    "briefings:version": "steering",
+    "briefings:version-slides": "steering",
+    "briefings:version-markdown": "steering",
+    "briefings:version-pdf": "steering",
+    "api:briefing-list": "public",
+    "api:briefing-detail": "steering",
     "topics:topic": "public",
     "topics:topic-create": "secretariat",
     "topics:topic-update": "secretariat",
@@ -224,6 +241,7 @@ ALLOWED_STATUS: dict[str, int] = {
     "calendar:subscription-refresh": 405,  # POST only
     "calendar:subscription-delete": 405,  # POST only
     "topics:topic-state": 405,  # POST only
+    "briefings:publish": 405,  # POST only
     "accounts:logout": 405,  # POST only (Django's LogoutView)
     "accounts:set-timezone": 405,  # POST only
     "set_language": 405,  # POST only
@@ -378,6 +396,7 @@ def build_objects(forum: Forum, mark: str = "") -> dict[str, Any]:
     else:
         topic = Topic.objects.get(forum=forum, code="dns")
     tag(forum, person, [topic], None)
+    briefing = briefing_objects(forum, mark)
     document = ArchiveDocument.objects.create(
         forum=forum,
         sha256=f"{code:0>64}"[-64:],
@@ -411,7 +430,24 @@ def build_objects(forum: Forum, mark: str = "") -> dict[str, Any]:
         "consultation": consultation,
         "consultation_response": consultation_response,
         "topic": topic,
+        "briefing": briefing,
     }
+
+
+def briefing_objects(forum: Forum, mark: str = "") -> Any:
+    """A trend item and a briefing on it for the steering group, published (its PDF rendered, as
+    after a commit)."""
+    from mshub.briefings.builder import create_briefing
+    from mshub.briefings.publishing import publish
+    from mshub.trends.models import TrendItem
+
+    TrendItem.objects.create(forum=forum, title=f"{mark} Trend", date=dt.date(2015, 10, 1))
+    briefing = create_briefing(
+        forum, None, title_en=f"{mark} Briefing", period_start=dt.date(2015, 9, 1), period_end=dt.date(2015, 10, 31)
+    )
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        publish(briefing)
+    return briefing
 
 
 def calendar_objects(forum: Forum, person: Any, meeting: Any, mark: str = "") -> tuple[Any, Any, Any]:
@@ -516,6 +552,15 @@ def url_kwargs(name: str, o: dict[str, Any]) -> dict[str, Any]:
         "topics:topic-update": {"code": o["topic"].code},
         "topics:topic-state": {"code": o["topic"].code},
         "topics:topic-delete": {"code": o["topic"].code},
+        **{
+            f"briefings:{name}": {"pk": o["briefing"].pk}
+            for name in ("detail", "builder", "publish", "attach", "slides", "markdown", "pdf", "versions")
+        },
+        **{
+            f"briefings:{name}": {"pk": o["briefing"].pk, "version": 1}
+            for name in ("version", "version-slides", "version-markdown", "version-pdf")
+        },
+        "api:briefing-detail": {"pk": o["briefing"].pk},
         "accounts:password_reset_confirm": {"uidb64": "MQ", "token": "set-password"},
     }
     return dict(by_name.get(name, {}))
@@ -779,6 +824,7 @@ def snapshot() -> dict[str, list[tuple[Any, ...]]]:
                 "calendar",
                 "consultations",
                 "archive",
+                "briefings",
             }:
                 cursor.execute(f"SELECT * FROM {connection.ops.quote_name(model._meta.db_table)} ORDER BY 1")  # noqa: S608
                 rows[model._meta.db_table] = cursor.fetchall()
@@ -830,6 +876,10 @@ WRITES: list[tuple[str, str, dict[str, Any]]] = [
     ("archive:review", "secretariat", {"genre": "other", "items-TOTAL_FORMS": 0, "items-INITIAL_FORMS": 0}),
     ("archive:document-remove", "secretariat", {}),
     ("archive:batch-publish", "secretariat", {}),
+    ("briefings:create", "secretariat", {"period_start": "2015-01-01", "period_end": "2015-02-01", "audience": "public"}),
+    ("briefings:builder", "secretariat", {"action": "refresh"}),
+    ("briefings:publish", "secretariat", {"message": "forged"}),
+    ("briefings:attach", "secretariat", {"item": "__item__", "mode": "link"}),
 ]
 
 
@@ -856,6 +906,7 @@ def test_posts_to_write_views_are_refused_and_nothing_is_written(
         "__other_person__": other.pk,
         "__organization__": o["organization"].pk,
         "__group__": o["group"].pk,
+        "__item__": o["item"].pk,
         "__member_membership__": Membership.objects.get(forum=o["forum"], user=world.cast.users["member"]).pk,
     }
     data = {k: placeholders.get(v, v) if isinstance(v, str) else v for k, v in data.items()}

@@ -24,8 +24,8 @@ class BriefingView(ForumObjectView):
     def version(self) -> BriefingVersion | None:
         """The version the URL names (404 if none), else the latest (None before the first)."""
         versions = self.briefing.versions.select_related("briefing__forum", "author")
-        if "number" in self.kwargs:
-            found = versions.filter(number=self.kwargs["number"]).first()
+        if "version" in self.kwargs:
+            found = versions.filter(number=self.kwargs["version"]).first()
             if found is None:
                 raise Http404("No such version")
             return found

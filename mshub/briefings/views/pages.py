@@ -89,7 +89,7 @@ class SlidesView(BriefingView, TemplateView):
         version = self.version()
         if version is not None:
             content = version.content
-        elif context["can_build"] and "number" not in self.kwargs:
+        elif context["can_build"] and "version" not in self.kwargs:
             content = briefing_content(self.briefing)
         else:
             raise Http404("Not published")
