@@ -14,6 +14,7 @@ from django.urls import NoReverseMatch, resolve, reverse
 
 import mshub
 from mshub.archive.models import ArchiveDocument, ImportBatch, ImportItem
+from mshub.briefings.models import Briefing, BriefingVersion
 from mshub.calendar.models import Body, EventKind, ExternalEvent, FeedSubscription, Presence, ReportBack
 from mshub.consultations.models import Consultation
 from mshub.core.models import Forum
@@ -65,6 +66,7 @@ def samples() -> dict[type[models.Model], models.Model]:
     subscription = FeedSubscription(pk=60)
     subscription.forum_slug = "igcj"  # type: ignore[attr-defined] # read through a forum (shown_in)
     body, kind = Body(pk=61), EventKind(pk=62)
+    briefing = Briefing(pk=80, forum=forum)
     body.forum_slug = kind.forum_slug = "igcj"  # type: ignore[attr-defined] # shared terms, read through a forum
     return {
         MeetingSeries: series,
@@ -91,6 +93,8 @@ def samples() -> dict[type[models.Model], models.Model]:
         Body: body,
         EventKind: kind,
         Topic: Topic(pk=70, forum=forum, code="dns"),
+        Briefing: briefing,
+        BriefingVersion: BriefingVersion(number=3, briefing=briefing),
     }
 
 
