@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
@@ -78,7 +79,17 @@ class VersionView(BriefingView, TemplateView):
         return context
 
 
-class SlidesView(BriefingView, TemplateView):
+class InDeckLanguage(TemplateView):
+    """The deck's own words ("Open consultations") in the briefing's language, whatever the reader's."""
+
+    def render_to_response(self, context: dict[str, Any], **kwargs: Any) -> HttpResponse:
+        response = super().render_to_response(context, **kwargs)
+        with translation.override(context["language"]):
+            response.render()  # type: ignore[attr-defined]
+        return response
+
+
+class SlidesView(BriefingView, InDeckLanguage):
     """The deck: a version's (the latest by default); the secretariat sees the draft before the first."""
 
     permission_required = "briefings.view_briefing"
