@@ -21,7 +21,18 @@ class BriefingSerializer(serializers.ModelSerializer[Briefing]):
 
     class Meta:
         model = Briefing
-        fields = ["id", "title_ja", "title_en", "period_start", "period_end", "audience", "language", "version", "content", "page"]
+        fields = [
+            "id",
+            "title_ja",
+            "title_en",
+            "period_start",
+            "period_end",
+            "audience",
+            "language",
+            "version",
+            "content",
+            "page",
+        ]
 
     def _latest(self, briefing: Briefing) -> Any:
         versions = briefing.versions.all()  # prefetched, newest first

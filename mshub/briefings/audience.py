@@ -12,7 +12,7 @@ def visible_to(briefings: BriefingQuerySet, user: Any, forum: Any, *, drafts: bo
     """The secretariat sees every briefing (``drafts``); others the published ones meant for them."""
     if drafts and is_secretariat(user, forum):
         return briefings
-    audiences = [Audience.PUBLIC]
+    audiences: list[str] = [Audience.PUBLIC]
     if is_member(user, forum):
         audiences.append(Audience.MEMBERS)
     if is_steering(user, forum):

@@ -60,7 +60,7 @@ def topic_of_items(forum: Any, item_ids: list[int]) -> dict[int, int | None]:
         return {}
     rank = _topic_rank(forum)
     content_type = ContentType.objects.get_for_model(trend_model())
-    chosen: dict[int, int | None] = {pk: None for pk in item_ids}
+    chosen: dict[int, int | None] = dict.fromkeys(item_ids)
     tags = TopicTag.objects.of(forum).filter(content_type=content_type, object_id__in=[str(pk) for pk in item_ids])
     for object_id, topic_id in tags.values_list("object_id", "topic_id"):
         pk = int(object_id)
@@ -83,10 +83,15 @@ def refresh(briefing: Briefing, actor: Any = None) -> int:
         return 0
     topics = topic_of_items(briefing.forum, [item.pk for item in new_items])
     rank = _topic_rank(briefing.forum)
-    sections = {s.topic_id: s for s in briefing.sections.filter(models.Q(topic__isnull=False) | models.Q(heading_ja="", heading_en=""))}
+    sections = {
+        s.topic_id: s
+        for s in briefing.sections.filter(models.Q(topic__isnull=False) | models.Q(heading_ja="", heading_en=""))
+    }
     next_order = (briefing.sections.aggregate(m=models.Max("order"))["m"] or 0) + 1
     # New sections: in the tree's order, "Other" last, after the sections already arranged.
-    wanted = sorted({topics[i.pk] for i in new_items} - set(sections), key=lambda t: (t is None, rank.get(t, (0, 0))[0] if t else 0))
+    wanted = sorted(
+        {topics[i.pk] for i in new_items} - set(sections), key=lambda t: (t is None, rank.get(t, (0, 0))[0] if t else 0)
+    )
     for topic_id in wanted:
         sections[topic_id] = BriefingSection.objects.create(briefing=briefing, topic_id=topic_id, order=next_order)
         next_order += 1
@@ -170,7 +175,9 @@ def create_briefing(forum: Any, actor: Any = None, **fields: Any) -> Briefing:
     end: dt.date = fields["period_end"]
     if end < start:
         raise BriefingError("The period must end on or after its first day.")
-    briefing = Briefing.objects.create(forum=forum, created_by=actor if getattr(actor, "is_authenticated", False) else None, **fields)
+    briefing = Briefing.objects.create(
+        forum=forum, created_by=actor if getattr(actor, "is_authenticated", False) else None, **fields
+    )
     record(forum, actor, "briefing.created", briefing)
     refresh(briefing, actor)
     return briefing

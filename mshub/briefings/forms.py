@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from mshub.briefings.models import Briefing, BriefingEntry, BriefingSection
+from mshub.meetings.models import AgendaItem
 
 
 class DateInput(forms.DateInput):
@@ -54,7 +55,7 @@ class PublishForm(forms.Form):
 class AttachForm(forms.Form):
     MODES = [("pdf", _("the PDF")), ("link", _("a link to the slides"))]
 
-    item = forms.ModelChoiceField(label=_("Agenda item"), queryset=None)  # type: ignore[arg-type]
+    item = forms.ModelChoiceField(label=_("Agenda item"), queryset=AgendaItem.objects.none())
     mode = forms.ChoiceField(label=_("Attach"), choices=MODES, initial="pdf", widget=forms.RadioSelect)
 
     def __init__(self, *args: Any, items: Any, **kwargs: Any) -> None:

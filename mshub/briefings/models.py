@@ -59,7 +59,12 @@ class Briefing(models.Model):
     intro_ja = models.TextField(_("introduction (Japanese)"), blank=True, help_text=_("Plain text."))
     intro_en = models.TextField(_("introduction (English)"), blank=True, help_text=_("Plain text."))
     meeting = models.ForeignKey(
-        "meetings.Meeting", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("for meeting")
+        "meetings.Meeting",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("for meeting"),
     )
     agenda_item = models.ForeignKey(
         "meetings.AgendaItem",
@@ -133,7 +138,9 @@ class BriefingSection(models.Model):
         ordering = ["order", "pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["briefing", "topic"], condition=models.Q(topic__isnull=False), name="briefing_section_topic_once"
+                fields=["briefing", "topic"],
+                condition=models.Q(topic__isnull=False),
+                name="briefing_section_topic_once",
             )
         ]
 

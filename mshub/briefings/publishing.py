@@ -82,19 +82,19 @@ def attach_to_agenda_item(version: BriefingVersion, item: Any, mode: str = "pdf"
     briefing = version.briefing
     if item.meeting.forum_id != briefing.forum_id:
         raise BriefingError("The agenda item belongs to another forum.")
-    title = {
-        "title_ja": (briefing.title_ja or briefing.title_en or "ブリーフィング")[:280] + f" (v{version.number})",
-        "title_en": (briefing.title_en or briefing.title_ja or "Briefing")[:280] + f" (v{version.number})",
-    }
+    title_ja = (briefing.title_ja or briefing.title_en or "ブリーフィング")[:280] + f" (v{version.number})"
+    title_en = (briefing.title_en or briefing.title_ja or "Briefing")[:280] + f" (v{version.number})"
     if mode == "pdf":
         if not version.pdf:
             raise BriefingError("The PDF is still being prepared; try again in a moment.")
         with version.pdf.open("rb") as stored:
             upload = SimpleUploadedFile(f"{file_stem(version)}.pdf", stored.read(), content_type="application/pdf")
-        material = add_material(item.meeting, item=item, upload=upload, actor=actor, **title)
+        material = add_material(
+            item.meeting, item=item, upload=upload, actor=actor, title_ja=title_ja, title_en=title_en
+        )
     elif mode == "link":
         url = settings.SITE_URL + version.urls.version_slides
-        material = add_material(item.meeting, item=item, url=url, actor=actor, **title)
+        material = add_material(item.meeting, item=item, url=url, actor=actor, title_ja=title_ja, title_en=title_en)
     else:
         raise BriefingError("Attach the PDF or a link.")
     if briefing.agenda_item_id != item.pk:

@@ -61,7 +61,9 @@ def render_markdown(content: dict[str, Any]) -> str:
         if slides["events"]:
             lines += [f"## {_('Coming events')}", ""]
             for e in slides["events"]:
-                days = e["first_day"] + (f" – {e['last_day']}" if e["last_day"] and e["last_day"] != e["first_day"] else "")
+                days = e["first_day"] + (
+                    f" – {e['last_day']}" if e["last_day"] and e["last_day"] != e["first_day"] else ""
+                )
                 place = f", {md_escape(e['place'])}" if e["place"] else ""
                 lines.append(f"- {md_escape(' / '.join(e['name']))} ({days}{place}) {md_url(e['url'])}".rstrip())
             lines.append("")

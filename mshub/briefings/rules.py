@@ -24,11 +24,7 @@ def _for(audience: str) -> Any:
 
 can_read_briefing = is_secretariat | (
     is_published
-    & (
-        (_for("steering") & is_steering)
-        | (_for("members") & is_member)
-        | (_for("public") & can_read_forum)
-    )
+    & ((_for("steering") & is_steering) | (_for("members") & is_member) | (_for("public") & can_read_forum))
 )
 
 PERMISSIONS: dict[str, Any] = {

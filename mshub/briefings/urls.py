@@ -17,6 +17,8 @@ urlpatterns = [
     path("briefings/<int:pk>/versions/", pages.VersionListView.as_view(), name="versions"),
     path("briefings/<int:pk>/versions/<int:version>/", pages.VersionView.as_view(), name="version"),
     path("briefings/<int:pk>/versions/<int:version>/slides/", pages.SlidesView.as_view(), name="version-slides"),
-    path("briefings/<int:pk>/versions/<int:version>/briefing.md", pages.MarkdownView.as_view(), name="version-markdown"),
+    path(
+        "briefings/<int:pk>/versions/<int:version>/briefing.md", pages.MarkdownView.as_view(), name="version-markdown"
+    ),
     path("briefings/<int:pk>/versions/<int:version>/briefing.pdf", pages.PdfView.as_view(), name="version-pdf"),
 ]

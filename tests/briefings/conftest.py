@@ -41,10 +41,14 @@ def titles(b: Briefing) -> list[list[str]]:
 def sample(forum: Forum) -> dict[str, TrendItem]:
     """Items modelled on the 2016 IGCJ trend briefing: security, IoT, privacy, one untagged."""
     return {
-        "nato": trend(forum, "NATOがサイバー空間を第4の作戦領域と定義", dt.date(2016, 10, 5), "cybersecurity", "security"),
+        "nato": trend(
+            forum, "NATOがサイバー空間を第4の作戦領域と定義", dt.date(2016, 10, 5), "cybersecurity", "security"
+        ),
         "csirt": trend(forum, "欧州議会がCSIRT設立を求める指令", dt.date(2016, 9, 10), "csirt"),
         "dyn": trend(forum, "Dynへの攻撃とIoTセキュリティ", dt.date(2016, 10, 21), "iot-security"),
-        "shield": trend(forum, "Privacy Shieldの策定", dt.date(2016, 9, 20), "privacy", summary_ja="<p>欧州と<b>米国</b></p>"),
+        "shield": trend(
+            forum, "Privacy Shieldの策定", dt.date(2016, 9, 20), "privacy", summary_ja="<p>欧州と<b>米国</b></p>"
+        ),
         "wiki": trend(forum, "エクアドルがアサンジ氏のネット接続を停止", dt.date(2016, 10, 17)),
         "old": trend(forum, "範囲外の古い動向", dt.date(2016, 8, 1), "cybersecurity"),
     }

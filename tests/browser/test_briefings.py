@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 from mshub.topics.models import Topic
 from tests.briefings.conftest import trend
 from tests.browser.conftest import log_in, shot
-from tests.browser.test_calendar import SIZES, assert_no_sideways_scroll, go, open_page
+from tests.browser.test_calendar import assert_no_sideways_scroll, go, open_page
 from tests.factories import ForumFactory, MembershipFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -85,7 +85,11 @@ def test_the_secretariat_builds_and_publishes_the_sample_briefing(new_page: Any,
     # in the first section, the latest item up to the top; an item of the second left out
     first = page.locator("#builder-sections .builder-section").first
     expect(first.locator(".entry-title")).to_have_text(
-        ["UN GGE会議 (8月28日～9月2日)", "NATOがサイバーセキュリティを第4の活動領域として定義", "インドとロシアがサイバーセキュリティ協定に署名"]
+        [
+            "UN GGE会議 (8月28日～9月2日)",
+            "NATOがサイバーセキュリティを第4の活動領域として定義",
+            "インドとロシアがサイバーセキュリティ協定に署名",
+        ]
     )
     for place in (1, 0):
         page.get_by_role("button", name="Move up: インドとロシアがサイバーセキュリティ協定に署名").click()

@@ -876,7 +876,11 @@ WRITES: list[tuple[str, str, dict[str, Any]]] = [
     ("archive:review", "secretariat", {"genre": "other", "items-TOTAL_FORMS": 0, "items-INITIAL_FORMS": 0}),
     ("archive:document-remove", "secretariat", {}),
     ("archive:batch-publish", "secretariat", {}),
-    ("briefings:create", "secretariat", {"period_start": "2015-01-01", "period_end": "2015-02-01", "audience": "public"}),
+    (
+        "briefings:create",
+        "secretariat",
+        {"period_start": "2015-01-01", "period_end": "2015-02-01", "audience": "public"},
+    ),
     ("briefings:builder", "secretariat", {"action": "refresh"}),
     ("briefings:publish", "secretariat", {"message": "forged"}),
     ("briefings:attach", "secretariat", {"item": "__item__", "mode": "link"}),

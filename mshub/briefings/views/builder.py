@@ -39,7 +39,11 @@ class BuilderView(BriefingView, TemplateView):
         return context
 
     def sections_context(self) -> dict[str, Any]:
-        return {"briefing": self.briefing, "forum": self.forum, "sections": builder.sections_with_entries(self.briefing)}
+        return {
+            "briefing": self.briefing,
+            "forum": self.forum,
+            "sections": builder.sections_with_entries(self.briefing),
+        }
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         action = request.POST.get("action", "")
@@ -52,28 +56,33 @@ class BuilderView(BriefingView, TemplateView):
             builder.move_section(section, action.removeprefix("section-"), user)
         elif action in ("entry-up", "entry-down", "exclude", "include", "entry-text"):
             entry = get_object_or_404(
-                BriefingEntry.objects.select_related("briefing__forum"), briefing=briefing, pk=id_param(request.POST, "entry")
+                BriefingEntry.objects.select_related("briefing__forum"),
+                briefing=briefing,
+                pk=id_param(request.POST, "entry"),
             )
             if action == "entry-text":
-                form = EntryForm(request.POST, instance=entry, prefix=f"entry-{entry.pk}")
-                if form.is_valid():
-                    builder.update_entry_text(entry, form.cleaned_data["override_ja"], form.cleaned_data["override_en"], user)
+                entry_form = EntryForm(request.POST, instance=entry, prefix=f"entry-{entry.pk}")
+                if entry_form.is_valid():
+                    texts = entry_form.cleaned_data
+                    builder.update_entry_text(entry, texts["override_ja"], texts["override_en"], user)
             elif action in ("exclude", "include"):
                 builder.set_included(entry, action == "include", user)
             else:
                 builder.move_entry(entry, action.removeprefix("entry-"), user)
         elif action == "section":
             section = get_object_or_404(
-                BriefingSection.objects.select_related("briefing__forum"), briefing=briefing, pk=id_param(request.POST, "section")
+                BriefingSection.objects.select_related("briefing__forum"),
+                briefing=briefing,
+                pk=id_param(request.POST, "section"),
             )
             section_form = SectionForm(request.POST, instance=section, prefix=f"section-{section.pk}")
             if section_form.is_valid():
-                builder.update_section(section, user, **{k: v for k, v in section_form.cleaned_data.items()})
+                builder.update_section(section, user, **dict(section_form.cleaned_data.items()))
         elif action == "settings":
-            form = BriefingForm(request.POST, instance=briefing, prefix="briefing")
-            if not form.is_valid():
-                return self.render_to_response(self.get_context_data(form=form), status=400)
-            saved: Briefing = form.save()
+            settings_form = BriefingForm(request.POST, instance=briefing, prefix="briefing")
+            if not settings_form.is_valid():
+                return self.render_to_response(self.get_context_data(form=settings_form), status=400)
+            saved: Briefing = settings_form.save()
             record(self.forum, user, "briefing.edited", saved)
             messages.success(request, _("Saved."))
         else:

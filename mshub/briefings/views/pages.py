@@ -13,14 +13,14 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
 from mshub.briefings import builder, publishing
+from mshub.briefings.audience import visible_to
 from mshub.briefings.content import briefing_content
 from mshub.briefings.forms import AttachForm, BriefingForm
-from mshub.briefings.audience import visible_to
 from mshub.briefings.models import Audience, Briefing, BriefingVersion
 from mshub.briefings.render import deck_context
+from mshub.briefings.views.base import BriefingView
 from mshub.core.files import file_response
 from mshub.core.views.base import ForumView
-from mshub.briefings.views.base import BriefingView
 
 PDF_RETRY_SECONDS = 5
 
@@ -135,7 +135,12 @@ class PdfView(MarkdownView):
                 version.pdf, name, content_type="application/pdf", as_attachment=False, sandbox=False, private=private
             )
         publishing.queue_pdf(version)  # never rendered in the reader's request
-        response = render(request, "briefings/pdf_pending.html", {"briefing": self.briefing, "version": version, "forum": self.forum}, status=503)
+        response = render(
+            request,
+            "briefings/pdf_pending.html",
+            {"briefing": self.briefing, "version": version, "forum": self.forum},
+            status=503,
+        )
         response["Retry-After"] = str(PDF_RETRY_SECONDS)
         return response
 
