@@ -52,4 +52,5 @@ def build_briefing(demo: Any) -> Any:
     )
     if item is not None:
         publishing.attach_to_agenda_item(version, item, "pdf" if version.pdf else "link", actor)
+    briefing.refresh_from_db()
     return briefing
