@@ -63,6 +63,7 @@ def test_the_area_reaches_the_api_router(sample_area):
         "presence",
         "consultations",
         "consultation-responses",
+        "trend-items",
         "briefings",
         "sample-notes",
     ]

@@ -166,6 +166,27 @@ def grow_consultations(forum: Forum, n: int) -> Any:
     return made
 
 
+def grow_trends(forum: Forum, n: int) -> Any:
+    """``n`` trend items, each under two topics and naming two organisations and two countries."""
+    from mshub.trends.services import create_item
+
+    topics = list(Topic.objects.filter(forum=forum, code__in=["dns", "privacy"]))
+    made = None
+    for i in range(n):
+        made = create_item(
+            forum,
+            None,
+            topics=topics,
+            organizations=[OrganizationFactory(forum=forum), OrganizationFactory(forum=forum)],
+            title=f"Trend {forum.trend_items.count()} {i}",
+            summary_en="A <b>summary</b>",
+            date=dt.date(2020, 1, 1) + dt.timedelta(days=i),
+            source_name=f"Source {i % 2}",
+            countries=["JP", "FR"],
+        )
+    return made
+
+
 def pages(
     cast: Cast,
     reported: Meeting,
@@ -174,6 +195,7 @@ def pages(
     person: int,
     event: ExternalEvent,
     consultation: Any = None,
+    trend: Any = None,
 ) -> dict[str, str]:
     f = {"forum": cast.forum.slug}
     series = {**f, "series": reported.series.slug}
@@ -232,6 +254,10 @@ def pages(
         "meetings:statistics": reverse("meetings:statistics", kwargs=f),
         "api:person-list": reverse("api:person-list", kwargs=f),
         "api:person-detail": reverse("api:person-detail", kwargs={**f, "pk": person}),
+        "trends:index": reverse("trends:index", kwargs=f),
+        "trends:index (filtered)": reverse("trends:index", kwargs=f) + "?topic=dns&source=Source+0",
+        "trends:item": reverse("trends:item", kwargs={**f, "pk": trend.pk}),
+        "api:trenditem-list": reverse("api:trenditem-list", kwargs=f),
     }
 
 
@@ -244,6 +270,8 @@ MEMBERS_ONLY = {
     "api:presence-",
     "consultations:radar",
     "api:consultationresponse-",
+    "trends:",
+    "api:trenditem-",
 }
 
 
@@ -273,9 +301,10 @@ def test_every_list_and_detail_page_reads_in_a_fixed_number_of_queries(cast: Cas
     clients: dict[str, Any] = {"anonymous": Client(), "member": cast.client("member")}
     event = grow_calendar(forum, reported, 1)
     consultation = grow_consultations(forum, 1)
+    trend = grow_trends(forum, 1)
     for tagged in (organization, person):  # one query per kind of record tagged: both kinds from the start
         tag(forum, tagged, [Topic.objects.get(forum=forum, code="dns")], None)
-    urls = pages(cast, reported, upcoming, organization.pk, person.pk, event, consultation)
+    urls = pages(cast, reported, upcoming, organization.pk, person.pk, event, consultation, trend)
     few = counts(clients, urls)
 
     # Everything grows: the meetings' agendas and everything hanging from them, the series, the
@@ -297,6 +326,8 @@ def test_every_list_and_detail_page_reads_in_a_fixed_number_of_queries(cast: Cas
     assert grown is not None
     grow_calendar_on(grown, reported)
     grow_consultations(forum, 6)
+    grow_trends(forum, 6)
+    trend.organizations.add(*OrganizationFactory.create_batch(3, forum=forum))
     dns = Topic.objects.get(forum=forum, code="dns")
     for org in Organization.objects.filter(forum=forum):
         tag(forum, org, [dns], None)

@@ -8,7 +8,8 @@ shared record, or finds the one the installation already holds (``calendar.match
 consultations' services so that revisions are kept. An existing record is only completed: a field
 that is empty gets the briefing's value, nothing typed is overwritten. Each record gets a
 ``SourceLink`` to the document (its page, the values as imported, key ``consultation N`` /
-``event N``), once per document.
+``event N``), once per document. The items of its topic sections become the forum's trend items
+(``mshub.trends.briefings``: found or made, key ``trend S.I``; docs/trends.md).
 
 The review page decides per entry (``match``: a record's pk, ``"new"`` or ``"skip"``); without a
 decision (the command line) the match is automatic: the record found, else a new one.
@@ -38,6 +39,8 @@ from mshub.consultations.services import create_consultation, update_consultatio
 from mshub.core.text import language_of
 from mshub.core.timezones import make_aware_in
 from mshub.core.validators import is_web_url
+from mshub.trends.briefings import item_from_briefing
+from mshub.trends.services import TrendError
 
 NEW, SKIP = "new", "skip"
 MESSAGE = "imported from a trend briefing"  # a revision's note: every forum reads it, so no document name
@@ -226,11 +229,41 @@ def _event(document: ArchiveDocument, entry: EventEntry, actor: Any) -> Any:
     return _new_event(document.forum, actor, values)
 
 
+# ---- trend items -------------------------------------------------------------------------------
+
+
+def _trend_items(document: ArchiveDocument, data: ParsedRecord, actor: Any, pages: list[str]) -> int:
+    """Each item of the topic sections as a trend item of the forum (``trends.briefings``), linked
+    to the document under the key ``trend S.I``; an entry already linked is left alone."""
+    date = day(data.get("date")) or document.imported_at.date()
+    done = set(SourceLink.objects.filter(document=document, key__startswith="trend ").values_list("key", flat=True))
+    linked = 0
+    for s, section in enumerate(data.get("topics") or [], start=1):
+        title = text(section.get("title"), 200)
+        for i, entry in enumerate(section.get("items") or [], start=1):
+            key = f"trend {s}.{i}"
+            if key in done:
+                continue
+            body = text(entry.get("text"), 5000)
+            urls = [str(url) for url in entry.get("urls") or []]
+            try:
+                with transaction.atomic():
+                    item = item_from_briefing(document.forum, actor, section=title, text=body, urls=urls, date=date)
+                    if item is not None:
+                        imported = {"section": title, "text": body, "urls": urls}
+                        _link(document, item, key, _page(pages, urls[0] if urls else None, body[:40]), imported)
+                        linked += 1
+            except (ValidationError, TrendError) as exc:
+                _refused(data, body[:100], exc if isinstance(exc, ValidationError) else ValidationError(str(exc)))
+    return linked
+
+
 # ---- the briefing -------------------------------------------------------------------------------
 
 
 def store_briefing(document: ArchiveDocument, data: ParsedRecord, actor: Any = None) -> int:
-    """Every consultation and event of the briefing as a shared record, linked to ``document``;
+    """Every consultation and event of the briefing as a shared record, and every topic item as a
+    trend item of the forum, linked to ``document``;
     returns how many records were linked. An entry refused by the record's checks (a bad date, a
     name too long …) is a warning on the document; the rest go on."""
     pages = document.page_texts()
@@ -259,4 +292,4 @@ def store_briefing(document: ArchiveDocument, data: ParsedRecord, actor: Any = N
                 linked += 1
         except ValidationError as exc:
             _refused(data, text(event.get("name")), exc)
-    return linked
+    return linked + _trend_items(document, data, actor, pages)

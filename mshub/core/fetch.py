@@ -19,7 +19,7 @@ import ipaddress
 import socket
 import urllib.error
 import urllib.request
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -31,7 +31,12 @@ DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
 
 class FetchError(Exception):
-    """The URL could not be fetched; ``str()`` says why, for the person who gave it."""
+    """The URL could not be fetched; ``str()`` says why, for the person who gave it; ``status`` is
+    the HTTP status the server answered with, if it answered."""
+
+    def __init__(self, message: str, *, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 def _allowed_networks() -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
@@ -112,8 +117,30 @@ def check_url(url: str) -> str:
     return url
 
 
+class FetchedBody(NamedTuple):
+    body: bytes
+    status: int
+    content_type: str  # the media type, lower-cased, without parameters ("" if none was sent)
+
+
+CHUNK = 64 * 1024
+
+
 def fetch(url: str, *, max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = DEFAULT_TIMEOUT) -> bytes:
     """The body ``url`` returns (status 200), at most ``max_bytes`` long; else ``FetchError``."""
+    return fetch_response(url, max_bytes=max_bytes, timeout=timeout).body
+
+
+def fetch_response(
+    url: str,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    timeout: float = DEFAULT_TIMEOUT,
+    accept: str = "text/calendar, */*",
+    agent: str = "mshub calendar",
+) -> FetchedBody:
+    """The body ``url`` returns (status 200) with its status and media type, read in chunks and at
+    most ``max_bytes`` long; else ``FetchError`` (``status`` set when the server answered one)."""
     check_url(url)
     opener = urllib.request.OpenerDirector()
     for handler in (
@@ -125,18 +152,28 @@ def fetch(url: str, *, max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = DEFA
         urllib.request.HTTPDefaultErrorHandler(),
     ):
         opener.add_handler(handler)
-    headers = {"User-Agent": "mshub calendar", "Accept": "text/calendar, */*"}
-    request = urllib.request.Request(url, headers=headers)  # noqa: S310 (http(s) only: check_url above)  # noqa: S310 (http(s) only: check_url)
+    request = urllib.request.Request(url, headers={"User-Agent": agent, "Accept": accept})  # noqa: S310 (http(s) only: check_url)
+    too_large = _("The file is larger than %(size)s bytes.") % {"size": max_bytes}
     try:
         with opener.open(request, timeout=timeout) as response:
             length = response.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > max_bytes:
-                raise FetchError(_("The file is larger than %(size)s bytes.") % {"size": max_bytes})
-            body = response.read(max_bytes + 1)
+                raise FetchError(too_large, status=response.status)
+            chunks: list[bytes] = []
+            size = 0
+            while size <= max_bytes:
+                chunk = response.read(min(CHUNK, max_bytes + 1 - size))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
+            status = response.status
+            content_type = response.headers.get_content_type() if response.headers.get("Content-Type") else ""
     except FetchError:
         raise
     except urllib.error.HTTPError as exc:
-        raise FetchError(_("The server answered with error %(status)s.") % {"status": exc.code}) from exc
+        message = _("The server answered with error %(status)s.") % {"status": exc.code}
+        raise FetchError(message, status=exc.code) from exc
     except urllib.error.URLError as exc:
         if isinstance(exc.reason, FetchError):
             raise exc.reason from exc
@@ -147,6 +184,6 @@ def fetch(url: str, *, max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = DEFA
         raise FetchError(_("The server did not answer in time.")) from exc
     except (OSError, http.client.HTTPException, ValueError) as exc:
         raise FetchError(_("The server could not be reached.")) from exc
-    if len(body) > max_bytes:
-        raise FetchError(_("The file is larger than %(size)s bytes.") % {"size": max_bytes})
-    return body
+    if size > max_bytes:
+        raise FetchError(too_large, status=status)
+    return FetchedBody(b"".join(chunks), status, content_type.lower())

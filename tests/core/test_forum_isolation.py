@@ -186,8 +186,15 @@ def extra_urls(here: Side, other: Side) -> list[str]:
         reverse("consultations:radar", kwargs={"forum": slug}) + "?days=365",
         reverse("consultations:ics", kwargs={"forum": slug}),
     ]
+    trends = reverse("trends:index", kwargs={"forum": slug})
+    urls += [
+        f"{trends}?topic={here.objects['topic'].code}",
+        f"{trends}?topic=dns",  # a code both forums have (another forum's own codes: tests/trends/test_pages.py)
+        f"{trends}?source={here.objects['trend_item'].source_name}&year=2016",
+        f"{trends}?period=365&page=1",
+    ]
     names = ("stakeholdergroup", "organization", "person", "meeting", "event", "presence", "consultation")
-    for name in (*names, "consultationresponse"):
+    for name in (*names, "consultationresponse", "trenditem"):
         api = reverse(f"api:{name}-list", kwargs={"forum": slug})
         urls += [f"{api}?page=1", f"{api}?format=json", f"{api}?format=api"]
     # (A search for the other forum's marker echoes the term typed: see
@@ -239,7 +246,7 @@ def test_searching_for_the_other_forum_finds_nothing(twins: Twins, name: str) ->
 
 OBJECT_KEYS = ["person", "affiliation", "organization", "group", "meeting", "item", "material", "registration"]
 OBJECT_KEYS += ["batch", "import_item", "document", "event", "presence", "report_back"]
-OBJECT_KEYS += ["consultation", "consultation_response", "topic", "briefing"]
+OBJECT_KEYS += ["consultation", "consultation_response", "topic", "trend_item", "trend_feed", "briefing"]
 
 
 def foreign_variants(route: Route, here: dict[str, Any], other: dict[str, Any]) -> list[str]:

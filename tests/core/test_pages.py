@@ -31,6 +31,7 @@ from mshub.meetings.models import (
 from mshub.meetings.services.meetings import create_meeting
 from mshub.people.models import Affiliation, Gender, Organization, OrganizationKind, Person, StakeholderGroup
 from mshub.topics.models import Topic
+from mshub.trends.models import TrendFeed, TrendItem
 
 SOURCE = Path(mshub.__file__).parent
 
@@ -66,7 +67,7 @@ def samples() -> dict[type[models.Model], models.Model]:
     subscription = FeedSubscription(pk=60)
     subscription.forum_slug = "igcj"  # type: ignore[attr-defined] # read through a forum (shown_in)
     body, kind = Body(pk=61), EventKind(pk=62)
-    briefing = Briefing(pk=80, forum=forum)
+    briefing = Briefing(pk=90, forum=forum)
     body.forum_slug = kind.forum_slug = "igcj"  # type: ignore[attr-defined] # shared terms, read through a forum
     return {
         MeetingSeries: series,
@@ -93,6 +94,8 @@ def samples() -> dict[type[models.Model], models.Model]:
         Body: body,
         EventKind: kind,
         Topic: Topic(pk=70, forum=forum, code="dns"),
+        TrendItem: TrendItem(pk=80, forum=forum),
+        TrendFeed: TrendFeed(pk=81, forum=forum),
         Briefing: briefing,
         BriefingVersion: BriefingVersion(number=3, briefing=briefing),
     }

@@ -180,6 +180,18 @@ EXPECTED: dict[str, str] = {
     "consultations:radar": "member",
     "consultations:ics": "public",
     "consultations:digest": "member",
+    # trends: the forum's internal working notes (members read), feeds (the secretariat's)
+    "trends:index": "member",
+    "trends:item-create": "secretariat",
+    "trends:item": "member",
+    "trends:item-update": "secretariat",
+    "trends:item-delete": "secretariat",
+    "trends:feeds": "secretariat",
+    "trends:feed-create": "secretariat",
+    "trends:feed": "secretariat",
+    "trends:feed-update": "secretariat",
+    "trends:feed-poll": "secretariat",
+    "trends:feed-delete": "secretariat",
     # archive
     "archive:index": "secretariat",
     "archive:batch": "secretariat",
@@ -214,6 +226,8 @@ EXPECTED: dict[str, str] = {
     "api:consultation-detail": "public",
     "api:consultationresponse-list": "member",
     "api:consultationresponse-detail": "member",
+    "api:trenditem-list": "member",
+    "api:trenditem-detail": "member",
     # accounts (site-wide)
     "accounts:login": "public",
     "accounts:logout": "public",
@@ -241,6 +255,9 @@ ALLOWED_STATUS: dict[str, int] = {
     "calendar:subscription-refresh": 405,  # POST only
     "calendar:subscription-delete": 405,  # POST only
     "topics:topic-state": 405,  # POST only
+    "trends:item-delete": 405,  # POST only
+    "trends:feed-poll": 405,  # POST only
+    "trends:feed-delete": 405,  # POST only
     "briefings:publish": 405,  # POST only
     "accounts:logout": 405,  # POST only (Django's LogoutView)
     "accounts:set-timezone": 405,  # POST only
@@ -396,6 +413,7 @@ def build_objects(forum: Forum, mark: str = "") -> dict[str, Any]:
     else:
         topic = Topic.objects.get(forum=forum, code="dns")
     tag(forum, person, [topic], None)
+    trend_item, trend_feed = trend_objects(forum, organization, topic, mark)
     briefing = briefing_objects(forum, mark)
     document = ArchiveDocument.objects.create(
         forum=forum,
@@ -430,20 +448,39 @@ def build_objects(forum: Forum, mark: str = "") -> dict[str, Any]:
         "consultation": consultation,
         "consultation_response": consultation_response,
         "topic": topic,
+        "trend_item": trend_item,
+        "trend_feed": trend_feed,
         "briefing": briefing,
     }
 
 
+def trend_objects(forum: Forum, organization: Any, topic: Any, mark: str = "") -> tuple[Any, Any]:
+    """This forum's trend item (naming its organisation, under its topic) and trend feed, both marked."""
+    from mshub.trends.services import create_feed, create_item
+
+    item = create_item(
+        forum,
+        None,
+        topics=[topic],
+        organizations=[organization],
+        title=f"{mark} Trend item",
+        summary_en=f"{mark} trend summary",
+        date=dt.date(2016, 7, 6),
+        source_name=f"{mark} Source",
+        source_url=f"https://example.org/{mark.lower() or 'regular'}/trend",
+    )
+    feed = create_feed(forum, None, name=f"{mark} Trend feed", url="https://example.org/trends.xml", topics=[topic])
+    return item, feed
+
+
 def briefing_objects(forum: Forum, mark: str = "") -> Any:
-    """A trend item and a briefing on it for the steering group, published (its PDF rendered, as
-    after a commit)."""
+    """A briefing for the steering group on the month of the forum's trend item (trend_objects),
+    published (its PDF rendered, as after a commit)."""
     from mshub.briefings.builder import create_briefing
     from mshub.briefings.publishing import publish
-    from mshub.trends.models import TrendItem
 
-    TrendItem.objects.create(forum=forum, title=f"{mark} Trend", date=dt.date(2015, 10, 1))
     briefing = create_briefing(
-        forum, None, title_en=f"{mark} Briefing", period_start=dt.date(2015, 9, 1), period_end=dt.date(2015, 10, 31)
+        forum, None, title_en=f"{mark} Briefing", period_start=dt.date(2016, 7, 1), period_end=dt.date(2016, 7, 31)
     )
     with TestCase.captureOnCommitCallbacks(execute=True):
         publish(briefing)
@@ -552,6 +589,14 @@ def url_kwargs(name: str, o: dict[str, Any]) -> dict[str, Any]:
         "topics:topic-update": {"code": o["topic"].code},
         "topics:topic-state": {"code": o["topic"].code},
         "topics:topic-delete": {"code": o["topic"].code},
+        "trends:item": {"pk": o["trend_item"].pk},
+        "trends:item-update": {"pk": o["trend_item"].pk},
+        "trends:item-delete": {"pk": o["trend_item"].pk},
+        "trends:feed": {"pk": o["trend_feed"].pk},
+        "trends:feed-update": {"pk": o["trend_feed"].pk},
+        "trends:feed-poll": {"pk": o["trend_feed"].pk},
+        "trends:feed-delete": {"pk": o["trend_feed"].pk},
+        "api:trenditem-detail": {"pk": o["trend_item"].pk},
         **{
             f"briefings:{name}": {"pk": o["briefing"].pk}
             for name in ("detail", "builder", "publish", "attach", "slides", "markdown", "pdf", "versions")
@@ -823,6 +868,7 @@ def snapshot() -> dict[str, list[tuple[Any, ...]]]:
                 "meetings",
                 "calendar",
                 "consultations",
+                "trends",
                 "archive",
                 "briefings",
             }:
@@ -873,6 +919,13 @@ WRITES: list[tuple[str, str, dict[str, Any]]] = [
     ("calendar:subscription-create", "secretariat", {"name": "Forged", "url": "https://forged.example.org/f.ics"}),
     ("calendar:subscription-refresh", "secretariat", {"active": "0"}),
     ("calendar:subscription-delete", "secretariat", {"confirm": "on"}),
+    ("trends:item-create", "secretariat", {"title": "Forged", "date": "2020-01-01"}),
+    ("trends:item-update", "secretariat", {"title": "Forged", "date": "2020-01-01"}),
+    ("trends:item-delete", "secretariat", {"confirm": "on"}),
+    ("trends:feed-create", "secretariat", {"name": "Forged", "url": "https://forged.example.org/rss"}),
+    ("trends:feed-update", "secretariat", {"name": "Forged", "url": "https://forged.example.org/rss"}),
+    ("trends:feed-poll", "secretariat", {}),
+    ("trends:feed-delete", "secretariat", {"confirm": "on"}),
     ("archive:review", "secretariat", {"genre": "other", "items-TOTAL_FORMS": 0, "items-INITIAL_FORMS": 0}),
     ("archive:document-remove", "secretariat", {}),
     ("archive:batch-publish", "secretariat", {}),
