@@ -45,7 +45,7 @@ def build_briefing(demo: Any) -> Any:
     version = publishing.publish(briefing, actor, "初版")
     version.refresh_from_db()
     item = (
-        AgendaItem.objects.filter(meeting__forum=forum, meeting__start__gte=timezone.now())
+        AgendaItem.objects.filter(meeting__forum=forum, meeting__start__gte=timezone.now(), parent=None)
         .select_related("meeting__forum", "meeting__series")
         .order_by("meeting__start", "position", "pk")
         .first()
