@@ -126,7 +126,14 @@ class BriefingSection(models.Model):
 
     briefing = models.ForeignKey(Briefing, on_delete=models.CASCADE, related_name="sections")
     topic = models.ForeignKey(
-        "topics.Topic", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("topic")
+        # a topic deleted later (once nothing is tagged with it) leaves its section, unnamed: published
+        # versions keep their own copy of the heading
+        "topics.Topic",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("topic"),
     )
     heading_ja = models.CharField(_("heading (Japanese)"), max_length=200, blank=True)
     heading_en = models.CharField(_("heading (English)"), max_length=200, blank=True)

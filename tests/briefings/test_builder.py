@@ -135,3 +135,14 @@ def test_consultations_open_in_the_period_and_events_of_the_coming_months(forum:
     content = briefing_content(b)
     assert [e["name"]["en"] for e in content["events"]] == ["IGF 2016"]
     assert {c["title"]["en"] for c in content["consultations"]} == {"CSTD WGEC questionnaire", "Open all along"}
+
+
+def test_a_topic_deleted_once_untagged_leaves_its_section(forum: Any, sample: dict[str, Any]) -> None:
+    from mshub.topics.models import Topic
+    from mshub.topics.services import delete_topic, untag
+
+    b = briefing(forum)
+    topic = Topic.objects.get(forum=forum, code="iot-security")
+    untag(forum, sample["dyn"], [topic], None)
+    delete_topic(forum, None, topic)
+    assert BriefingEntry.objects.filter(briefing=b, item=sample["dyn"]).exists()
