@@ -96,6 +96,7 @@ def test_the_secretariat_builds_and_publishes_the_sample_briefing(new_page: Any,
         expect(first.locator(".entry-title").nth(place)).to_have_text("インドとロシアがサイバーセキュリティ協定に署名")
     page.get_by_role("button", name=f"Leave out: {LEFT_OUT}").click()
     expect(page.get_by_role("button", name=f"Include: {LEFT_OUT}")).to_be_visible()
+    shot(page, "briefing-builder")
     page.fill("input[name=message]", "初版")
     page.get_by_role("button", name="Publish", exact=True).click()
     page.wait_for_url("**/briefings/*/")
