@@ -143,3 +143,28 @@ def test_trend_items_are_a_kind_of_taggable_record():
     assert entry is not None
     assert entry.model is TrendItem
     assert (entry.date_path, entry.permission) == ("date", "trends.change_trenditem")
+
+
+def test_the_demo_step_and_forum_deletion(forum):
+    from types import SimpleNamespace
+
+    from mshub.trends.area import AREA
+    from mshub.trends.demo import ITEMS, build_trends
+    from mshub.trends.models import FeedRun, TrendFeed
+
+    build_trends(SimpleNamespace(forum=forum, secretariat=None, is_main=True))
+    assert TrendItem.objects.filter(forum=forum).count() == len(ITEMS) >= 15
+    assert {i.date.year for i in TrendItem.objects.filter(forum=forum)} >= {2016, 2026}
+    feed = TrendFeed.objects.get(forum=forum)
+    assert not feed.active  # never polled by the demo
+    assert TopicTag.objects.filter(forum=forum, content_type__model="trenditem").count() >= len(ITEMS)
+    FeedRun.objects.create(feed=feed, forum=forum, outcome="ok")
+    other = ForumFactory()
+    kept = create_item(other, None, title="Theirs", date=dt.date(2020, 1, 1))
+    assert AREA.on_forum_delete is not None
+    AREA.on_forum_delete(forum)
+    assert not TrendItem.objects.filter(forum=forum).exists()
+    assert not TrendFeed.objects.filter(forum=forum).exists()
+    assert not FeedRun.objects.filter(forum=forum).exists()
+    assert not TopicTag.objects.filter(forum=forum, content_type__model="trenditem").exists()
+    assert TrendItem.objects.filter(pk=kept.pk).exists()
