@@ -152,3 +152,22 @@ def deck(content: dict[str, Any]) -> dict[str, Any]:
         "consultations": [{**c, "title": texts(c["title"], languages)} for c in content["consultations"]],
         "events": [{**e, "name": texts(e["name"], languages)} for e in content["events"]],
     }
+
+
+def changes(before: dict[str, Any] | None, after: dict[str, Any]) -> dict[str, list[str]]:
+    """What a version added and dropped since the one before it: section headings and entry titles."""
+
+    def sections(content: dict[str, Any] | None) -> list[str]:
+        return [s["heading"]["ja"] or s["heading"]["en"] for s in (content or {}).get("sections", [])]
+
+    def entries(content: dict[str, Any] | None) -> list[str]:
+        return [e["title"] for s in (content or {}).get("sections", []) for e in s["entries"]]
+
+    if before is None:
+        return {}
+    return {
+        "sections_added": [h for h in sections(after) if h not in sections(before)],
+        "sections_dropped": [h for h in sections(before) if h not in sections(after)],
+        "entries_added": [t for t in entries(after) if t not in entries(before)],
+        "entries_dropped": [t for t in entries(before) if t not in entries(after)],
+    }

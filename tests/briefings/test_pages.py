@@ -95,6 +95,8 @@ def test_publishing_appends_versions_that_never_change(cast: Any, sample: dict[s
     assert "NATOを削除" in versions
     assert "v1" in versions
     assert "NATO" in client.get(first.urls.version).content.decode()
+    compared = client.get(second.urls.version).content.decode()
+    assert "Item dropped: NATOがサイバー空間を第4の作戦領域と定義" in compared
     assert "NATO" not in client.get(b.urls.slides).content.decode()  # the latest
     assert "NATO" in client.get(first.urls.version_slides).content.decode()
 

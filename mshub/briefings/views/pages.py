@@ -14,7 +14,7 @@ from django.views.generic import FormView, TemplateView, View
 
 from mshub.briefings import builder, publishing
 from mshub.briefings.audience import visible_to
-from mshub.briefings.content import briefing_content
+from mshub.briefings.content import briefing_content, changes
 from mshub.briefings.forms import AttachForm, BriefingForm
 from mshub.briefings.models import Audience, Briefing, BriefingVersion
 from mshub.briefings.render import deck_context
@@ -75,7 +75,14 @@ class VersionView(BriefingView, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         version = self.version()
-        context.update(version=version, **deck_context(version.content))  # type: ignore[union-attr]
+        assert version is not None  # a version's address: 404 if none
+        previous = self.briefing.versions.filter(number__lt=version.number).order_by("-number").first()
+        context.update(
+            version=version,
+            previous=previous,
+            changes=changes(previous.content if previous else None, version.content),
+            **deck_context(version.content),
+        )
         return context
 
 
