@@ -186,7 +186,7 @@ def create_briefing(forum: Any, actor: Any = None, **fields: Any) -> Briefing:
 def sections_with_entries(briefing: Briefing) -> list[BriefingSection]:
     """The sections in order, each with ``rows``: its entries (with their items) in order."""
     sections = list(briefing.sections.select_related("topic").order_by("order", "pk"))
-    entries = BriefingEntry.objects.filter(briefing=briefing).select_related("item").order_by("order", "pk")
+    entries = BriefingEntry.objects.filter(briefing=briefing).select_related("item__forum").order_by("order", "pk")
     by_section: dict[int, list[BriefingEntry]] = {s.pk: [] for s in sections}
     for entry in entries:
         by_section.setdefault(entry.section_id, []).append(entry)
