@@ -235,6 +235,13 @@ def test_the_whole_demo_has_meetings_and_reset_removes_them() -> None:
     assert upcoming.agenda_items.filter(parent=None, planned_start__isnull=False).count() == 6
     assert Presenter.objects.filter(item__meeting=upcoming, answer="accepted").count() == 1
     assert ActionItem.objects.filter(meeting__forum=forum, status="open").count() >= 3
+    # The briefing built from the trend items, published and attached to the coming meeting's first item.
+    from mshub.briefings.models import Briefing
+
+    briefing = Briefing.objects.get(forum=forum, state="published")
+    assert briefing.versions.count() == 1
+    assert briefing.agenda_item is not None
+    assert briefing.agenda_item.materials.exists()
     load("--reset", "--no-meetings")  # a forum with meetings, registrations and reports can be removed
     assert not Meeting.objects.exists()
     assert not ArchiveDocument.objects.exists()

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "mshub.consultations",
     "mshub.trends",
     "mshub.archive",
+    "mshub.briefings",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

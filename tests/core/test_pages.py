@@ -14,6 +14,7 @@ from django.urls import NoReverseMatch, resolve, reverse
 
 import mshub
 from mshub.archive.models import ArchiveDocument, ImportBatch, ImportItem
+from mshub.briefings.models import Briefing, BriefingVersion
 from mshub.calendar.models import Body, EventKind, ExternalEvent, FeedSubscription, Presence, ReportBack
 from mshub.consultations.models import Consultation
 from mshub.core.models import Forum
@@ -66,6 +67,7 @@ def samples() -> dict[type[models.Model], models.Model]:
     subscription = FeedSubscription(pk=60)
     subscription.forum_slug = "igcj"  # type: ignore[attr-defined] # read through a forum (shown_in)
     body, kind = Body(pk=61), EventKind(pk=62)
+    briefing = Briefing(pk=90, forum=forum)
     body.forum_slug = kind.forum_slug = "igcj"  # type: ignore[attr-defined] # shared terms, read through a forum
     return {
         MeetingSeries: series,
@@ -94,6 +96,8 @@ def samples() -> dict[type[models.Model], models.Model]:
         Topic: Topic(pk=70, forum=forum, code="dns"),
         TrendItem: TrendItem(pk=80, forum=forum),
         TrendFeed: TrendFeed(pk=81, forum=forum),
+        Briefing: briefing,
+        BriefingVersion: BriefingVersion(number=3, briefing=briefing),
     }
 
 

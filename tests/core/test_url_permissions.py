@@ -88,6 +88,23 @@ EXPECTED: dict[str, str] = {
     "people:organization-update": "steering",
     "people:stakeholdergroup-list": "public",
     "topics:topic-list": "public",
+    # briefings: the walker's briefing is published for the steering group
+    "briefings:list": "public",
+    "briefings:create": "secretariat",
+    "briefings:detail": "steering",
+    "briefings:builder": "secretariat",
+    "briefings:publish": "secretariat",
+    "briefings:attach": "secretariat",
+    "briefings:slides": "steering",
+    "briefings:markdown": "steering",
+    "briefings:pdf": "steering",
+    "briefings:versions": "steering",
+    "briefings:version": "steering",
+    "briefings:version-slides": "steering",
+    "briefings:version-markdown": "steering",
+    "briefings:version-pdf": "steering",
+    "api:briefing-list": "public",
+    "api:briefing-detail": "steering",
     "topics:topic": "public",
     "topics:topic-create": "secretariat",
     "topics:topic-update": "secretariat",
@@ -250,6 +267,7 @@ ALLOWED_STATUS: dict[str, int] = {
     "trends:feed-poll": 405,  # POST only
     "trends:feed-delete": 405,  # POST only
     "topics:tag-record": 405,  # POST only
+    "briefings:publish": 405,  # POST only
     "accounts:logout": 405,  # POST only (Django's LogoutView)
     "accounts:set-timezone": 405,  # POST only
     "set_language": 405,  # POST only
@@ -406,6 +424,7 @@ def build_objects(forum: Forum, mark: str = "") -> dict[str, Any]:
     for tagged in (person, meeting, item, event, consultation):  # a shared record carries each forum's own
         tag(forum, tagged, [topic], None)
     trend_item, trend_feed = trend_objects(forum, organization, topic, mark)
+    briefing = briefing_objects(forum, mark)
     document = ArchiveDocument.objects.create(
         forum=forum,
         sha256=f"{code:0>64}"[-64:],
@@ -441,6 +460,7 @@ def build_objects(forum: Forum, mark: str = "") -> dict[str, Any]:
         "topic": topic,
         "trend_item": trend_item,
         "trend_feed": trend_feed,
+        "briefing": briefing,
     }
 
 
@@ -461,6 +481,20 @@ def trend_objects(forum: Forum, organization: Any, topic: Any, mark: str = "") -
     )
     feed = create_feed(forum, None, name=f"{mark} Trend feed", url="https://example.org/trends.xml", topics=[topic])
     return item, feed
+
+
+def briefing_objects(forum: Forum, mark: str = "") -> Any:
+    """A briefing for the steering group on the month of the forum's trend item (trend_objects),
+    published (its PDF rendered, as after a commit)."""
+    from mshub.briefings.builder import create_briefing
+    from mshub.briefings.publishing import publish
+
+    briefing = create_briefing(
+        forum, None, title_en=f"{mark} Briefing", period_start=dt.date(2016, 7, 1), period_end=dt.date(2016, 7, 31)
+    )
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        publish(briefing)
+    return briefing
 
 
 def calendar_objects(forum: Forum, person: Any, meeting: Any, mark: str = "") -> tuple[Any, Any, Any]:
@@ -577,6 +611,15 @@ def url_kwargs(name: str, o: dict[str, Any]) -> dict[str, Any]:
         "api:trenditem-detail": {"pk": o["trend_item"].pk},
         "topics:tag-record": {"kind": "meeting", "pk": meeting.pk},
         "api:topic-detail": {"code": o["topic"].code},
+        **{
+            f"briefings:{name}": {"pk": o["briefing"].pk}
+            for name in ("detail", "builder", "publish", "attach", "slides", "markdown", "pdf", "versions")
+        },
+        **{
+            f"briefings:{name}": {"pk": o["briefing"].pk, "version": 1}
+            for name in ("version", "version-slides", "version-markdown", "version-pdf")
+        },
+        "api:briefing-detail": {"pk": o["briefing"].pk},
         "accounts:password_reset_confirm": {"uidb64": "MQ", "token": "set-password"},
     }
     return dict(by_name.get(name, {}))
@@ -842,6 +885,7 @@ def snapshot() -> dict[str, list[tuple[Any, ...]]]:
                 "trends",
                 "topics",
                 "archive",
+                "briefings",
             }:
                 cursor.execute(f"SELECT * FROM {connection.ops.quote_name(model._meta.db_table)} ORDER BY 1")  # noqa: S608
                 rows[model._meta.db_table] = cursor.fetchall()
@@ -901,6 +945,14 @@ WRITES: list[tuple[str, str, dict[str, Any]]] = [
     ("archive:review", "secretariat", {"genre": "other", "items-TOTAL_FORMS": 0, "items-INITIAL_FORMS": 0}),
     ("archive:document-remove", "secretariat", {}),
     ("archive:batch-publish", "secretariat", {}),
+    (
+        "briefings:create",
+        "secretariat",
+        {"period_start": "2015-01-01", "period_end": "2015-02-01", "audience": "public"},
+    ),
+    ("briefings:builder", "secretariat", {"action": "refresh"}),
+    ("briefings:publish", "secretariat", {"message": "forged"}),
+    ("briefings:attach", "secretariat", {"item": "__item__", "mode": "link"}),
 ]
 
 
@@ -927,6 +979,7 @@ def test_posts_to_write_views_are_refused_and_nothing_is_written(
         "__other_person__": other.pk,
         "__organization__": o["organization"].pk,
         "__group__": o["group"].pk,
+        "__item__": o["item"].pk,
         "__member_membership__": Membership.objects.get(forum=o["forum"], user=world.cast.users["member"]).pk,
     }
     data = {k: placeholders.get(v, v) if isinstance(v, str) else v for k, v in data.items()}
