@@ -240,6 +240,7 @@ def test_the_whole_demo_has_meetings_and_reset_removes_them() -> None:
 
     briefing = Briefing.objects.get(forum=forum, state="published")
     assert briefing.versions.count() == 1
+    assert briefing.sections.filter(entries__included=True).distinct().count() >= 5  # a section per topic
     assert briefing.agenda_item is not None
     assert briefing.agenda_item.materials.exists()
     load("--reset", "--no-meetings")  # a forum with meetings, registrations and reports can be removed

@@ -1,10 +1,12 @@
-"""The demo's trends: fifteen trend items of 2016–2026 (the main forum) and three (the task force),
-under the forum's topics, and one feed that the demo never polls."""
+"""The demo's trends: fifteen trend items of 2016–2026 and seven of the last weeks (the main forum),
+three (the task force), under the forum's topics, and one feed that the demo never polls."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
+
+from django.utils import timezone
 
 from mshub.people.models import Organization
 from mshub.topics.models import Topic
@@ -204,12 +206,107 @@ ITEMS: list[tuple[Any, ...]] = [
 ]
 TASKFORCE_ITEMS = (0, 4, 9)  # the cyber-norms items, for the task force
 
+# What happened lately, dated back from the day the demo is built, so that the demo's briefing
+# (the last 90 days: mshub/briefings/demo.py) has several topic sections, as a real one does.
+RECENT: list[tuple[Any, ...]] = [
+    (
+        6,
+        "ICANN opens the next round of new gTLD applications",
+        "Applications for the first new generic top-level domains since 2012 open; applicant support lowers fees "
+        "for applicants from developing economies.",
+        "2012年以来となる新gTLDの申請受付が始まった。途上国の申請者向けの支援制度も用意された。",
+        "ICANN",
+        "https://newgtldprogram.icann.org/",
+        Region.GLOBAL,
+        [],
+        ["dns"],
+        ["JNRC"],
+    ),
+    (
+        12,
+        "国連のICTセキュリティに関する常設メカニズムが初会合",
+        "",
+        "OEWGの後継となる常設の「グローバル・メカニズム」が初会合を開き、責任ある国家の行動規範の実施と能力構築を議論した。",
+        "UNODA",
+        "https://disarmament.unoda.org/ict-security/",
+        Region.GLOBAL,
+        [],
+        ["cyber-norms"],
+        ["MFP"],
+    ),
+    (
+        19,
+        "総務省、IoT機器のセキュリティ要件に関する検討会の報告書案を公表",
+        "",
+        "ネットワークに接続されるIoT機器の初期パスワードやアップデート提供期間の表示などを求める報告書案が意見募集にかけられた。",
+        "総務省",
+        "https://www.soumu.go.jp/menu_news/s-news/iot-security.html",
+        Region.ASIA_PACIFIC,
+        ["JP"],
+        ["iot-security", "cybersecurity"],
+        [],
+    ),
+    (
+        27,
+        "EU and Japan deepen cooperation on data flows with trust",
+        "The Digital Partnership Council agrees work on cross-border data flows and on access to data held by "
+        "platforms for researchers.",
+        "",
+        "European Commission",
+        "https://digital-strategy.ec.europa.eu/en/policies/partnerships",
+        Region.EUROPE,
+        ["JP"],
+        ["cross-border-data-access", "privacy"],
+        ["PFT"],
+    ),
+    (
+        38,
+        "APNIC: IPv6 capability in the Asia-Pacific passes half of users",
+        "More than half of the region's users now reach IPv6-only content, led by India, Japan and Viet Nam.",
+        "アジア太平洋地域でIPv6を利用できる利用者の割合が5割を超えた。",
+        "APNIC Labs",
+        "https://stats.labs.apnic.net/ipv6",
+        Region.ASIA_PACIFIC,
+        ["IN", "JP", "VN"],
+        ["ipv6"],
+        [],
+    ),
+    (
+        52,
+        "IGF 2026 closes with messages on the implementation of the WSIS+20 outcome",
+        "The first IGF under its permanent mandate asks national and regional IGFs to feed the WSIS action lines' "
+        "review.",
+        "恒久化後初のIGFが閉幕し、各国・地域のIGFにWSIS成果文書の実施への貢献を求めるメッセージをまとめた。",
+        "IGF",
+        "https://www.intgovforum.org/",
+        Region.GLOBAL,
+        [],
+        ["igf", "wsis"],
+        ["YIGF-J"],
+    ),
+    (
+        66,
+        "Council of Europe convention on AI enters into force",
+        "The Framework Convention on Artificial Intelligence and human rights, democracy and the rule of law enters "
+        "into force after its fifth ratification.",
+        "",
+        "Council of Europe",
+        "https://www.coe.int/en/web/artificial-intelligence/the-framework-convention-on-artificial-intelligence",
+        Region.EUROPE,
+        [],
+        ["freedom-of-expression", "privacy"],
+        [],
+    ),
+]
+
 
 def build_trends(demo: Any) -> None:
     forum = demo.forum
     topics = {t.code: t for t in Topic.objects.of(forum)}
     orgs = {o.short_name: o for o in Organization.objects.filter(forum=forum).exclude(short_name="")}
-    rows = ITEMS if demo.is_main else [ITEMS[i] for i in TASKFORCE_ITEMS]
+    today = timezone.localdate()
+    recent = [(today - dt.timedelta(days=days_ago), *rest) for days_ago, *rest in RECENT]
+    rows = [*ITEMS, *recent] if demo.is_main else [ITEMS[i] for i in TASKFORCE_ITEMS]
     for date, title, summary_en, summary_ja, source, url, region, countries, codes, abbreviations in rows:
         create_item(
             forum,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from mshub.core.models import ActivityEntry
 from mshub.topics.models import Topic, TopicTag
@@ -149,11 +150,13 @@ def test_the_demo_step_and_forum_deletion(forum):
     from types import SimpleNamespace
 
     from mshub.trends.area import AREA
-    from mshub.trends.demo import ITEMS, build_trends
+    from mshub.trends.demo import ITEMS, RECENT, build_trends
     from mshub.trends.models import FeedRun, TrendFeed
 
     build_trends(SimpleNamespace(forum=forum, secretariat=None, is_main=True))
-    assert TrendItem.objects.filter(forum=forum).count() == len(ITEMS) >= 15
+    assert TrendItem.objects.filter(forum=forum).count() == len(ITEMS) + len(RECENT) >= 20
+    recent = TrendItem.objects.filter(forum=forum, date__gte=timezone.localdate() - dt.timedelta(days=90))
+    assert recent.count() >= len(RECENT)  # what the demo's briefing of the last 90 days is built from
     assert {i.date.year for i in TrendItem.objects.filter(forum=forum)} >= {2016, 2026}
     feed = TrendFeed.objects.get(forum=forum)
     assert not feed.active  # never polled by the demo
