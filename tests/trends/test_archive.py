@@ -98,3 +98,38 @@ def test_section_titles_match_names_and_synonyms(forum):
     assert "privacy" in [t.code for t in topics_for(forum, "プライバシー関連の動向")]
     assert topics_for(forum, "") == []
     assert topics_for(forum, "最近の動向") == []
+
+
+def test_the_2016_sample_briefing_becomes_trend_items_under_its_sections_topics(forum):
+    """The real briefing (../shared): each news bullet a trend item of the briefing's day, the
+    security sections' items under security topics, the IoT section's under IoT security."""
+    from pathlib import Path
+
+    from mshub.archive.importer import parse_document
+    from mshub.archive.store import store_document
+    from mshub.topics.models import TopicTag
+
+    sample = Path(__file__).resolve().parents[3] / "shared" / "samples" / "igcj-trend-briefing-2016.txt"
+    if not sample.exists():
+        pytest.skip("../shared/samples is not beside the checkout")
+    content = sample.read_bytes()
+    record = parse_document(content, sample.name)
+    sections = record["topics"]
+    store_document(forum, record, sample.name, content=content)
+    items = list(TrendItem.objects.filter(forum=forum))
+    bullets = sum(len(section["items"]) for section in sections)
+    assert 0 < len(items) <= bullets  # near-identical bullets are one item
+    assert all(item.origin == "archive" for item in items)
+    codes_by_title = {
+        item.title: set(TopicTag.objects.on(item).values_list("topic__code", flat=True)) for item in items
+    }
+    nato = next(title for title in codes_by_title if "NATO" in title)
+    assert codes_by_title[nato] & {"security", "cybersecurity"}
+    iot = [s for s in sections if s["title"].strip().startswith("IoT")]
+    assert iot
+    iot_titles = {title for title in codes_by_title for entry in iot[0]["items"] if title[:20] in entry["text"]}
+    assert iot_titles
+    assert all("iot-security" in codes_by_title[title] for title in iot_titles)
+    # storing it again (another import of the same file) adds nothing
+    store_document(forum, parse_document(content, sample.name), sample.name, content=content)
+    assert TrendItem.objects.filter(forum=forum).count() == len(items)
