@@ -104,10 +104,9 @@ def main() -> None:
     parser.add_argument("--data", type=Path, help="another labelled file (instead of --set)")
     parser.add_argument("--show-misses", action="store_true", help="print each text whose suggestions differ")
     args = parser.parse_args()
+    chosen = SETS if args.set == "both" else {args.set: SETS[args.set]}
     if args.data:
         chosen = {args.data.stem: args.data}
-    else:
-        chosen = SETS if args.set == "both" else {args.set: SETS[args.set]}
     forum = setup()
     from mshub.topics import suggestions
 
