@@ -65,10 +65,9 @@ AREA = Area(
     label="consultations",
     urls="mshub.consultations.urls",
     rules="mshub.consultations.rules",
-    menu=(
-        MenuEntry(16, _("Consultations"), "consultations:index", "consultations.view_consultation"),
-        MenuEntry(17, _("Deadlines"), "consultations:radar", "consultations.view_radar"),
-    ),
+    # the deadline radar is a view of the consultations: linked from their page, not a menu entry of
+    # its own (the forum menu stays one line on a desktop as areas arrive)
+    menu=(MenuEntry(16, _("Consultations"), "consultations:index", "consultations.view_consultation"),),
     home_panel="consultations/_home_panel.html",
     home_context=_home_context,
     home_order=16,

@@ -61,8 +61,7 @@ AREA = Area(
     menu=(
         MenuEntry(20, _("People"), "people:person-list", "people.view_person"),
         MenuEntry(30, _("Organisations"), "people:organization-list", "people.view_organization"),
-        MenuEntry(40, _("Stakeholder groups"), "people:stakeholdergroup-list", "people.view_stakeholdergroup"),
-    ),
+    ),  # stakeholder groups: linked from the people and organisation lists (the menu stays one line)
     home_panel="people/_home_panel.html",
     home_context=_home_context,
     home_order=20,
