@@ -68,12 +68,24 @@ def make_world(forum: Any, users: dict[str, Any]) -> World:
         closes=dt.datetime(2004, 10, 15, 15, 0, tzinfo=dt.UTC),
     )
     on_time = add_milestone(
-        forum, None, wsis, kind="draft", title_ja="意見書①原案作成", title_en="Paper 1: draft",
-        month=dt.date(2004, 8, 1), target_consultation=consultation,
+        forum,
+        None,
+        wsis,
+        kind="draft",
+        title_ja="意見書①原案作成",
+        title_en="Paper 1: draft",
+        month=dt.date(2004, 8, 1),
+        target_consultation=consultation,
     )
     slipped = add_milestone(
-        forum, None, wsis, kind="submission", title_ja="意見書①発表・提出", title_en="Paper 1: submission",
-        day=dt.date(2004, 11, 30), target_event=event,
+        forum,
+        None,
+        wsis,
+        kind="submission",
+        title_ja="意見書①発表・提出",
+        title_en="Paper 1: submission",
+        day=dt.date(2004, 11, 30),
+        target_event=event,
     )
     return World(forum, wsis, other, chair_person, member_person, event, later_event, consultation, slipped, on_time)
 

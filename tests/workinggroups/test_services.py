@@ -55,9 +55,12 @@ def test_group_names_slugs_and_topics_are_checked(forum):
 def test_members_join_change_role_and_leave(forum, world):
     person = PersonFactory(forum=forum)
     member = add_member(forum, None, world.wsis, person)
-    assert member.role == MemberRole.MEMBER and member.joined is not None and member.left is None
+    assert member.role == MemberRole.MEMBER
+    assert member.joined is not None
+    assert member.left is None
     again = add_member(forum, None, world.wsis, person, role=MemberRole.CHAIR)
-    assert again.pk == member.pk and again.role == MemberRole.CHAIR
+    assert again.pk == member.pk
+    assert again.role == MemberRole.CHAIR
     remove_member(forum, None, again, left=dt.date(2005, 1, 31))
     again.refresh_from_db()
     assert again.left == dt.date(2005, 1, 31)
@@ -74,7 +77,9 @@ def test_a_person_of_another_forum_cannot_join(forum, world):
 
 
 def test_milestones_add_edit_delete(forum, world):
-    milestone = add_milestone(forum, None, world.wsis, kind="hearing", title_ja="ヒヤリング", month=dt.date(2004, 9, 17))
+    milestone = add_milestone(
+        forum, None, world.wsis, kind="hearing", title_ja="ヒヤリング", month=dt.date(2004, 9, 17)
+    )
     assert milestone.month == dt.date(2004, 9, 1)  # a month is its first day
     milestone = update_milestone(forum, None, milestone, day=dt.date(2004, 9, 20), done=dt.date(2004, 9, 30))
     assert (milestone.day, milestone.month, milestone.is_done) == (dt.date(2004, 9, 20), dt.date(2004, 9, 1), True)

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
@@ -149,11 +149,16 @@ class MemberRemoveView(GroupView, View):
     permission_required = "workinggroups.change_workinggroup"
     http_method_names = ["post"]
 
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        member = WorkingGroupMember.objects.filter(group=self.group, pk=self.kwargs["pk"]).first()
+    def get_permission_object(self) -> Any:
+        """The membership row, in this group of this forum (another's is not found, whatever the method)."""
+        member = WorkingGroupMember.objects.filter(group=self.group, forum=self.forum, pk=self.kwargs["pk"]).first()
         if member is None:
-            messages.error(request, _("No such member."))
-        else:
-            remove_member(self.forum, request.user, member)
-            messages.success(request, _("The member has left the group."))
+            raise Http404("No such member")
+        member.group = self.group
+        self.member = member
+        return member
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        remove_member(self.forum, request.user, self.member)
+        messages.success(request, _("The member has left the group."))
         return HttpResponseRedirect(self.group.urls.members)

@@ -83,12 +83,21 @@ class MilestoneFormView(GroupView, FormView[MilestoneForm]):
 
 
 class MilestoneView(GroupView):
+    """A milestone of the group (``pk``): another group's or forum's is not found, whatever the method."""
+
+    _milestone: Milestone | None = None
+
     def milestone(self) -> Milestone:
-        found = Milestone.objects.filter(group=self.group, forum=self.forum, pk=self.kwargs["pk"]).first()
-        if found is None:
-            raise Http404("No such milestone")
-        found.group = self.group
-        return found
+        if self._milestone is None:
+            found = Milestone.objects.filter(group=self.group, forum=self.forum, pk=self.kwargs["pk"]).first()
+            if found is None:
+                raise Http404("No such milestone")
+            found.group = self.group
+            self._milestone = found
+        return self._milestone
+
+    def get_permission_object(self) -> Any:
+        return self.milestone()
 
 
 class MilestoneUpdateView(MilestoneView, MilestoneFormView):
