@@ -121,11 +121,13 @@ def build_events() -> dict[str, ExternalEvent]:
 
 
 def build_working_groups(demo: Any) -> None:
-    """The task force's working groups with members and work plans (the main forum has none)."""
+    """The task force's working groups with members and work plans (the main forum has none). The
+    shared events are made in the main forum's step already, so that every forum's later steps (the
+    topics' tagging) find them on a first run as on a rebuild."""
+    events = build_events()
     if demo.is_main or WorkingGroup.objects.filter(forum=demo.forum).exists():
         return
     forum, actor = demo.forum, demo.secretariat
-    events = build_events()
     topics = {t.code: t for t in Topic.objects.of(forum)}
     people = list(Person.objects.filter(forum=forum).order_by("pk"))
     chair_user = demo.users.get(CHAIR_ACCOUNT)

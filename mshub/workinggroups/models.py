@@ -231,9 +231,12 @@ class Milestone(models.Model):
 
     @property
     def is_slipped(self) -> bool:
-        """Not done, and its target (event or deadline) comes before the milestone's date."""
+        """Not done, and its target (event or deadline) comes before the milestone's date. A report-back
+        reports on its event, so it comes after it by design: never slipped."""
+        if self.done is not None or self.kind == MilestoneKind.REPORT_BACK:
+            return False
         target = self.target_day
-        return self.done is None and target is not None and target < self.when
+        return target is not None and target < self.when
 
     def clean(self) -> None:
         errors: dict[str, Any] = {}

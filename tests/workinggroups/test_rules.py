@@ -65,3 +65,4 @@ def test_who_reads(world, cast, role, sees_members):
     body = page.content.decode()
     assert "Ogawa" in body  # the chair
     assert ("Inoue" in body) is sees_members  # the members with their stakeholder groups: forum members only
+    assert ("Academia" in body) is sees_members  # Inoue's, from the registry (the affiliation today)

@@ -103,5 +103,7 @@ def test_slipped_milestones(world):
     assert not month_only.is_slipped  # "November" may still be before the 23rd
     late_month = Milestone(month=dt.date(2004, 12, 1), target_event=world.event)
     assert late_month.is_slipped
+    report_back = Milestone(kind="report-back", month=dt.date(2004, 12, 1), target_event=world.event)
+    assert not report_back.is_slipped  # it reports on the event: after it by design
     no_target = Milestone(day=dt.date(2030, 1, 1))
     assert not no_target.is_slipped
