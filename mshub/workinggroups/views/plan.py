@@ -44,7 +44,7 @@ class PlanPdfView(GroupView, View):
         plan = build_plan(self.group, self.forum)
         with translation.override("ja"):
             html = render_to_string(
-                "workinggroups/plan_pdf.html", {"plan": plan, "group": self.group, "forum": self.forum}
+                "workinggroups/plan_pdf.html", {"plan": plan, "group": self.group, "forum": self.forum}, request=request
             )
         private = not self.forum.is_public
         return bytes_response(
