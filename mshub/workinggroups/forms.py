@@ -98,9 +98,14 @@ class MemberForm(forms.Form):
         help_text=_("Leave empty to use the person's own account."),
     )
 
-    def __init__(self, *args: Any, forum: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, forum: Any, with_accounts: bool = False, **kwargs: Any) -> None:
+        """``with_accounts``: offer the forum's accounts (the secretariat's form; the list shows
+        addresses, so a chair's form leaves it out and the person's own account is used)."""
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = Person.objects.filter(forum=forum)  # type: ignore[attr-defined]
+        if not with_accounts:
+            del self.fields["user"]
+            return
         self.fields["user"].queryset = get_user_model().objects.filter(memberships__forum=forum).order_by("email")  # type: ignore[attr-defined]
 
 

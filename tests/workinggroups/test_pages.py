@@ -150,6 +150,9 @@ def test_the_chair_runs_the_group_through_the_forms(world, cast):
     person = PersonFactory(forum=world.forum, family_name_ja="服部")
     assert chair.post(world.wsis.urls.members, {"person": person.pk, "role": "member"}).status_code == 302
     assert world.wsis.members.filter(person=person, left=None).exists()
+    page = chair.get(world.wsis.urls.members).content.decode()
+    assert 'name="user"' not in page  # the forum's accounts (addresses) are the secretariat's to pick
+    assert 'name="user"' in cast.client("secretariat").get(world.wsis.urls.members).content.decode()
     row = world.wsis.members.get(person=person)
     assert chair.post(row.urls.member_remove).status_code == 302
     row.refresh_from_db()

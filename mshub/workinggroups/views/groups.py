@@ -125,7 +125,8 @@ class MembersView(GroupView, FormView[MemberForm]):
     form_class = MemberForm
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "forum": self.forum}
+        with_accounts = self.request.user.has_perm("workinggroups.add_workinggroup", self.forum)  # the secretariat
+        return {**super().get_form_kwargs(), "forum": self.forum, "with_accounts": with_accounts}
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -135,7 +136,9 @@ class MembersView(GroupView, FormView[MemberForm]):
     def form_valid(self, form: MemberForm) -> HttpResponse:
         data = form.cleaned_data
         try:
-            add_member(self.forum, self.request.user, self.group, data["person"], role=data["role"], user=data["user"])
+            add_member(
+                self.forum, self.request.user, self.group, data["person"], role=data["role"], user=data.get("user")
+            )
         except WorkingGroupError as exc:
             form.add_error(None, str(exc))
             return self.form_invalid(form)
