@@ -66,3 +66,25 @@ def test_who_reads(world, cast, role, sees_members):
     assert "Ogawa" in body  # the chair
     assert ("Inoue" in body) is sees_members  # the members with their stakeholder groups: forum members only
     assert ("Academia" in body) is sees_members  # Inoue's, from the registry (the affiliation today)
+
+
+def test_who_puts_the_group_under_topics(world, cast):
+    """The chip picker (topics:tag-record) needs the topics' own rule (steering and above) and the
+    group's rule: the secretariat; a chair sets the group's topics through the group's form."""
+    from django.urls import reverse
+
+    from mshub.topics.models import Topic
+    from mshub.workinggroups.services import topics_of
+
+    url = reverse("topics:tag-record", kwargs={"forum": world.forum.slug, "kind": "working-group", "pk": world.wsis.pk})
+    for role in ("member", "wg_chair", "steering"):  # steering chairs the other group only
+        assert cast.client(role).post(url, {"action": "add", "topic": "privacy"}).status_code == 403
+    assert topics_of(world.wsis) == []
+    assert cast.client("secretariat").post(url, {"action": "add", "topic": "privacy"}).status_code == 302
+    assert [t.code for t in topics_of(world.wsis)] == ["privacy"]
+    dns = Topic.objects.get(forum=world.forum, code="dns")
+    data = {"name_ja": "WSIS作業部会", "slug": "wsis", "state": "active", "topics": [dns.pk]}
+    assert cast.client("wg_chair").post(world.wsis.urls.group_update, data).status_code == 302
+    assert [t.code for t in topics_of(world.wsis)] == ["dns"]
+    body = cast.client("anonymous").get(world.wsis.urls.group).content.decode()
+    assert "DNS" in body  # the chips, through {% record_topics group %}
