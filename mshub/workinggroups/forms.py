@@ -109,6 +109,16 @@ class MemberForm(forms.Form):
         self.fields["user"].queryset = get_user_model().objects.filter(memberships__forum=forum).order_by("email")  # type: ignore[attr-defined]
 
 
+class DatedChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """An event or a consultation shown with its date first (hundreds of them read in date order)."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        if isinstance(obj, Consultation):
+            return f"{obj.local_closes:%Y-%m-%d} {obj}"
+        day = getattr(obj, "first_day", None)
+        return f"{day:%Y-%m-%d} {obj}" if day else str(obj)
+
+
 class MilestoneForm(forms.ModelForm[Milestone]):
     month = MonthField(label=_("month"), required=False, help_text=_("YYYY-MM; or give the exact date."))
 
@@ -120,6 +130,7 @@ class MilestoneForm(forms.ModelForm[Milestone]):
             "done": forms.DateInput(attrs={"type": "date"}),
             "note": forms.Textarea(attrs={"rows": 3}),
         }
+        field_classes = {"target_event": DatedChoiceField, "target_consultation": DatedChoiceField}
 
     def __init__(self, *args: Any, forum: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

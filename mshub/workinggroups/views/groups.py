@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.db.models import Prefetch
+from django.db.models import Case, Prefetch, Value, When
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils.translation import gettext as _
 from django.views import View
@@ -13,7 +13,7 @@ from django.views.generic import FormView, TemplateView
 
 from mshub.core.views.base import ForumView
 from mshub.workinggroups.forms import GroupForm, MemberForm
-from mshub.workinggroups.models import MemberRole, Milestone, WorkingGroup, WorkingGroupMember
+from mshub.workinggroups.models import GroupState, MemberRole, Milestone, WorkingGroup, WorkingGroupMember
 from mshub.workinggroups.plan import milestones_of
 from mshub.workinggroups.services import (
     WorkingGroupError,
@@ -23,6 +23,11 @@ from mshub.workinggroups.services import (
     update_group,
 )
 from mshub.workinggroups.views.base import GroupView, members_of
+
+# active groups first, then proposed ones, then those that concluded
+STATE_ORDER = Case(
+    When(state=GroupState.ACTIVE, then=Value(0)), When(state=GroupState.PROPOSED, then=Value(1)), default=Value(2)
+)
 
 
 class GroupListView(ForumView, TemplateView):
@@ -41,7 +46,7 @@ class GroupListView(ForumView, TemplateView):
                 Prefetch("members", queryset=chairs, to_attr="chair_rows"),
                 Prefetch("milestones", queryset=milestones, to_attr="milestone_rows"),
             )
-            .order_by("state", "slug")
+            .order_by(STATE_ORDER, "slug")
         )
         for group in groups:
             rows = group.milestone_rows
