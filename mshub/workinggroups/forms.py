@@ -109,7 +109,7 @@ class MemberForm(forms.Form):
         self.fields["user"].queryset = get_user_model().objects.filter(memberships__forum=forum).order_by("email")  # type: ignore[attr-defined]
 
 
-class DatedChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+class DatedChoiceField(forms.ModelChoiceField):
     """An event or a consultation shown with its date first (hundreds of them read in date order)."""
 
     def label_from_instance(self, obj: Any) -> str:
