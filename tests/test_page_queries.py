@@ -188,6 +188,37 @@ def grow_trends(forum: Forum, n: int) -> Any:
     return made
 
 
+def grow_working_groups(forum: Forum, event: Any, consultation: Any, n: int) -> Any:
+    """``n`` working groups, each with a chair and two members (affiliated), a milestone aimed at the
+    event and one at the consultation; and as many more members and milestones for the first group."""
+    from mshub.workinggroups.models import WorkingGroup
+    from mshub.workinggroups.services import add_member, add_milestone, create_group
+
+    first = WorkingGroup.objects.filter(forum=forum).order_by("pk").first()
+    made = None
+    for _ in range(n):
+        k = WorkingGroup.objects.filter(forum=forum).count()
+        made = create_group(forum, None, name_ja=f"作業部会{k}", name_en=f"WG {k}", slug=f"wg-{k}", state="active")
+        for group in {made, first or made}:
+            for role in ("chair", "member", "member"):
+                person = PersonFactory(forum=forum)
+                AffiliationFactory(person=person, start=dt.date(2001, 4, 1))
+                add_member(forum, None, group, person, role=role)
+            add_milestone(
+                forum, None, group, kind="draft", title_ja=f"原案{k}", month=dt.date(2015, 9, 1), target_event=event
+            )
+            add_milestone(
+                forum,
+                None,
+                group,
+                kind="submission",
+                title_ja=f"提出{k}",
+                day=dt.date(2015, 12, 1),
+                target_consultation=consultation,
+            )
+    return first or made
+
+
 def pages(
     cast: Cast,
     reported: Meeting,
@@ -197,6 +228,7 @@ def pages(
     event: ExternalEvent,
     consultation: Any = None,
     trend: Any = None,
+    working_group: Any = None,
 ) -> dict[str, str]:
     f = {"forum": cast.forum.slug}
     series = {**f, "series": reported.series.slug}
@@ -264,6 +296,9 @@ def pages(
         "trends:index (filtered)": reverse("trends:index", kwargs=f) + "?topic=dns&source=Source+0",
         "trends:item": reverse("trends:item", kwargs={**f, "pk": trend.pk}),
         "api:trenditem-list": reverse("api:trenditem-list", kwargs=f),
+        "workinggroups:index": reverse("workinggroups:index", kwargs=f),
+        "workinggroups:group": working_group.urls.group,
+        "workinggroups:plan": working_group.urls.plan,
     }
 
 
@@ -308,14 +343,15 @@ def test_every_list_and_detail_page_reads_in_a_fixed_number_of_queries(cast: Cas
     event = grow_calendar(forum, reported, 1)
     consultation = grow_consultations(forum, 1)
     trend = grow_trends(forum, 1)
+    working_group = grow_working_groups(forum, event, consultation, 1)
     first_item = reported.agenda_items.first()
     assert first_item is not None
     # one query per kind of record tagged: every kind from the start
     entry = first_item.interventions.first()
-    kinds = (organization, person, reported, upcoming, first_item, entry, event, consultation, trend)
+    kinds = (organization, person, reported, upcoming, first_item, entry, event, consultation, trend, working_group)
     for tagged in kinds:
         tag(forum, tagged, [Topic.objects.get(forum=forum, code="dns")], None)
-    urls = pages(cast, reported, upcoming, organization.pk, person.pk, event, consultation, trend)
+    urls = pages(cast, reported, upcoming, organization.pk, person.pk, event, consultation, trend, working_group)
     few = counts(clients, urls)
 
     # Everything grows: the meetings' agendas and everything hanging from them, the series, the
@@ -338,6 +374,7 @@ def test_every_list_and_detail_page_reads_in_a_fixed_number_of_queries(cast: Cas
     grow_calendar_on(grown, reported)
     grow_consultations(forum, 6)
     grow_trends(forum, 6)
+    grow_working_groups(forum, event, consultation, 6)
     trend.organizations.add(*OrganizationFactory.create_batch(3, forum=forum))
     dns = Topic.objects.get(forum=forum, code="dns")
     for org in Organization.objects.filter(forum=forum):

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "mshub.calendar",
     "mshub.consultations",
     "mshub.trends",
+    "mshub.workinggroups",
     "mshub.archive",
     "mshub.briefings",
     "django.contrib.admin",

@@ -32,6 +32,7 @@ from mshub.meetings.services.meetings import create_meeting
 from mshub.people.models import Affiliation, Gender, Organization, OrganizationKind, Person, StakeholderGroup
 from mshub.topics.models import Topic
 from mshub.trends.models import TrendFeed, TrendItem
+from mshub.workinggroups.models import Milestone, WorkingGroup, WorkingGroupMember
 
 SOURCE = Path(mshub.__file__).parent
 
@@ -68,6 +69,7 @@ def samples() -> dict[type[models.Model], models.Model]:
     subscription.forum_slug = "igcj"  # type: ignore[attr-defined] # read through a forum (shown_in)
     body, kind = Body(pk=61), EventKind(pk=62)
     briefing = Briefing(pk=90, forum=forum)
+    working_group = WorkingGroup(pk=95, forum=forum, slug="wsis")
     body.forum_slug = kind.forum_slug = "igcj"  # type: ignore[attr-defined] # shared terms, read through a forum
     return {
         MeetingSeries: series,
@@ -98,6 +100,9 @@ def samples() -> dict[type[models.Model], models.Model]:
         TrendFeed: TrendFeed(pk=81, forum=forum),
         Briefing: briefing,
         BriefingVersion: BriefingVersion(number=3, briefing=briefing),
+        WorkingGroup: working_group,
+        WorkingGroupMember: WorkingGroupMember(pk=96, forum=forum, group=working_group),
+        Milestone: Milestone(pk=97, forum=forum, group=working_group),
     }
 
 

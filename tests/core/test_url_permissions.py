@@ -198,6 +198,19 @@ EXPECTED: dict[str, str] = {
     "trends:feed-update": "secretariat",
     "trends:feed-poll": "secretariat",
     "trends:feed-delete": "secretariat",
+    # working groups: read by whoever reads the forum; run by the group's chairs (the walker's
+    # wg_chair account chairs no group: tests/workinggroups/test_rules.py) and the secretariat
+    "workinggroups:index": "public",
+    "workinggroups:group-create": "secretariat",
+    "workinggroups:group": "public",
+    "workinggroups:group-update": "secretariat",
+    "workinggroups:members": "secretariat",
+    "workinggroups:member-remove": "secretariat",
+    "workinggroups:plan": "public",
+    "workinggroups:plan-pdf": "public",
+    "workinggroups:milestone-create": "secretariat",
+    "workinggroups:milestone-update": "secretariat",
+    "workinggroups:milestone-delete": "secretariat",
     # archive
     "archive:index": "secretariat",
     "archive:batch": "secretariat",
@@ -266,6 +279,8 @@ ALLOWED_STATUS: dict[str, int] = {
     "trends:item-delete": 405,  # POST only
     "trends:feed-poll": 405,  # POST only
     "trends:feed-delete": 405,  # POST only
+    "workinggroups:member-remove": 405,  # POST only
+    "workinggroups:milestone-delete": 405,  # POST only
     "topics:tag-record": 405,  # POST only
     "briefings:publish": 405,  # POST only
     "accounts:logout": 405,  # POST only (Django's LogoutView)
@@ -425,6 +440,7 @@ def build_objects(forum: Forum, mark: str = "") -> dict[str, Any]:
         tag(forum, tagged, [topic], None)
     trend_item, trend_feed = trend_objects(forum, organization, topic, mark)
     briefing = briefing_objects(forum, mark)
+    working_group, wg_member, milestone = workinggroup_objects(forum, person, event, consultation, mark)
     document = ArchiveDocument.objects.create(
         forum=forum,
         sha256=f"{code:0>64}"[-64:],
@@ -461,7 +477,38 @@ def build_objects(forum: Forum, mark: str = "") -> dict[str, Any]:
         "trend_item": trend_item,
         "trend_feed": trend_feed,
         "briefing": briefing,
+        "working_group": working_group,
+        "wg_member": wg_member,
+        "milestone": milestone,
     }
+
+
+def workinggroup_objects(forum: Forum, person: Any, event: Any, consultation: Any, mark: str = "") -> tuple[Any, ...]:
+    """This forum's working group (marked), with the person as a member and a milestone aimed at the event."""
+    from mshub.workinggroups.services import add_member, add_milestone, create_group
+
+    group = create_group(
+        forum,
+        None,
+        name_ja=f"{mark}作業部会",
+        name_en=f"{mark} Working group",
+        slug=f"{mark.lower() or 'regular'}-wg",
+        charter_en=f"{mark} charter",
+        state="active",
+    )
+    member = add_member(forum, None, group, person)
+    milestone = add_milestone(
+        forum,
+        None,
+        group,
+        kind="draft",
+        title_ja=f"{mark}原案",
+        title_en=f"{mark} Draft",
+        month=dt.date(2015, 11, 1),
+        target_event=event,
+        note=f"{mark} milestone note",
+    )
+    return group, member, milestone
 
 
 def trend_objects(forum: Forum, organization: Any, topic: Any, mark: str = "") -> tuple[Any, Any]:
@@ -620,6 +667,13 @@ def url_kwargs(name: str, o: dict[str, Any]) -> dict[str, Any]:
             for name in ("version", "version-slides", "version-markdown", "version-pdf")
         },
         "api:briefing-detail": {"pk": o["briefing"].pk},
+        **{
+            f"workinggroups:{name}": {"slug": o["working_group"].slug}
+            for name in ("group", "group-update", "members", "plan", "plan-pdf", "milestone-create")
+        },
+        "workinggroups:member-remove": {"slug": o["working_group"].slug, "pk": o["wg_member"].pk},
+        "workinggroups:milestone-update": {"slug": o["working_group"].slug, "pk": o["milestone"].pk},
+        "workinggroups:milestone-delete": {"slug": o["working_group"].slug, "pk": o["milestone"].pk},
         "accounts:password_reset_confirm": {"uidb64": "MQ", "token": "set-password"},
     }
     return dict(by_name.get(name, {}))
@@ -886,6 +940,7 @@ def snapshot() -> dict[str, list[tuple[Any, ...]]]:
                 "topics",
                 "archive",
                 "briefings",
+                "workinggroups",
             }:
                 cursor.execute(f"SELECT * FROM {connection.ops.quote_name(model._meta.db_table)} ORDER BY 1")  # noqa: S608
                 rows[model._meta.db_table] = cursor.fetchall()
@@ -953,6 +1008,13 @@ WRITES: list[tuple[str, str, dict[str, Any]]] = [
     ("briefings:builder", "secretariat", {"action": "refresh"}),
     ("briefings:publish", "secretariat", {"message": "forged"}),
     ("briefings:attach", "secretariat", {"item": "__item__", "mode": "link"}),
+    ("workinggroups:group-create", "secretariat", {"name_ja": "偽", "slug": "forged", "state": "active"}),
+    ("workinggroups:group-update", "secretariat", {"name_ja": "乗っ取り", "slug": "forged", "state": "concluded"}),
+    ("workinggroups:members", "secretariat", {"person": "__other_person__", "role": "chair"}),
+    ("workinggroups:member-remove", "secretariat", {}),
+    ("workinggroups:milestone-create", "secretariat", {"kind": "draft", "title_ja": "偽", "month": "2020-01"}),
+    ("workinggroups:milestone-update", "secretariat", {"kind": "draft", "title_ja": "偽", "month": "2020-01"}),
+    ("workinggroups:milestone-delete", "secretariat", {"confirm": "on"}),
 ]
 
 

@@ -1,0 +1,53 @@
+"""The working groups' permissions.
+
+Whoever may read the forum reads its working groups, their charters, chairs and work plans; the
+forum's members see who else is in a group (with their stakeholder group). The secretariat creates
+groups; a group's own chairs (a current chair member whose account, or whose person's account, is
+the user, and who is a member of the forum) and the secretariat edit the group, its members and its
+work plan. A chair of one group has no rights on another.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import rules
+from django.db.models import Q
+
+from mshub.core.permissions import can_read_forum, is_member, is_secretariat
+
+
+def _group_of(obj: Any) -> Any:
+    from mshub.workinggroups.models import WorkingGroup
+
+    group = getattr(obj, "group", obj)
+    return group if isinstance(group, WorkingGroup) else None
+
+
+@rules.predicate
+def chairs_group(user: Any, obj: Any) -> bool:
+    """The user chairs the working group ``obj`` (or the group of a member or milestone ``obj``)."""
+    group = _group_of(obj)
+    if group is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    cache: dict[int, bool] = user.__dict__.setdefault("_mshub_wg_chairs", {})
+    if group.pk not in cache:
+        from mshub.workinggroups.models import MemberRole, WorkingGroupMember
+
+        cache[group.pk] = (
+            WorkingGroupMember.objects.filter(group=group, role=MemberRole.CHAIR, left__isnull=True)
+            .filter(Q(user=user) | Q(user__isnull=True, person__user=user))
+            .exists()
+        )
+    return cache[group.pk]
+
+
+can_run_group = is_secretariat | (is_member & chairs_group)
+
+PERMISSIONS: dict[str, Any] = {
+    "workinggroups.view_workinggroup": can_read_forum,
+    "workinggroups.view_members": is_member,
+    "workinggroups.add_workinggroup": is_secretariat,
+    # The group, its members and its work plan (also: put the group under topics).
+    "workinggroups.change_workinggroup": can_run_group,
+}
