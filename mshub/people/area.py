@@ -60,8 +60,8 @@ AREA = Area(
     rules="mshub.people.rules",
     menu=(
         MenuEntry(20, _("People"), "people:person-list", "people.view_person"),
-        MenuEntry(30, _("Organisations"), "people:organization-list", "people.view_organization"),
-    ),  # stakeholder groups: linked from the people and organisation lists (the menu stays one line)
+    ),  # the registry is one entry: organisations and stakeholder groups are linked from its pages
+    # (templates/people/_registry_nav.html), so that the forum menu stays one line on a desktop
     home_panel="people/_home_panel.html",
     home_context=_home_context,
     home_order=20,
