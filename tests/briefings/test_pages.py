@@ -71,6 +71,34 @@ def test_builder_actions_without_scripts_and_with_htmx(cast: Any, sample: dict[s
     assert post(client, b, action="exclude", entry=999999).status_code == 404
 
 
+def test_forged_builder_forms_are_refused_and_change_nothing(cast: Any, sample: dict[str, Any]) -> None:
+    b = briefing(cast.forum)
+    client = cast.client("secretariat")
+    section = builder.sections_with_entries(b)[0]
+    entry = BriefingEntry.objects.filter(briefing=b).first()
+    assert entry is not None
+    # valid edits: an entry's own text, a section moved down
+    assert (
+        post(client, b, action="entry-text", entry=entry.pk, **{f"entry-{entry.pk}-override_ja": "要約"}).status_code
+        == 302
+    )
+    entry.refresh_from_db()
+    assert entry.override_ja == "要約"
+    assert post(client, b, action="section-down", section=section.pk).status_code == 302
+    # a heading longer than the page's field allows: refused with the reason, nothing saved
+    refused = post(client, b, action="section", section=section.pk, **{f"section-{section.pk}-heading_ja": "長" * 201})
+    assert refused.status_code == 400
+    assert "Not saved" in refused.content.decode()
+    section.refresh_from_db()
+    assert section.heading_ja != "長" * 201
+    settings = post(
+        client, b, action="settings", **{"briefing-period_start": "2016-12-01", "briefing-period_end": "2016-01-01"}
+    )
+    assert settings.status_code == 400
+    b.refresh_from_db()
+    assert b.period_start != dt.date(2016, 12, 1)
+
+
 def test_another_briefings_entry_is_not_found(cast: Any, sample: dict[str, Any]) -> None:
     first, second = briefing(cast.forum), briefing(cast.forum)
     entry = BriefingEntry.objects.filter(briefing=second).first()

@@ -45,6 +45,13 @@ class BuilderView(BriefingView, TemplateView):
             "sections": builder.sections_with_entries(self.briefing),
         }
 
+    def refused(self, form: Any) -> HttpResponse:
+        """A form that only a forged request makes invalid (the page's fields carry their limits):
+        nothing is saved, the page says why."""
+        problems = "; ".join(f"{form.fields[name].label}: {' '.join(errors)}" for name, errors in form.errors.items())
+        messages.error(self.request, _("Not saved: %(problems)s") % {"problems": problems})
+        return self.render_to_response(self.get_context_data(), status=400)
+
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         action = request.POST.get("action", "")
         briefing, user = self.briefing, request.user
@@ -62,9 +69,10 @@ class BuilderView(BriefingView, TemplateView):
             )
             if action == "entry-text":
                 entry_form = EntryForm(request.POST, instance=entry, prefix=f"entry-{entry.pk}")
-                if entry_form.is_valid():
-                    texts = entry_form.cleaned_data
-                    builder.update_entry_text(entry, texts["override_ja"], texts["override_en"], user)
+                if not entry_form.is_valid():
+                    return self.refused(entry_form)
+                texts = entry_form.cleaned_data
+                builder.update_entry_text(entry, texts["override_ja"], texts["override_en"], user)
             elif action in ("exclude", "include"):
                 builder.set_included(entry, action == "include", user)
             else:
@@ -76,8 +84,9 @@ class BuilderView(BriefingView, TemplateView):
                 pk=id_param(request.POST, "section"),
             )
             section_form = SectionForm(request.POST, instance=section, prefix=f"section-{section.pk}")
-            if section_form.is_valid():
-                builder.update_section(section, user, **dict(section_form.cleaned_data.items()))
+            if not section_form.is_valid():
+                return self.refused(section_form)
+            builder.update_section(section, user, **dict(section_form.cleaned_data.items()))
         elif action == "settings":
             settings_form = BriefingForm(request.POST, instance=briefing, prefix="briefing")
             if not settings_form.is_valid():
