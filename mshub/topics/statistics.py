@@ -205,10 +205,15 @@ def roots(topics: Iterable[Topic]) -> dict[int, int]:
 
 def subtree(topic: Topic, topics: Iterable[Topic]) -> set[int]:
     """``topic`` and every topic under it, at any depth, from the topics given (no queries)."""
+    return ids_under(topic.pk, ((t.pk, t.parent_id) for t in topics))
+
+
+def ids_under(root: int, links: Iterable[tuple[int, int | None]]) -> set[int]:
+    """``root`` and the ids of every topic under it, at any depth, from (id, parent id) pairs."""
     children: dict[int | None, list[int]] = defaultdict(list)
-    for t in topics:
-        children[t.parent_id].append(t.pk)
-    found, todo = {topic.pk}, [topic.pk]
+    for pk, parent_id in links:
+        children[parent_id].append(pk)
+    found, todo = {root}, [root]
     while todo:
         for child in children.get(todo.pop(), []):
             if child not in found:

@@ -18,6 +18,7 @@ from django.db import models
 
 from mshub.topics import registry
 from mshub.topics.models import Topic, TopicTag
+from mshub.topics.statistics import ids_under
 
 _QS = TypeVar("_QS", bound=models.QuerySet[Any])
 _CACHE = "_mshub_topics"  # on the request: {(content type id, object id): [topics]}
@@ -135,16 +136,7 @@ def chips_context(request: Any, forum: Any, obj: models.Model, error: str = "") 
 
 def topic_and_below(forum: Any, topic: Topic) -> set[int]:
     """The ids of ``topic`` and every topic under it (any depth), from one query."""
-    children: dict[int | None, list[int]] = defaultdict(list)
-    for pk, parent_id in Topic.objects.of(forum).values_list("pk", "parent_id"):
-        children[parent_id].append(pk)
-    found, todo = {topic.pk}, [topic.pk]
-    while todo:
-        for child in children.get(todo.pop(), []):
-            if child not in found:
-                found.add(child)
-                todo.append(child)
-    return found
+    return ids_under(topic.pk, Topic.objects.of(forum).values_list("pk", "parent_id"))
 
 
 def with_topic(queryset: _QS, forum: Any, topic: Topic) -> _QS:
