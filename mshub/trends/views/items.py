@@ -7,9 +7,7 @@ import datetime as dt
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Exists, OuterRef, Q, QuerySet
-from django.db.models.functions import Cast
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
@@ -18,7 +16,8 @@ from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
 from mshub.core.views.base import ForumObjectView, ForumView
-from mshub.topics.models import TopicTag
+from mshub.topics.models import Topic
+from mshub.topics.tagging import with_topic
 from mshub.trends.forms import TrendFilterForm, TrendItemForm
 from mshub.trends.models import TrendItem
 from mshub.trends.services import TrendError, create_item, delete_item, topics_by_item, update_item
@@ -37,15 +36,9 @@ class TrendListView(ForumView, ListView[TrendItem]):
         if not self.filters.is_valid():
             return items.none()  # the form says why
         chosen = self.filters.cleaned_data
-        if chosen.get("topic"):
-            content_type = ContentType.objects.get_for_model(TrendItem)
-            tagged = TopicTag.objects.filter(
-                Q(topic__code=chosen["topic"]) | Q(topic__parent__code=chosen["topic"]),
-                forum=self.forum,
-                content_type=content_type,
-                object_id=Cast(OuterRef("pk"), CharField()),
-            )
-            items = items.filter(Exists(tagged))
+        topic = Topic.objects.of(self.forum).filter(code=chosen["topic"]).first() if chosen.get("topic") else None
+        if topic is not None:  # the topic and those under it, as the calendar and consultations filter
+            items = with_topic(items, self.forum, topic)
         if chosen.get("source"):
             items = items.filter(source_name=chosen["source"])
         if chosen.get("period"):
