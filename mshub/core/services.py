@@ -1,7 +1,9 @@
-"""Forum workflows: creating forums, adding members, changing roles."""
+"""Forum workflows: creating forums, adding members, changing roles; ``assign``, which the areas'
+update services share."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -14,6 +16,20 @@ from mshub.core.models.events import record
 
 class LastSecretariatError(ValueError):
     pass
+
+
+def assign(instance: Any, fields: dict[str, Any], allowed: Iterable[str]) -> list[str]:
+    """Set ``fields`` on ``instance`` (each must be one of ``allowed``: a caller's slip, never user
+    input, so ``TypeError``) and return the names whose value changed, for the activity log."""
+    allowed = set(allowed)
+    changed = []
+    for name, value in fields.items():
+        if name not in allowed:
+            raise TypeError(name)
+        if getattr(instance, name) != value:
+            changed.append(name)
+        setattr(instance, name, value)
+    return changed
 
 
 @transaction.atomic

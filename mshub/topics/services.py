@@ -83,6 +83,23 @@ def tag(forum: Any, obj: models.Model, topics: Iterable[Topic], actor: Any) -> l
 
 
 @transaction.atomic
+def topics_on(obj: models.Model) -> list[Topic]:
+    """The topics ``obj`` is under, in the taxonomy's order (one query)."""
+    ids = TopicTag.objects.on(obj).values_list("topic_id", flat=True)
+    return list(Topic.objects.filter(pk__in=ids).order_by("order", "code"))
+
+
+@transaction.atomic
+def set_topics(forum: Any, obj: models.Model, topics: Iterable[Topic], actor: Any) -> None:
+    """Put ``obj`` under exactly ``topics``: untag the others, tag the new ones (a record's form)."""
+    wanted = {topic.pk: topic for topic in topics}
+    current = {topic.pk: topic for topic in topics_on(obj)}
+    gone = [topic for pk, topic in current.items() if pk not in wanted]
+    if gone:
+        untag(forum, obj, gone, actor)
+    tag(forum, obj, [topic for pk, topic in wanted.items() if pk not in current], actor)
+
+
 def untag(forum: Any, obj: models.Model, topics: Iterable[Topic], actor: Any) -> int:
     """Take ``obj`` out of these topics (retired ones too); returns how many tags went."""
     _check_record(forum, obj)

@@ -15,8 +15,8 @@ from mshub.core.fetch import FetchError, check_url
 from mshub.core.fields import WebURLFormField
 from mshub.people.models import Organization
 from mshub.topics.models import Topic
+from mshub.topics.services import topics_on
 from mshub.trends.models import TrendFeed, TrendItem
-from mshub.trends.services import topics_of
 
 
 def _no_nul(value: Any) -> Any:
@@ -61,7 +61,7 @@ class TrendItemForm(forms.ModelForm[TrendItem]):
     def __init__(self, *args: Any, forum: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.forum = forum
-        current = topics_of(self.instance) if self.instance.pk else []
+        current = topics_on(self.instance) if self.instance.pk else []
         self.fields["topics"].queryset = topic_choices(forum, current)  # type: ignore[attr-defined]
         if self.instance.pk and not self.is_bound:
             self.initial["topics"] = [t.pk for t in current]

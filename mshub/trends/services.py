@@ -15,8 +15,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mshub.core.models.events import record
+from mshub.core.services import assign
 from mshub.topics.models import Topic, TopicTag
-from mshub.topics.services import TopicError, tag, untag
+from mshub.topics.services import TopicError, set_topics
 from mshub.trends.models import FeedOutcome, TrendFeed, TrendItem
 from mshub.trends.sanitize import clean_html, plain_text
 
@@ -34,12 +35,6 @@ class DuplicateSourceError(TrendError):
 
 class FeedBusyError(TrendError):
     """The feed is being polled: it cannot be deleted until that run is over."""
-
-
-def topics_of(item: TrendItem) -> list[Topic]:
-    """The topics ``item`` is under (one query)."""
-    ids = TopicTag.objects.on(item).values_list("topic_id", flat=True)
-    return list(Topic.objects.filter(pk__in=ids).order_by("order", "code"))
 
 
 def topics_by_item(items: list[TrendItem]) -> dict[int, list[Topic]]:
@@ -78,13 +73,8 @@ def _check_organizations(forum: Any, organizations: Iterable[Any]) -> list[Any]:
 
 
 def _set_topics(forum: Any, item: TrendItem, topics: Iterable[Topic], actor: Any) -> None:
-    wanted = {topic.pk: topic for topic in topics}
-    current = {topic.pk: topic for topic in topics_of(item)}
     try:
-        gone = [topic for pk, topic in current.items() if pk not in wanted]
-        if gone:
-            untag(forum, item, gone, actor)
-        tag(forum, item, [topic for pk, topic in wanted.items() if pk not in current], actor)
+        set_topics(forum, item, topics, actor)
     except TopicError as exc:
         raise TrendError(str(exc)) from exc
 
@@ -134,13 +124,7 @@ def update_item(
         raise TrendError(_("This record belongs to another forum."))
     locked = TrendItem.objects.select_for_update().get(pk=item.pk, forum=forum)
     chosen = _check_organizations(forum, organizations)
-    changed = []
-    for name, value in _clean(fields).items():
-        if name not in ITEM_FIELDS:
-            raise TypeError(name)
-        if getattr(locked, name) != value:
-            changed.append(name)
-        setattr(locked, name, value)
+    changed = assign(locked, _clean(fields), ITEM_FIELDS)
     locked.full_clean(
         exclude=["forum", "feed", "created_by", "organizations"], validate_unique=False, validate_constraints=False
     )

@@ -17,8 +17,9 @@ from mshub.calendar.models import ExternalEvent
 from mshub.consultations.models import Consultation
 from mshub.people.models import Person
 from mshub.topics.models import Topic
+from mshub.topics.services import topics_on
 from mshub.workinggroups.models import MemberRole, Milestone, WorkingGroup
-from mshub.workinggroups.services import RESERVED_SLUGS, topics_of
+from mshub.workinggroups.services import RESERVED_SLUGS
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
@@ -63,7 +64,7 @@ class GroupForm(forms.ModelForm[WorkingGroup]):
     def __init__(self, *args: Any, forum: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.forum = forum
-        current = topics_of(self.instance) if self.instance.pk else []
+        current = topics_on(self.instance) if self.instance.pk else []
         chosen = [t.pk for t in current]
         self.fields["topics"].queryset = Topic.objects.of(forum).filter(Q(active=True) | Q(pk__in=chosen)).tree()  # type: ignore[attr-defined]
         if self.instance.pk and not self.is_bound:

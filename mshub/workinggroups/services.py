@@ -16,8 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mshub.core.models.events import record
-from mshub.topics.models import Topic, TopicTag
-from mshub.topics.services import TopicError, tag, untag
+from mshub.core.services import assign
+from mshub.topics.models import Topic
+from mshub.topics.services import TopicError, set_topics
 from mshub.workinggroups.models import MemberRole, Milestone, WorkingGroup, WorkingGroupMember
 
 GROUP_FIELDS = ("name_ja", "name_en", "slug", "charter_ja", "charter_en", "state", "mailing_list")
@@ -45,19 +46,9 @@ def _message(error: ValidationError) -> str:
     return " ".join(str(m) for m in error.messages)
 
 
-def topics_of(group: WorkingGroup) -> list[Topic]:
-    ids = TopicTag.objects.on(group).values_list("topic_id", flat=True)
-    return list(Topic.objects.filter(pk__in=ids).order_by("order", "code"))
-
-
 def _set_topics(forum: Any, group: WorkingGroup, topics: Iterable[Topic], actor: Any) -> None:
-    wanted = {topic.pk: topic for topic in topics}
-    current = {topic.pk: topic for topic in topics_of(group)}
     try:
-        gone = [topic for pk, topic in current.items() if pk not in wanted]
-        if gone:
-            untag(forum, group, gone, actor)
-        tag(forum, group, [topic for pk, topic in wanted.items() if pk not in current], actor)
+        set_topics(forum, group, topics, actor)
     except TopicError as exc:
         raise WorkingGroupError(str(exc)) from exc
 
@@ -99,13 +90,7 @@ def update_group(
     locked = WorkingGroup.objects.select_for_update().filter(pk=group.pk, forum=forum).first()
     if locked is None:
         raise WorkingGroupError(_("This working group belongs to another forum."))
-    changed = []
-    for name, value in fields.items():
-        if name not in GROUP_FIELDS:
-            raise TypeError(name)
-        if getattr(locked, name) != value:
-            changed.append(name)
-        setattr(locked, name, value)
+    changed = assign(locked, fields, GROUP_FIELDS)
     _save_group(locked)
     if topics is not None:
         _set_topics(forum, locked, topics, actor)
@@ -195,13 +180,7 @@ def update_milestone(forum: Any, actor: Any, milestone: Milestone, **fields: Any
     if locked is None:
         raise WorkingGroupError(_("This milestone belongs to another forum."))
     _check_targets(forum, fields)
-    changed = []
-    for name, value in fields.items():
-        if name not in MILESTONE_FIELDS:
-            raise TypeError(name)
-        if getattr(locked, name) != value:
-            changed.append(name)
-        setattr(locked, name, value)
+    changed = assign(locked, fields, MILESTONE_FIELDS)
     _save_milestone(locked)
     record(
         forum,

@@ -12,9 +12,9 @@ from mshub.archive.importer import parse_document
 from mshub.archive.models import SourceLink
 from mshub.archive.store import store_document
 from mshub.core.areas import sources_of
+from mshub.topics.services import topics_on
 from mshub.trends.briefings import title_of, topics_for
 from mshub.trends.models import Origin, TrendItem
-from mshub.trends.services import topics_of
 
 pytestmark = pytest.mark.django_db
 
@@ -48,10 +48,10 @@ def test_a_briefing_makes_trend_items_linked_to_the_document(forum, cast):
     assert iot.title == "IoT 機器のセキュリティ認証制度の検討が始まる。"
     assert iot.summary_ja.startswith("IoT 機器のセキュリティ認証制度の検討が始まる。総務省")
     assert (iot.date, iot.origin, iot.source_name) == (dt.date(2017, 11, 30), Origin.ARCHIVE, "iot.example.jp")
-    assert "iot-security" in [t.code for t in topics_of(iot)]
+    assert "iot-security" in [t.code for t in topics_on(iot)]
     shield = items[""]
     assert shield.summary_en == "Privacy Shield review published by the European Commission"
-    assert [t.code for t in topics_of(shield)] == ["privacy"]
+    assert [t.code for t in topics_on(shield)] == ["privacy"]
     links = SourceLink.objects.filter(document=document, key__startswith="trend ").order_by("key")
     assert [link.key for link in links] == ["trend 2.1", "trend 3.1", "trend 3.2"]
     # the item's page names the document, to the secretariat (the archive's record_sources)

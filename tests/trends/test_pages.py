@@ -11,8 +11,9 @@ from django.urls import reverse
 
 from mshub.core.models import ActivityEntry
 from mshub.topics.models import Topic
+from mshub.topics.services import topics_on
 from mshub.trends.models import FeedRun, TrendFeed, TrendItem
-from mshub.trends.services import create_feed, create_item, topics_of
+from mshub.trends.services import create_feed, create_item
 from tests.factories import ForumFactory, OrganizationFactory
 
 pytestmark = pytest.mark.django_db
@@ -111,7 +112,7 @@ def test_the_secretariat_creates_edits_and_deletes_with_hostile_input(forum, cas
     assert response["Location"] == item.urls.item
     assert item.title == "IPv6 passes 30 %"
     assert item.summary_en == '<a rel="noopener noreferrer nofollow">x</a> <i>native</i>'
-    assert topics_of(item) == [dns]
+    assert topics_on(item) == [dns]
     assert list(item.organizations.all()) == [org]
     # the same source again: a clear error, not a 5xx
     again = client.post(_url(forum, "item-create"), {**data, "source_url": "https://google.com/ipv6"})
@@ -126,7 +127,7 @@ def test_the_secretariat_creates_edits_and_deletes_with_hostile_input(forum, cas
     assert edit.status_code == 302
     item.refresh_from_db()
     assert item.title == "IPv6 passes 30 percent"
-    assert topics_of(item) == []
+    assert topics_on(item) == []
     assert client.get(item.urls.item_update).status_code == 200
     assert client.post(item.urls.item_delete, {}).status_code == 302  # not confirmed
     assert TrendItem.objects.exists()

@@ -18,10 +18,11 @@ from django.core.management import call_command
 from django.db import connection
 
 from mshub.topics.models import Topic
+from mshub.topics.services import topics_on
 from mshub.trends import polling
 from mshub.trends.models import FeedOutcome, FeedRun, Origin, TrendFeed, TrendItem
 from mshub.trends.polling import poll
-from mshub.trends.services import create_feed, create_item, topics_of
+from mshub.trends.services import create_feed, create_item
 from tests.factories import ForumFactory
 
 pytestmark = pytest.mark.django_db
@@ -138,7 +139,7 @@ def test_an_rss_feed_becomes_trend_items_and_a_second_poll_adds_nothing(forum, s
         "Policy watch",
     )
     assert nis.summary_en == "Member States must designate <b>CSIRTs</b>."
-    assert [t.code for t in topics_of(nis)] == ["cybersecurity"]
+    assert [t.code for t in topics_on(nis)] == ["cybersecurity"]
     igf = TrendItem.objects.get(source_url="https://policy.example.org/igf2016")
     assert igf.summary_ja == "IGF 2016 の開会。"
     assert igf.summary_en == ""

@@ -11,6 +11,7 @@ from django.utils import timezone
 from mshub.core.models import ActivityEntry
 from mshub.topics.models import Topic, TopicTag
 from mshub.topics.registry import by_kind
+from mshub.topics.services import topics_on
 from mshub.trends.models import TrendItem
 from mshub.trends.sanitize import clean_html, plain_text
 from mshub.trends.services import (
@@ -19,7 +20,6 @@ from mshub.trends.services import (
     create_feed,
     create_item,
     delete_item,
-    topics_of,
     update_item,
 )
 from tests.factories import ForumFactory, OrganizationFactory
@@ -77,7 +77,7 @@ def test_create_sanitises_tags_and_logs(forum):
     assert item.url_key == "eur-lex.europa.eu/eli/dir/2016/1148/oj"
     assert [c.code for c in item.countries] == ["BE", "FR"]
     assert list(item.organizations.all()) == [org]
-    assert topics_of(item) == [dns]
+    assert topics_on(item) == [dns]
     assert ActivityEntry.objects.filter(forum=forum, verb="trends.item_created").count() == 1
     assert ActivityEntry.objects.filter(forum=forum, verb="topic.tagged").count() == 1
 
@@ -130,7 +130,7 @@ def test_update_moves_topics_and_delete_drops_the_tags(forum):
         title="IANA stewardship transition",
         summary_ja="<i>完了</i>",
     )
-    assert topics_of(item) == [privacy]
+    assert topics_on(item) == [privacy]
     assert item.summary_ja == "<i>完了</i>"
     entry = ActivityEntry.objects.filter(verb="trends.item_changed").get()
     assert entry.data["fields"] == ["summary_ja", "title"]

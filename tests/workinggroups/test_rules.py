@@ -74,17 +74,17 @@ def test_who_puts_the_group_under_topics(world, cast):
     from django.urls import reverse
 
     from mshub.topics.models import Topic
-    from mshub.workinggroups.services import topics_of
+    from mshub.topics.services import topics_on
 
     url = reverse("topics:tag-record", kwargs={"forum": world.forum.slug, "kind": "working-group", "pk": world.wsis.pk})
     for role in ("member", "wg_chair", "steering"):  # steering chairs the other group only
         assert cast.client(role).post(url, {"action": "add", "topic": "privacy"}).status_code == 403
-    assert topics_of(world.wsis) == []
+    assert topics_on(world.wsis) == []
     assert cast.client("secretariat").post(url, {"action": "add", "topic": "privacy"}).status_code == 302
-    assert [t.code for t in topics_of(world.wsis)] == ["privacy"]
+    assert [t.code for t in topics_on(world.wsis)] == ["privacy"]
     dns = Topic.objects.get(forum=world.forum, code="dns")
     data = {"name_ja": "WSIS作業部会", "slug": "wsis", "state": "active", "topics": [dns.pk]}
     assert cast.client("wg_chair").post(world.wsis.urls.group_update, data).status_code == 302
-    assert [t.code for t in topics_of(world.wsis)] == ["dns"]
+    assert [t.code for t in topics_on(world.wsis)] == ["dns"]
     body = cast.client("anonymous").get(world.wsis.urls.group).content.decode()
     assert "DNS" in body  # the chips, through {% record_topics group %}

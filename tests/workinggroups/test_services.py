@@ -8,6 +8,7 @@ import pytest
 
 from mshub.core.models import ActivityEntry
 from mshub.topics.models import Topic
+from mshub.topics.services import topics_on
 from mshub.workinggroups.models import MemberRole, Milestone, WorkingGroup
 from mshub.workinggroups.services import (
     WorkingGroupError,
@@ -16,7 +17,6 @@ from mshub.workinggroups.services import (
     create_group,
     delete_milestone,
     remove_member,
-    topics_of,
     update_group,
     update_milestone,
 )
@@ -28,11 +28,11 @@ pytestmark = pytest.mark.django_db
 def test_create_and_update_a_group_with_topics_and_log(forum, cast):
     dns = Topic.objects.get(forum=forum, code="dns")
     group = create_group(forum, cast.users["secretariat"], name_ja="資源WG", slug="res", topics=[dns])
-    assert topics_of(group) == [dns]
+    assert topics_on(group) == [dns]
     assert ActivityEntry.objects.filter(forum=forum, verb="workinggroups.group_created").count() == 1
     wsis = Topic.objects.get(forum=forum, code="wsis")
     group = update_group(forum, None, group, name_en="Resources WG", state="active", topics=[wsis])
-    assert (group.name_en, group.state, topics_of(group)) == ("Resources WG", "active", [wsis])
+    assert (group.name_en, group.state, topics_on(group)) == ("Resources WG", "active", [wsis])
     entry = ActivityEntry.objects.get(forum=forum, verb="workinggroups.group_changed")
     assert entry.data["fields"] == ["name_en", "state"]
 
