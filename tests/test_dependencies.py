@@ -16,6 +16,7 @@ MODULE = {
     "django-axes": "axes",
     "python-dateutil": "dateutil",
     "sudachidict-core": "sudachidict_core",
+    "markdown-it-py": "markdown_it",
 }
 # Run as programs or loaded by name from settings, never imported.
 NOT_IMPORTED = {"gunicorn": "runs the site (docs/deploy.md)", "psycopg": "DATABASE_URL=postgres://… (Django's backend)"}

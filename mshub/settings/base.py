@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "mshub.consultations",
     "mshub.trends",
     "mshub.workinggroups",
+    "mshub.papers",
     "mshub.archive",
     "mshub.briefings",
     "django.contrib.admin",

@@ -1,0 +1,27 @@
+"""What the position papers contribute to the forum (the area contract, mshub.core.areas)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mshub.core.areas import Area
+
+
+def _delete_forum(forum: Any) -> None:
+    """The forum's papers with their hearings, comments and revisions (in the order they protect)."""
+    from mshub.papers.models import Comment, Hearing, Paper, PaperRevision
+
+    Comment.objects.filter(forum=forum).delete()
+    Hearing.objects.filter(forum=forum).delete()
+    Paper.objects.filter(forum=forum).update(published_revision=None)
+    PaperRevision.objects.filter(paper__forum=forum)._raw_delete(PaperRevision.objects.db)  # append-only rows
+    Paper.objects.filter(forum=forum).delete()
+
+
+AREA = Area(
+    label="papers",
+    urls="mshub.papers.urls",
+    rules="mshub.papers.rules",
+    on_forum_delete=_delete_forum,
+    delete_order=44,  # before the working groups (43): a paper belongs to a group
+)
