@@ -104,3 +104,44 @@ def test_states_move_only_along_the_cycle(paper_world):
     assert paper.submitted_to == "WGIG意見募集"
     assert paper.state == "submitted"
     assert ActivityEntry.objects.filter(verb="papers.state_changed").count() == 3
+
+
+def test_the_disposition_table_lists_top_level_comments_without_names(paper_world):
+    from django.utils import timezone
+
+    from mshub.papers.models import Comment, Hearing
+    from mshub.papers.threads import disposition_rows
+    from tests.factories import group
+
+    paper = paper_world.paper
+    revision = latest_revision(paper)
+    now = timezone.now()
+    hearing = Hearing.objects.create(
+        forum=paper.forum,
+        paper=paper,
+        revision=revision,
+        opens_at=now - dt.timedelta(days=10),
+        closes_at=now - dt.timedelta(days=1),
+        audience="members",
+    )
+    anchor = paragraphs.numbered(revision.paragraphs)[2]
+    first = Comment.objects.create(
+        forum=paper.forum,
+        hearing=hearing,
+        revision=revision,
+        anchor=anchor.anchor,
+        paragraph_number=anchor.number,
+        author=paper_world.member,
+        stakeholder_group=group(paper.forum, "academia"),
+        text="**透明性**の定義を明確に。",
+        disposition="partly",
+        reason="定義を脚注に追加した。",
+    )
+    Comment.objects.create(
+        forum=paper.forum, hearing=hearing, revision=revision, parent=first, author=paper_world.chair, text="返信"
+    )
+    rows = disposition_rows(paper)
+    assert len(rows) == 1
+    assert (rows[0].paragraph, rows[0].revision, rows[0].text) == (2, 1, "透明性の定義を明確に。")
+    assert rows[0].disposition == "Partly accepted"
+    assert rows[0].stakeholder_group in {"学術", "Academia"}
