@@ -61,9 +61,11 @@ class GroupForm(forms.ModelForm[WorkingGroup]):
         widgets = {"charter_ja": forms.Textarea(attrs={"rows": 8}), "charter_en": forms.Textarea(attrs={"rows": 8})}
         help_texts = {"charter_en": _("Plain text.")}
 
-    def __init__(self, *args: Any, forum: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, forum: Any, proposing: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.forum = forum
+        if proposing:  # a WG chair proposes a group: the secretariat makes it active
+            del self.fields["state"]
         current = topics_on(self.instance) if self.instance.pk else []
         chosen = [t.pk for t in current]
         self.fields["topics"].queryset = Topic.objects.of(forum).filter(Q(active=True) | Q(pk__in=chosen)).tree()  # type: ignore[attr-defined]
@@ -86,7 +88,8 @@ class GroupForm(forms.ModelForm[WorkingGroup]):
 
     def values(self) -> dict[str, Any]:
         data = self.cleaned_data
-        return {name: data[name] for name in self.Meta.fields if name != "topics"} | {"topics": list(data["topics"])}
+        fields = (name for name in self.Meta.fields if name != "topics" and name in self.fields)
+        return {name: data[name] for name in fields} | {"topics": list(data["topics"])}
 
 
 class MemberForm(forms.Form):

@@ -2,8 +2,9 @@
 
 Whoever may read the forum reads its working groups, their charters, chairs and work plans; the
 forum's members see who else is in a group (with their stakeholder group). The secretariat creates
-groups; a group's own chairs (a current chair member whose account, or whose person's account, is
-the user, and who is a member of the forum) and the secretariat edit the group, its members and its
+groups, and so does a holder of the WG-chair role, who becomes the new (proposed) group's chair. A
+group's own chairs (a current chair member whose account, or whose person's account, is the user,
+and who is a member of the forum) and the secretariat edit the group, its members and its
 work plan. A chair of one group has no rights on another.
 """
 
@@ -14,7 +15,7 @@ from typing import Any
 import rules
 from django.db.models import Q
 
-from mshub.core.permissions import can_read_forum, is_member, is_secretariat
+from mshub.core.permissions import can_read_forum, is_member, is_secretariat, is_wg_chair
 
 
 def _group_of(obj: Any) -> Any:
@@ -47,7 +48,9 @@ can_run_group = is_secretariat | (is_member & chairs_group)
 PERMISSIONS: dict[str, Any] = {
     "workinggroups.view_workinggroup": can_read_forum,
     "workinggroups.view_members": is_member,
-    "workinggroups.add_workinggroup": is_secretariat,
+    # A WG chair (the forum role, and above) proposes a group and becomes its chair; the secretariat
+    # creates groups in any state and names their chairs.
+    "workinggroups.add_workinggroup": is_wg_chair,
     # The group, its members and its work plan (also: put the group under topics).
     "workinggroups.change_workinggroup": can_run_group,
 }

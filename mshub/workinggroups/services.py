@@ -70,8 +70,11 @@ def _save_group(group: WorkingGroup) -> None:
 
 
 @transaction.atomic
-def create_group(forum: Any, actor: Any, *, topics: Iterable[Topic] = (), **fields: Any) -> WorkingGroup:
-    """A new working group of ``forum`` under ``topics`` (of the same forum)."""
+def create_group(
+    forum: Any, actor: Any, *, topics: Iterable[Topic] = (), chair: Any = None, **fields: Any
+) -> WorkingGroup:
+    """A new working group of ``forum`` under ``topics`` (of the same forum); ``chair`` (a person of
+    the forum, with ``actor`` as the account) becomes its first chair."""
     unknown = set(fields) - set(GROUP_FIELDS)
     if unknown:
         raise TypeError(sorted(unknown))
@@ -79,6 +82,8 @@ def create_group(forum: Any, actor: Any, *, topics: Iterable[Topic] = (), **fiel
     _save_group(group)
     _set_topics(forum, group, topics, actor)
     record(forum, actor, "workinggroups.group_created", group, summary=group.name[:200])
+    if chair is not None:
+        add_member(forum, actor, group, chair, role=MemberRole.CHAIR, user=actor)
     return group
 
 

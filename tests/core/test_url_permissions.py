@@ -201,7 +201,7 @@ EXPECTED: dict[str, str] = {
     # working groups: read by whoever reads the forum; run by the group's chairs (the walker's
     # wg_chair account chairs no group: tests/workinggroups/test_rules.py) and the secretariat
     "workinggroups:index": "public",
-    "workinggroups:group-create": "secretariat",
+    "workinggroups:group-create": "wg_chair",
     "workinggroups:group": "public",
     "workinggroups:group-update": "secretariat",
     "workinggroups:members": "secretariat",
@@ -1008,7 +1008,7 @@ WRITES: list[tuple[str, str, dict[str, Any]]] = [
     ("briefings:builder", "secretariat", {"action": "refresh"}),
     ("briefings:publish", "secretariat", {"message": "forged"}),
     ("briefings:attach", "secretariat", {"item": "__item__", "mode": "link"}),
-    ("workinggroups:group-create", "secretariat", {"name_ja": "偽", "slug": "forged", "state": "active"}),
+    ("workinggroups:group-create", "wg_chair", {"name_ja": "偽", "slug": "forged", "state": "active"}),
     ("workinggroups:group-update", "secretariat", {"name_ja": "乗っ取り", "slug": "forged", "state": "concluded"}),
     ("workinggroups:members", "secretariat", {"person": "__other_person__", "role": "chair"}),
     ("workinggroups:member-remove", "secretariat", {}),

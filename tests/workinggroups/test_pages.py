@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from mshub.calendar.services import create_event
+from mshub.people.models import Person
 from mshub.workinggroups.models import Milestone, WorkingGroup
 from mshub.workinggroups.services import add_member, add_milestone, create_group, update_milestone
 from tests.factories import PersonFactory
@@ -161,7 +162,27 @@ def test_the_chair_runs_the_group_through_the_forms(world, cast):
     assert response.status_code == 302
     world.wsis.refresh_from_db()
     assert world.wsis.is_concluded
-    assert chair.get(_url(world.forum, "group-create")).status_code == 403  # the secretariat creates groups
+    assert cast.client("member").get(_url(world.forum, "group-create")).status_code == 403
+
+
+def test_a_wg_chair_proposes_a_group_and_chairs_it(world, cast):
+    chair = cast.client("wg_chair")
+    page = chair.get(_url(world.forum, "group-create")).content.decode()
+    assert 'name="state"' not in page  # the secretariat decides when a proposed group is active
+    data = {"name_ja": "プライバシーWG", "slug": "privacy", "state": "active"}
+    assert chair.post(_url(world.forum, "group-create"), data).status_code == 302
+    group = WorkingGroup.objects.get(forum=world.forum, slug="privacy")
+    assert group.state == "proposed"
+    row = group.members.get()
+    assert (row.person, row.role, row.user) == (world.chair_person, "chair", cast.users["wg_chair"])
+    assert cast.client("wg_chair").get(group.urls.group_update).status_code == 200  # its chair edits it
+    # without an entry in the registry there is no one to make chair: refused, nothing created
+    steering = cast.client("steering")
+    Person.objects.filter(forum=world.forum, user=cast.users["steering"]).update(user=None)
+    response = steering.post(_url(world.forum, "group-create"), {"name_ja": "別WG", "slug": "other-wg"})
+    assert response.status_code == 200
+    assert "registry" in response.content.decode()
+    assert not WorkingGroup.objects.filter(slug="other-wg").exists()
 
 
 def _grow(world, n):  # type: ignore[no-untyped-def]

@@ -34,7 +34,8 @@ def test_who_runs_which_group(world, cast):
         assert fresh(users["wg_chair"]).has_perm(CHANGE, obj)
         assert not fresh(users["member"]).has_perm(CHANGE, obj)
     assert not fresh(users["wg_chair"]).has_perm(CHANGE, world.forum)  # no rights on the forum as such
-    assert not fresh(users["wg_chair"]).has_perm("workinggroups.add_workinggroup", world.forum)
+    assert fresh(users["wg_chair"]).has_perm("workinggroups.add_workinggroup", world.forum)  # proposes groups
+    assert not fresh(users["member"]).has_perm("workinggroups.add_workinggroup", world.forum)
 
 
 def test_a_chair_who_leaves_or_leaves_the_forum_loses_the_rights(world, cast):

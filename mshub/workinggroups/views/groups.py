@@ -11,7 +11,9 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from mshub.core.permissions import is_secretariat
 from mshub.core.views.base import ForumView
+from mshub.people.models import Person
 from mshub.workinggroups.forms import GroupForm, MemberForm
 from mshub.workinggroups.models import GroupState, MemberRole, Milestone, WorkingGroup, WorkingGroupMember
 from mshub.workinggroups.plan import milestones_of
@@ -103,8 +105,20 @@ class GroupFormView(ForumView, FormView[GroupForm]):
 class GroupCreateView(GroupFormView):
     permission_required = "workinggroups.add_workinggroup"
 
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {**super().get_form_kwargs(), "proposing": not is_secretariat(self.request.user, self.forum)}
+
     def save(self, form: GroupForm) -> WorkingGroup:
-        return create_group(self.forum, self.request.user, **form.values())
+        user = self.request.user
+        if is_secretariat(user, self.forum):
+            return create_group(self.forum, user, **form.values())
+        # A WG chair proposes the group and chairs it: through their entry in the registry.
+        person = Person.objects.filter(forum=self.forum, user__pk=user.pk).first() if user.pk else None
+        if person is None:
+            raise WorkingGroupError(
+                _("Your account is not linked to a person of this forum's registry; ask the secretariat to link it.")
+            )
+        return create_group(self.forum, user, chair=person, **(form.values() | {"state": GroupState.PROPOSED}))
 
 
 class GroupUpdateView(GroupView, GroupFormView):
@@ -130,7 +144,7 @@ class MembersView(GroupView, FormView[MemberForm]):
     form_class = MemberForm
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        with_accounts = self.request.user.has_perm("workinggroups.add_workinggroup", self.forum)  # the secretariat
+        with_accounts = is_secretariat(self.request.user, self.forum)
         return {**super().get_form_kwargs(), "forum": self.forum, "with_accounts": with_accounts}
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
