@@ -43,7 +43,7 @@ def _message_field() -> forms.CharField:
 class RevisionForm(forms.Form):
     text = MarkdownField()
     message = _message_field()
-    base_number = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    base_number = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2**31 - 1)
 
     def clean_message(self) -> str:
         return str(self.cleaned_data.get("message") or "").replace("\x00", "")
