@@ -29,16 +29,15 @@ def readable(papers: PaperQuerySet, user: Any, forum: Any) -> PaperQuerySet:
         in_group = WorkingGroupMember.objects.filter(group=OuterRef("paper__group"), left__isnull=True).filter(
             Q(user=user) | Q(user__isnull=True, person__user=user)
         )
-        audiences = Q(audience=Audience.GROUP) & Exists(in_group)
+        audiences = Q(audience=Audience.GROUP) & Q(Exists(in_group))
         if is_member(user, forum):
             audiences |= Q(audience=Audience.MEMBERS)
-            allowed |= Exists(
-                WorkingGroupMember.objects.filter(group=OuterRef("group"), left__isnull=True).filter(
-                    Q(user=user) | Q(user__isnull=True, person__user=user)
-                )
+            mine = WorkingGroupMember.objects.filter(group=OuterRef("group"), left__isnull=True).filter(
+                Q(user=user) | Q(user__isnull=True, person__user=user)
             )
+            allowed |= Q(Exists(mine))
         if reads_forum:
             audiences |= Q(audience=Audience.PUBLIC)
         hearings = Hearing.objects.filter(paper=OuterRef("pk"), opens_at__lte=timezone.now()).filter(audiences)
-        allowed |= Exists(hearings)
+        allowed |= Q(Exists(hearings))
     return papers.filter(allowed)

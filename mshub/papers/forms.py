@@ -31,7 +31,7 @@ class MarkdownField(forms.CharField):
         super().validate(value)
         if len(value) > MAX_TEXT:
             raise forms.ValidationError(
-                _("The text is too long: %(length)s characters, at most %(limit)s. Nothing was saved; your text is below."),
+                _("The text is too long: %(length)s characters, at most %(limit)s. Nothing was saved."),
                 params={"length": len(value), "limit": MAX_TEXT},
             )
 

@@ -10,6 +10,7 @@ the second UPDATE … WHERE revision_count = 1 waits for the first transaction, 
 from __future__ import annotations
 
 import threading
+
 import pytest
 from django.db import connection
 
@@ -57,11 +58,13 @@ def test_two_editors_saving_from_the_same_base_at_once_never_overwrite_each_othe
     assert not any(t.is_alive() for t in threads)
     assert errors == []
     assert len(set(connections)) == 2, "each editor saved on its own database connection"
-    assert len(saved) == 1 and len(conflicts) == 1, (saved, conflicts)
+    assert len(saved) == 1, (saved, conflicts)
+    assert len(conflicts) == 1, (saved, conflicts)
     (winner, revision), (loser, conflict) = next(iter(saved.items())), next(iter(conflicts.items()))
     assert revision.number == 2
     assert conflict.current.number == 2
-    assert conflict.base is not None and conflict.base.number == 1
+    assert conflict.base is not None
+    assert conflict.base.number == 1
     assert conflict.text == texts[loser].strip() + "\n"  # what the loser typed, as it would have been stored
     assert conflict.message == loser
     paper.refresh_from_db()

@@ -30,9 +30,7 @@ class PaperView(ForumView):
 
     def revision(self, number: int) -> PaperRevision:
         """Revision ``number`` of the paper (404 if it has none), with its author."""
-        return get_object_or_404(
-            PaperRevision.objects.filter(paper=self.paper).select_related("author"), number=number
-        )
+        return get_object_or_404(PaperRevision.objects.filter(paper=self.paper).select_related("author"), number=number)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)

@@ -148,9 +148,7 @@ class PaperEditView(PaperView, FormView[RevisionForm]):
         base_text = conflict.base.text if conflict.base is not None else ""
         proposal = merge(base_text, conflict.text, theirs.text)
         mine = anchor(conflict.text, theirs.paragraphs)  # yours, lined up with theirs
-        form = RevisionForm(
-            initial={"text": proposal.text, "message": conflict.message, "base_number": theirs.number}
-        )
+        form = RevisionForm(initial={"text": proposal.text, "message": conflict.message, "base_number": theirs.number})
         context = self.get_context_data(form=form)
         context.update(
             theirs=theirs,
@@ -162,4 +160,3 @@ class PaperEditView(PaperView, FormView[RevisionForm]):
             rows=side_by_side(theirs.paragraphs, mine),
         )
         return render(self.request, "papers/conflict.html", context, status=409)
-
