@@ -312,3 +312,14 @@ def test_the_group_page_lists_its_papers_and_offers_chairs_to_start_one(paper_wo
     assert paper_world.paper.urls.paper not in stranger  # a draft is for the group
     index = Client().get(reverse("workinggroups:index", kwargs={"forum": paper_world.forum.slug}))
     assert reverse("papers:index", kwargs={"forum": paper_world.forum.slug}) in index.content.decode()
+
+
+@pytest.mark.parametrize("base", ["99", "0", "x", "99999999999999999999"])
+def test_a_forged_base_revision_never_breaks_the_page_and_keeps_the_text(paper_world, base):
+    paper = paper_world.paper
+    response = client_of(paper_world.member).post(
+        paper.urls.paper_edit, {"text": "偽の基点からの本文。", "message": "m", "base_number": base}
+    )
+    assert response.status_code in (400, 409)
+    assert "偽の基点からの本文。" in response.content.decode()
+    assert PaperRevision.objects.filter(paper=paper).count() == 1
