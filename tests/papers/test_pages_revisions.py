@@ -323,3 +323,23 @@ def test_a_forged_base_revision_never_breaks_the_page_and_keeps_the_text(paper_w
     assert response.status_code in (400, 409)
     assert "偽の基点からの本文。" in response.content.decode()
     assert PaperRevision.objects.filter(paper=paper).count() == 1
+
+
+def test_a_new_paper_with_an_oversized_text_or_hostile_title_keeps_what_was_typed(paper_world):
+    url = reverse("papers:paper-create", kwargs={"forum": paper_world.forum.slug, "group": paper_world.group.slug})
+    chair = client_of(paper_world.chair)
+    big = "長" * (MAX_TEXT + 1) + "TAIL-MARK"
+    title = '<script>alert("t")</script>題'
+    response = chair.post(url, {"title_ja": title, "language": "ja", "text": big, "message": "最初"})
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "too long" in body
+    assert "TAIL-MARK" in body
+    assert "&lt;script&gt;alert" in body
+    assert "<script>alert" not in body
+    assert not Paper.objects.filter(title_ja=title).exists()
+    made = chair.post(url, {"title_ja": title, "language": "ja", "text": "本文。", "message": ""})
+    assert made.status_code == 302
+    page = chair.get(made["Location"]).content.decode()
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert" in page
