@@ -219,6 +219,26 @@ def grow_working_groups(forum: Forum, event: Any, consultation: Any, n: int) -> 
     return first or made
 
 
+def grow_papers(group: Any, reader: Any, n: int) -> Any:
+    """The reader (the member client's account) in ``group``; ``n`` more papers of the group, and for
+    its first paper ``n`` more revisions, each a paragraph longer, with one paragraph edited."""
+    from mshub.papers.models import Paper
+    from mshub.papers.services.revisions import create_paper, latest_revision, save_revision
+    from mshub.workinggroups.services import add_member
+
+    forum = group.forum
+    if not Paper.objects.filter(group=group).exists():
+        add_member(forum, None, group, PersonFactory(forum=forum, user=reader))
+    first = Paper.objects.filter(group=group).order_by("pk").first()
+    for k in range(n):
+        made = create_paper(group, actor=reader, text=f"# 題{k}\n\n本文{k}。\n", title_ja=f"意見書{k}")
+        first = first or made
+        text = latest_revision(first).text.replace("。", "です。", 1) + f"\n段落{first.revision_count}を追加する。\n"
+        save_revision(first, base_number=first.revision_count, text=text, message=f"r{k}", actor=reader)
+        first.refresh_from_db()
+    return first
+
+
 def pages(
     cast: Cast,
     reported: Meeting,
@@ -229,6 +249,7 @@ def pages(
     consultation: Any = None,
     trend: Any = None,
     working_group: Any = None,
+    paper: Any = None,
 ) -> dict[str, str]:
     f = {"forum": cast.forum.slug}
     series = {**f, "series": reported.series.slug}
@@ -299,6 +320,10 @@ def pages(
         "workinggroups:index": reverse("workinggroups:index", kwargs=f),
         "workinggroups:group": working_group.urls.group,
         "workinggroups:plan": working_group.urls.plan,
+        "papers:index": reverse("papers:index", kwargs=f),
+        "papers:paper": paper.urls.paper,
+        "papers:revisions": paper.urls.revisions,
+        "papers:compare": paper.urls.compare,
     }
 
 
@@ -313,6 +338,9 @@ MEMBERS_ONLY = {
     "api:consultationresponse-",
     "trends:",
     "api:trenditem-",
+    "papers:paper",  # a draft: its working group's (the member client's account is in it)
+    "papers:revisions",
+    "papers:compare",
 }
 
 
@@ -344,6 +372,7 @@ def test_every_list_and_detail_page_reads_in_a_fixed_number_of_queries(cast: Cas
     consultation = grow_consultations(forum, 1)
     trend = grow_trends(forum, 1)
     working_group = grow_working_groups(forum, event, consultation, 1)
+    paper = grow_papers(working_group, cast.users["member"], 1)
     first_item = reported.agenda_items.first()
     assert first_item is not None
     # one query per kind of record tagged: every kind from the start
@@ -351,7 +380,7 @@ def test_every_list_and_detail_page_reads_in_a_fixed_number_of_queries(cast: Cas
     kinds = (organization, person, reported, upcoming, first_item, entry, event, consultation, trend, working_group)
     for tagged in kinds:
         tag(forum, tagged, [Topic.objects.get(forum=forum, code="dns")], None)
-    urls = pages(cast, reported, upcoming, organization.pk, person.pk, event, consultation, trend, working_group)
+    urls = pages(cast, reported, upcoming, organization.pk, person.pk, event, consultation, trend, working_group, paper)
     few = counts(clients, urls)
 
     # Everything grows: the meetings' agendas and everything hanging from them, the series, the
@@ -375,6 +404,7 @@ def test_every_list_and_detail_page_reads_in_a_fixed_number_of_queries(cast: Cas
     grow_consultations(forum, 6)
     grow_trends(forum, 6)
     grow_working_groups(forum, event, consultation, 6)
+    grow_papers(working_group, cast.users["member"], 6)
     trend.organizations.add(*OrganizationFactory.create_batch(3, forum=forum))
     dns = Topic.objects.get(forum=forum, code="dns")
     for org in Organization.objects.filter(forum=forum):

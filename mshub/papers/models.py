@@ -204,7 +204,7 @@ class Hearing(models.Model):
     urls = PageURLs(
         "papers",
         lambda h: {"forum": h.paper.forum.slug, "pk": h.paper_id, "hearing": h.pk},
-        "hearing",
+        # "hearing": its page comes with the hearings' views (dropped on h/revs until then)
     )
 
     def __str__(self) -> str:

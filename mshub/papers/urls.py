@@ -1,5 +1,15 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from mshub.papers.views import papers, revisions
 
 app_name = "papers"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("papers/", papers.PaperListView.as_view(), name="index"),
+    path("papers/new/<slug:group>/", papers.PaperCreateView.as_view(), name="paper-create"),
+    path("papers/<int:pk>/", papers.PaperDetailView.as_view(), name="paper"),
+    path("papers/<int:pk>/edit/", papers.PaperEditView.as_view(), name="paper-edit"),
+    path("papers/<int:pk>/revisions/", revisions.RevisionListView.as_view(), name="revisions"),
+    path("papers/<int:pk>/revisions/<int:number>/", revisions.RevisionDetailView.as_view(), name="revision"),
+    path("papers/<int:pk>/compare/", revisions.CompareView.as_view(), name="compare"),
+]

@@ -211,6 +211,16 @@ EXPECTED: dict[str, str] = {
     "workinggroups:milestone-create": "secretariat",
     "workinggroups:milestone-update": "secretariat",
     "workinggroups:milestone-delete": "secretariat",
+    # position papers: the walker's paper is a draft of a group none of the walker's accounts belongs to
+    # (its member is a person without an account): read by the steering group and the secretariat,
+    # edited by the secretariat; started by the group's chairs and the secretariat
+    "papers:index": "public",
+    "papers:paper-create": "secretariat",
+    "papers:paper": "steering",
+    "papers:paper-edit": "secretariat",
+    "papers:revisions": "steering",
+    "papers:revision": "steering",
+    "papers:compare": "steering",
     # archive
     "archive:index": "secretariat",
     "archive:batch": "secretariat",
@@ -441,6 +451,7 @@ def build_objects(forum: Forum, mark: str = "") -> dict[str, Any]:
     trend_item, trend_feed = trend_objects(forum, organization, topic, mark)
     briefing = briefing_objects(forum, mark)
     working_group, wg_member, milestone = workinggroup_objects(forum, person, event, consultation, mark)
+    paper = paper_objects(working_group, consultation, mark)
     document = ArchiveDocument.objects.create(
         forum=forum,
         sha256=f"{code:0>64}"[-64:],
@@ -480,6 +491,7 @@ def build_objects(forum: Forum, mark: str = "") -> dict[str, Any]:
         "working_group": working_group,
         "wg_member": wg_member,
         "milestone": milestone,
+        "paper": paper,
     }
 
 
@@ -509,6 +521,22 @@ def workinggroup_objects(forum: Forum, person: Any, event: Any, consultation: An
         note=f"{mark} milestone note",
     )
     return group, member, milestone
+
+
+def paper_objects(group: Any, consultation: Any, mark: str = "") -> Any:
+    """A draft paper of the working group (marked), at revision 2."""
+    from mshub.papers.services.revisions import create_paper, save_revision
+
+    paper = create_paper(
+        group,
+        actor=None,
+        text=f"# {mark}意見書\n\n{mark}第一段落。\n",
+        title_ja=f"{mark}意見書",
+        title_en=f"{mark} Paper",
+        consultation=consultation,
+    )
+    save_revision(paper, base_number=1, text=f"# {mark}意見書\n\n{mark}第一段落です。\n", message=mark, actor=None)
+    return paper
 
 
 def trend_objects(forum: Forum, organization: Any, topic: Any, mark: str = "") -> tuple[Any, Any]:
@@ -674,6 +702,9 @@ def url_kwargs(name: str, o: dict[str, Any]) -> dict[str, Any]:
         "workinggroups:member-remove": {"slug": o["working_group"].slug, "pk": o["wg_member"].pk},
         "workinggroups:milestone-update": {"slug": o["working_group"].slug, "pk": o["milestone"].pk},
         "workinggroups:milestone-delete": {"slug": o["working_group"].slug, "pk": o["milestone"].pk},
+        "papers:paper-create": {"group": o["working_group"].slug},
+        **{f"papers:{name}": {"pk": o["paper"].pk} for name in ("paper", "paper-edit", "revisions", "compare")},
+        "papers:revision": {"pk": o["paper"].pk, "number": 1},
         "accounts:password_reset_confirm": {"uidb64": "MQ", "token": "set-password"},
     }
     return dict(by_name.get(name, {}))
@@ -685,7 +716,7 @@ def url_for(route: Route, o: dict[str, Any]) -> str:
         kwargs["forum"] = o["forum"].slug
     if "series" in route.kwargs:
         kwargs["series"] = o["meeting"].series.slug
-    if "number" in route.kwargs:
+    if "number" in route.kwargs and "number" not in kwargs:  # a paper's revision names its own
         kwargs["number"] = o["meeting"].number
     if "format" in route.kwargs:
         kwargs["format"] = "json"
@@ -941,6 +972,7 @@ def snapshot() -> dict[str, list[tuple[Any, ...]]]:
                 "archive",
                 "briefings",
                 "workinggroups",
+                "papers",
             }:
                 cursor.execute(f"SELECT * FROM {connection.ops.quote_name(model._meta.db_table)} ORDER BY 1")  # noqa: S608
                 rows[model._meta.db_table] = cursor.fetchall()
@@ -1015,6 +1047,8 @@ WRITES: list[tuple[str, str, dict[str, Any]]] = [
     ("workinggroups:milestone-create", "secretariat", {"kind": "draft", "title_ja": "偽", "month": "2020-01"}),
     ("workinggroups:milestone-update", "secretariat", {"kind": "draft", "title_ja": "偽", "month": "2020-01"}),
     ("workinggroups:milestone-delete", "secretariat", {"confirm": "on"}),
+    ("papers:paper-create", "secretariat", {"title_ja": "偽", "language": "ja", "text": "偽の本文。"}),
+    ("papers:paper-edit", "secretariat", {"text": "偽の本文。", "base_number": 2}),
 ]
 
 
