@@ -108,6 +108,9 @@ class Paper(models.Model):
         "paper-edit",
         "revisions",
         "compare",
+        "hearing-create",
+        "dispositions",
+        "dispositions-csv",
     )
 
     def __str__(self) -> str:
@@ -205,6 +208,8 @@ class Hearing(models.Model):
         "papers",
         lambda h: {"forum": h.paper.forum.slug, "pk": h.paper_id, "hearing": h.pk},
         "hearing",
+        "comment-create",
+        "dispose",
     )
 
     def __str__(self) -> str:
