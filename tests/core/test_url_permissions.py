@@ -211,6 +211,14 @@ EXPECTED: dict[str, str] = {
     "workinggroups:milestone-create": "secretariat",
     "workinggroups:milestone-update": "secretariat",
     "workinggroups:milestone-delete": "secretariat",
+    # papers: hearings and dispositions. The walker's paper is in an open hearing for the forum's
+    # members, so they read it; the group's chairs (none of the walker's roles) and the secretariat run it
+    "papers:hearing-create": "secretariat",
+    "papers:hearing": "member",
+    "papers:comment-create": "member",
+    "papers:dispose": "secretariat",
+    "papers:dispositions": "member",
+    "papers:dispositions-csv": "member",
     # archive
     "archive:index": "secretariat",
     "archive:batch": "secretariat",
@@ -281,6 +289,7 @@ ALLOWED_STATUS: dict[str, int] = {
     "trends:feed-delete": 405,  # POST only
     "workinggroups:member-remove": 405,  # POST only
     "workinggroups:milestone-delete": 405,  # POST only
+    "papers:comment-create": 405,  # POST only
     "topics:tag-record": 405,  # POST only
     "briefings:publish": 405,  # POST only
     "accounts:logout": 405,  # POST only (Django's LogoutView)
@@ -441,6 +450,7 @@ def build_objects(forum: Forum, mark: str = "") -> dict[str, Any]:
     trend_item, trend_feed = trend_objects(forum, organization, topic, mark)
     briefing = briefing_objects(forum, mark)
     working_group, wg_member, milestone = workinggroup_objects(forum, person, event, consultation, mark)
+    paper, hearing = paper_objects(forum, working_group, group, mark)
     document = ArchiveDocument.objects.create(
         forum=forum,
         sha256=f"{code:0>64}"[-64:],
@@ -480,6 +490,8 @@ def build_objects(forum: Forum, mark: str = "") -> dict[str, Any]:
         "working_group": working_group,
         "wg_member": wg_member,
         "milestone": milestone,
+        "paper": paper,
+        "hearing": hearing,
     }
 
 
@@ -509,6 +521,27 @@ def workinggroup_objects(forum: Forum, person: Any, event: Any, consultation: An
         note=f"{mark} milestone note",
     )
     return group, member, milestone
+
+
+def paper_objects(forum: Forum, working_group: Any, group: Any, mark: str = "") -> tuple[Any, Any]:
+    """A paper of the forum's working group (marked) in an open hearing for the forum's members,
+    with a comment (marked) of an account under the forum's stakeholder group."""
+    from mshub.papers.services.hearings import add_comment, open_hearing
+    from mshub.papers.services.revisions import create_paper
+
+    paper = create_paper(working_group, actor=None, text=f"{mark} 第一段落。\n\n{mark} 第二段落。\n", title_ja=f"{mark}意見書")
+    now = dt.datetime.now(dt.UTC)
+    hearing = open_hearing(
+        paper,
+        opens_at=now - dt.timedelta(days=1),
+        closes_at=now + dt.timedelta(days=30),
+        audience="members",
+        note=f"{mark} hearing note",
+        actor=None,
+    )
+    commenter = UserFactory(email=f"{mark.lower() or 'regular'}-commenter@example.org")
+    add_comment(hearing, user=commenter, text=f"{mark} comment", stakeholder_group=group)
+    return paper, hearing
 
 
 def trend_objects(forum: Forum, organization: Any, topic: Any, mark: str = "") -> tuple[Any, Any]:
@@ -674,6 +707,11 @@ def url_kwargs(name: str, o: dict[str, Any]) -> dict[str, Any]:
         "workinggroups:member-remove": {"slug": o["working_group"].slug, "pk": o["wg_member"].pk},
         "workinggroups:milestone-update": {"slug": o["working_group"].slug, "pk": o["milestone"].pk},
         "workinggroups:milestone-delete": {"slug": o["working_group"].slug, "pk": o["milestone"].pk},
+        **{f"papers:{name}": {"pk": o["paper"].pk} for name in ("hearing-create", "dispositions", "dispositions-csv")},
+        **{
+            f"papers:{name}": {"pk": o["paper"].pk, "hearing": o["hearing"].pk}
+            for name in ("hearing", "comment-create", "dispose")
+        },
         "accounts:password_reset_confirm": {"uidb64": "MQ", "token": "set-password"},
     }
     return dict(by_name.get(name, {}))
@@ -941,6 +979,7 @@ def snapshot() -> dict[str, list[tuple[Any, ...]]]:
                 "archive",
                 "briefings",
                 "workinggroups",
+                "papers",
             }:
                 cursor.execute(f"SELECT * FROM {connection.ops.quote_name(model._meta.db_table)} ORDER BY 1")  # noqa: S608
                 rows[model._meta.db_table] = cursor.fetchall()
@@ -1015,6 +1054,12 @@ WRITES: list[tuple[str, str, dict[str, Any]]] = [
     ("workinggroups:milestone-create", "secretariat", {"kind": "draft", "title_ja": "偽", "month": "2020-01"}),
     ("workinggroups:milestone-update", "secretariat", {"kind": "draft", "title_ja": "偽", "month": "2020-01"}),
     ("workinggroups:milestone-delete", "secretariat", {"confirm": "on"}),
+    (
+        "papers:hearing-create",
+        "secretariat",
+        {"opens_at": "2030-01-01T09:00", "closes_at": "2030-02-01T09:00", "audience": "public"},
+    ),
+    ("papers:dispose", "secretariat", {}),
 ]
 
 
