@@ -52,7 +52,7 @@ class CommentForm(forms.Form):
     text = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 4}), max_length=MAX_COMMENT)
     anchor = forms.CharField(required=False, max_length=16, widget=forms.HiddenInput)
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    stakeholder_group = forms.ModelChoiceField(
+    stakeholder_group: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label=_("Stakeholder group"), queryset=None, required=False, empty_label=_("(that of my affiliation)")
     )
 

@@ -45,7 +45,8 @@ def digest_message(paper: Paper, user: Any, comments: list[Comment]) -> tuple[st
     ]
     for comment in comments:
         where = (
-            _("¶%(number)s of revision %(revision)s") % {"number": comment.paragraph_number, "revision": comment.revision.number}
+            _("¶%(number)s of revision %(revision)s")
+            % {"number": comment.paragraph_number, "revision": comment.revision.number}
             if comment.paragraph_number
             else _("The whole paper, revision %(revision)s") % {"revision": comment.revision.number}
         )

@@ -529,7 +529,9 @@ def paper_objects(forum: Forum, working_group: Any, group: Any, mark: str = "") 
     from mshub.papers.services.hearings import add_comment, open_hearing
     from mshub.papers.services.revisions import create_paper
 
-    paper = create_paper(working_group, actor=None, text=f"{mark} 第一段落。\n\n{mark} 第二段落。\n", title_ja=f"{mark}意見書")
+    paper = create_paper(
+        working_group, actor=None, text=f"{mark} 第一段落。\n\n{mark} 第二段落。\n", title_ja=f"{mark}意見書"
+    )
     now = dt.datetime.now(dt.UTC)
     hearing = open_hearing(
         paper,

@@ -13,8 +13,13 @@ from mshub.papers.services.revisions import latest_revision
 NOW = dt.datetime.now(dt.UTC)
 
 
-def hearing_on(world: Any, *, audience: str = "members", opens: dt.timedelta = dt.timedelta(days=-1),
-               closes: dt.timedelta = dt.timedelta(days=7)) -> Hearing:
+def hearing_on(
+    world: Any,
+    *,
+    audience: str = "members",
+    opens: dt.timedelta = dt.timedelta(days=-1),
+    closes: dt.timedelta = dt.timedelta(days=7),
+) -> Hearing:
     now = dt.datetime.now(dt.UTC)
     return open_hearing(
         world.paper, opens_at=now + opens, closes_at=now + closes, audience=audience, note="", actor=world.chair
@@ -24,7 +29,9 @@ def hearing_on(world: Any, *, audience: str = "members", opens: dt.timedelta = d
 def close(hearing: Hearing) -> Hearing:
     """Move the hearing's times into the past (as if the round had run)."""
     now = dt.datetime.now(dt.UTC)
-    Hearing.objects.filter(pk=hearing.pk).update(opens_at=now - dt.timedelta(days=10), closes_at=now - dt.timedelta(seconds=1))
+    Hearing.objects.filter(pk=hearing.pk).update(
+        opens_at=now - dt.timedelta(days=10), closes_at=now - dt.timedelta(seconds=1)
+    )
     hearing.refresh_from_db()
     return hearing
 

@@ -89,7 +89,8 @@ def test_hostile_text_is_inert_in_the_table_csv_and_mail(paper_world, smtp, djan
     assert message.get_content_type() == "text/plain"
     client = client_of(paper_world.member)
     page = client.get(paper.urls.dispositions).content.decode()
-    assert "<script>alert" not in page and "<b>理由" not in page
+    assert "<script>alert" not in page
+    assert "<b>理由" not in page
     response = client.get(paper.urls.dispositions_csv)
     text = response.content.decode("utf-8")
     assert text.startswith("\ufeff")

@@ -30,8 +30,13 @@ def test_opening_a_hearing_moves_the_paper_and_refuses_a_second(paper_world):
     assert hearing.revision.number == 1
     now = dt.datetime.now(dt.UTC)
     with pytest.raises(PaperError):
-        open_hearing(paper_world.paper, opens_at=now, closes_at=now + dt.timedelta(days=1), audience="members",
-                     actor=paper_world.chair)
+        open_hearing(
+            paper_world.paper,
+            opens_at=now,
+            closes_at=now + dt.timedelta(days=1),
+            audience="members",
+            actor=paper_world.chair,
+        )
 
 
 @pytest.mark.parametrize(
@@ -41,8 +46,9 @@ def test_opening_a_hearing_moves_the_paper_and_refuses_a_second(paper_world):
 def test_bad_times_are_refused(paper_world, opens, closes):
     now = dt.datetime.now(dt.UTC)
     with pytest.raises(PaperError):
-        open_hearing(paper_world.paper, opens_at=now + opens, closes_at=now + closes, audience="members",
-                     actor=paper_world.chair)
+        open_hearing(
+            paper_world.paper, opens_at=now + opens, closes_at=now + closes, audience="members", actor=paper_world.chair
+        )
     assert not Hearing.objects.exists()
 
 
@@ -72,8 +78,9 @@ def test_comment_checks_text_anchor_parent_and_group(paper_world):
     other_anchor = latest_revision(other).paragraphs[0]["anchor"]
     with pytest.raises(PaperError, match="paragraph"):
         add_comment(hearing, user=paper_world.member, text="偽", anchor=other_anchor)
-    other_hearing = open_hearing(other, opens_at=hearing.opens_at, closes_at=hearing.closes_at, audience="members",
-                                 actor=paper_world.chair)
+    other_hearing = open_hearing(
+        other, opens_at=hearing.opens_at, closes_at=hearing.closes_at, audience="members", actor=paper_world.chair
+    )
     foreign = add_comment(other_hearing, user=paper_world.member, text="他の")
     with pytest.raises(PaperError, match="not one of this hearing"):
         add_comment(hearing, user=paper_world.member, text="返信", parent=foreign)
@@ -166,7 +173,7 @@ def test_the_hearing_page_and_refused_comments(paper_world, cast):
     forged = client.post(hearing.urls.comment_create, {"text": "返信したい", "parent": 999999})
     assert forged.status_code == 400
     assert "not one of this hearing" in forged.content.decode()
-    hostile = "<script>alert(1)</script> =HYPERLINK(\"http://x\")"
+    hostile = '<script>alert(1)</script> =HYPERLINK("http://x")'
     assert client.post(hearing.urls.comment_create, {"text": hostile}).status_code == 302
     page = client_of(paper_world.chair).get(hearing.urls.hearing).content.decode()
     assert "<script>alert(1)" not in page
@@ -184,8 +191,15 @@ def test_the_hearing_form_reads_times_in_the_forums_zone(paper_world):
     url = paper_world.paper.urls.hearing_create
     assert client.get(url).status_code == 200
     year = dt.date.today().year + 1
-    response = client.post(url, {"opens_at": f"{year}-09-01T09:00", "closes_at": f"{year}-09-30T17:00",
-                                 "audience": "members", "note": "ご意見を"})
+    response = client.post(
+        url,
+        {
+            "opens_at": f"{year}-09-01T09:00",
+            "closes_at": f"{year}-09-30T17:00",
+            "audience": "members",
+            "note": "ご意見を",
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     hearing = Hearing.objects.get()
     zone = paper_world.forum.timezone

@@ -200,7 +200,7 @@ def dispose(hearing: Hearing, decisions: list[tuple[Any, str, str, Any]], *, act
             addressed_in.paper_id != hearing.paper_id or addressed_in.number < hearing.revision.number
         ):
             raise PaperError(
-                _("Comment #%(pk)s: the revision that addresses it must be a revision of this paper from %(number)s on.")
+                _("Comment #%(pk)s: it must be addressed in revision %(number)s of this paper or a later one.")
                 % {"pk": comment.pk, "number": hearing.revision.number}
             )
         checked.append((comment, disposition, reason, addressed_in))

@@ -43,7 +43,8 @@ class DisposeView(HearingScopedView, TemplateView):
         comments = kwargs.get("comments") or self.rows()
         typed = kwargs.get("typed") or {}
         for comment in comments:
-            comment.form_disposition, comment.form_reason, comment.form_addressed = typed.get(  # type: ignore[attr-defined]
+            shown: Any = comment  # the values the form shows: as typed, else as saved
+            shown.form_disposition, shown.form_reason, shown.form_addressed = typed.get(
                 comment.pk, (comment.disposition, comment.reason, str(comment.addressed_in_id or ""))
             )
         context.update(

@@ -132,4 +132,3 @@ class CommentCreateView(HearingScopedView, View):
         context = hearing_context(self, form)
         context["request"] = request
         return TemplateResponse(request, "papers/hearing.html", context, status=400)
-
