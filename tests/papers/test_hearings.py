@@ -207,3 +207,18 @@ def test_the_hearing_form_reads_times_in_the_forums_zone(paper_world):
 
     assert hearing.opens_at == make_aware_in(dt.datetime(year, 9, 1, 9, 0), zone)
     assert client_of(paper_world.member).get(url).status_code == 403
+
+
+def test_htmx_gets_the_paragraphs_comments_back(paper_world):
+    hearing = hearing_on(paper_world)
+    target = anchors(paper_world)[0].anchor
+    client = client_of(paper_world.member)
+    headers = {"HX-Request": "true", "HX-Target": f"comments-{target}"}
+    saved = client.post(hearing.urls.comment_create, {"text": "htmxで", "anchor": target}, headers=headers)
+    assert saved.status_code == 200
+    assert f'id="comments-{target}"' in saved.content.decode()
+    assert "htmxで" in saved.content.decode()
+    refused = client.post(hearing.urls.comment_create, {"text": "x" * 10_001, "anchor": target}, headers=headers)
+    assert refused.status_code == 200
+    assert 'role="alert"' in refused.content.decode()
+    assert Comment.objects.count() == 1

@@ -125,10 +125,31 @@ class CommentCreateView(HearingScopedView, View):
                 field = "anchor" if "paragraph" in str(exc) else None
                 form.add_error(field, str(exc))
             else:
+                if self.forum_request.htmx:
+                    return self.part(request, comment.anchor, None)
                 messages.success(request, _("Your comment is saved."))
                 return HttpResponseRedirect(f"{hearing.urls.hearing}#c{comment.pk}")
         if hearing.is_closed() and not form.non_field_errors():
             form.add_error(None, _("The hearing closed on %(when)s.") % {"when": when(hearing.closes_at, self.forum)})
+        if self.forum_request.htmx:
+            # htmx swaps 2xx answers only: the refusal and the text as typed replace the form it came from
+            target = str(self.forum_request.htmx.target or "").removeprefix("comments-")
+            return self.part(request, target if target != "paper" else "", form)
         context = hearing_context(self, form)
         context["request"] = request
         return TemplateResponse(request, "papers/hearing.html", context, status=400)
+
+    def part(self, request: HttpRequest, anchor: str, refused: CommentForm | None) -> HttpResponse:
+        """The comments and form of one paragraph (or of the whole paper), for htmx."""
+        context = hearing_context(self)
+        found = {p.anchor: (p, comments) for p, comments in context["paragraphs"]}
+        paragraph, comments = found.get(anchor, (None, context["whole_paper_comments"]))
+        context.update(
+            request=request,
+            anchor=paragraph.anchor if paragraph is not None else "",
+            number=paragraph.number if paragraph is not None else None,
+            is_heading=bool(paragraph and paragraph.is_heading),
+            thread_comments=comments,
+            refused=refused,
+        )
+        return TemplateResponse(request, "papers/_hearing_comments.html", context)
