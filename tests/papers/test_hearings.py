@@ -222,3 +222,36 @@ def test_htmx_gets_the_paragraphs_comments_back(paper_world):
     assert refused.status_code == 200
     assert 'role="alert"' in refused.content.decode()
     assert Comment.objects.count() == 1
+
+
+def test_a_published_papers_hearing_is_readable_by_the_public(paper_world, cast):
+    from mshub.papers.services.states import move
+
+    hearing = hearing_on(paper_world)
+    add_comment(hearing, user=paper_world.member, text="公開後も読める")
+    close(hearing)
+    for state in ("revising", "final", "published"):
+        move(paper_world.paper, state, actor=paper_world.chair)
+    page = cast.client("anonymous").get(hearing.urls.hearing)
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert "公開後も読める" in body
+    assert "Closed" in body
+    assert "comment-form" not in body
+    assert cast.client("anonymous").get(paper_world.paper.urls.dispositions_csv).status_code == 200
+
+
+def test_a_scheduled_hearing_takes_no_comment_yet_and_the_paragraph_block_links_to_an_open_one(paper_world):
+    from django.template.loader import render_to_string
+
+    scheduled = hearing_on(paper_world, opens=dt.timedelta(days=1), closes=dt.timedelta(days=5))
+    page = client_of(paper_world.chair).get(scheduled.urls.hearing).content.decode()
+    assert "Scheduled" in page
+    assert "comment-form" not in page
+    paragraph = anchors(paper_world)[0]
+    context = {"paragraph": paragraph, "comments": None, "paper": paper_world.paper, "user": paper_world.member}
+    assert "Comment on this paragraph" not in render_to_string("papers/_paragraph_extra.html", context)
+    Hearing.objects.filter(pk=scheduled.pk).update(opens_at=scheduled.opens_at - dt.timedelta(days=2))
+    paper_world.paper.__dict__.pop("_mshub_commentable", None)
+    html = render_to_string("papers/_paragraph_extra.html", context)
+    assert f"{scheduled.urls.hearing}#{paragraph.anchor}" in html
