@@ -18,10 +18,24 @@ def _delete_forum(forum: Any) -> None:
     Paper.objects.filter(forum=forum).delete()
 
 
+def _erase_person(person: Any) -> None:
+    """Comments written from an account erasure closes (the person's own, and any holding their
+    email: ``people.erasure.accounts_of``) lose their author: the text and the stakeholder group
+    stay, since the disposition table and the hearing's balance are the paper's record, and the
+    closed account (scrubbed by the erasure) no longer links them to anyone. A digest is never sent
+    to an erased account (``services.hearings.pending_digest``)."""
+    from mshub.papers.models import Comment
+    from mshub.people.erasure import accounts_of
+
+    accounts = [account.pk for account in accounts_of(person)]
+    Comment.objects.filter(author__in=accounts).update(author=None)
+
+
 AREA = Area(
     label="papers",
     urls="mshub.papers.urls",
     rules="mshub.papers.rules",
     on_forum_delete=_delete_forum,
+    on_person_erase=_erase_person,
     delete_order=44,  # before the working groups (43): a paper belongs to a group
 )

@@ -108,6 +108,9 @@ class Paper(models.Model):
         "paper-edit",
         "revisions",
         "compare",
+        "hearing-create",
+        "dispositions",
+        "dispositions-csv",
     )
 
     def __str__(self) -> str:
@@ -204,7 +207,9 @@ class Hearing(models.Model):
     urls = PageURLs(
         "papers",
         lambda h: {"forum": h.paper.forum.slug, "pk": h.paper_id, "hearing": h.pk},
-        # "hearing": its page comes with the hearings' views (dropped on h/revs until then)
+        "hearing",
+        "comment-create",
+        "dispose",
     )
 
     def __str__(self) -> str:

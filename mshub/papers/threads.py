@@ -18,10 +18,72 @@ from mshub.papers import paragraphs
 from mshub.papers.models import Comment, Disposition
 
 
-def comments_by_anchor(paper: Any, user: Any) -> dict[str, list[Any]]:
+def sees_every_comment(user: Any, paper: Any) -> bool:
+    """The steering group and the secretariat, the members of the paper's group, and — once the
+    paper is published — whoever may read it (its disposition table is public then anyway)."""
+    from mshub.core.permissions import can_read_forum, is_member, is_steering
+    from mshub.papers.rules import in_paper_group
+
+    if is_steering(user, paper) or (is_member(user, paper) and in_paper_group(user, paper)):
+        return True
+    return bool(paper.is_public and can_read_forum(user, paper))
+
+
+def comments_by_anchor(paper: Any, user: Any, *, shown: int | None = None) -> dict[str, list[Any]]:
     """The comments ``user`` may see on ``paper``, by the anchor of the paragraph they refer to
-    ("" for the whole paper); each comment knows the revision it was made on."""
-    return {}
+    ("" for the whole paper), each top-level comment with its ``thread`` (the replies under it,
+    depth first, each with its ``depth``); two queries.
+
+    Who sees what: see ``sees_every_comment``; anyone else sees the comments of the hearings that
+    have opened and whose audience includes them (so they can answer them), and always their own.
+    Each comment gets ``other_revision``: the number of the revision it was made on when that is
+    not ``shown`` (the revision the page displays; the latest by default), for "on revision N";
+    and ``mine`` (the user wrote it). Names are not attached here: pages show the stakeholder group.
+    """
+    from django.db.models import Q
+    from django.utils import timezone
+
+    from mshub.papers.rules import reaches
+
+    shown = paper.revision_count if shown is None else shown
+    comments = Comment.objects.filter(hearing__paper=paper).select_related("revision", "stakeholder_group")
+    if not sees_every_comment(user, paper):
+        now = timezone.now()
+        hearings = [h for h in paper.hearings.all() if h.opens_at <= now]
+        for hearing in hearings:
+            hearing.paper = paper
+        visible = Q(hearing__in=[h.pk for h in hearings if reaches(user, h)])
+        if getattr(user, "is_authenticated", False):
+            visible |= Q(author=user)
+        comments = comments.filter(visible)
+    rows = list(comments.order_by("created_at", "pk"))
+    by_pk = {c.pk: c for c in rows}
+    user_pk = getattr(user, "pk", None)
+    for comment in rows:
+        comment.thread = []  # type: ignore[attr-defined]
+        comment.depth = 0  # type: ignore[attr-defined]
+        comment.mine = user_pk is not None and comment.author_id == user_pk  # type: ignore[attr-defined]
+        number = comment.revision.number
+        comment.other_revision = number if number != shown else None  # type: ignore[attr-defined]
+    children: dict[int, list[Comment]] = {}
+    roots: list[Comment] = []
+    for comment in rows:
+        if comment.parent_id in by_pk:
+            children.setdefault(comment.parent_id, []).append(comment)
+        else:
+            roots.append(comment)
+
+    def walk(comment: Comment, root: Comment, depth: int) -> None:
+        for child in children.get(comment.pk, []):
+            child.depth = depth  # type: ignore[attr-defined]
+            root.thread.append(child)  # type: ignore[attr-defined]
+            walk(child, root, depth + 1)
+
+    found: dict[str, list[Any]] = {}
+    for root in roots:
+        walk(root, root, 1)
+        found.setdefault(root.anchor, []).append(root)
+    return found
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from mshub.papers.views import papers, revisions
+from mshub.papers.views import dispositions, hearings, papers, revisions
 
 app_name = "papers"
 
@@ -12,4 +12,15 @@ urlpatterns = [
     path("papers/<int:pk>/revisions/", revisions.RevisionListView.as_view(), name="revisions"),
     path("papers/<int:pk>/revisions/<int:number>/", revisions.RevisionDetailView.as_view(), name="revision"),
     path("papers/<int:pk>/compare/", revisions.CompareView.as_view(), name="compare"),
+    # hearings, comments and dispositions
+    path("papers/<int:pk>/hearings/new/", hearings.HearingCreateView.as_view(), name="hearing-create"),
+    path("papers/<int:pk>/hearings/<int:hearing>/", hearings.HearingView.as_view(), name="hearing"),
+    path(
+        "papers/<int:pk>/hearings/<int:hearing>/comments/",
+        hearings.CommentCreateView.as_view(),
+        name="comment-create",
+    ),
+    path("papers/<int:pk>/hearings/<int:hearing>/dispositions/", dispositions.DisposeView.as_view(), name="dispose"),
+    path("papers/<int:pk>/dispositions/", dispositions.DispositionsView.as_view(), name="dispositions"),
+    path("papers/<int:pk>/dispositions.csv", dispositions.DispositionsCsvView.as_view(), name="dispositions-csv"),
 ]

@@ -247,7 +247,7 @@ def test_searching_for_the_other_forum_finds_nothing(twins: Twins, name: str) ->
 OBJECT_KEYS = ["person", "affiliation", "organization", "group", "meeting", "item", "material", "registration"]
 OBJECT_KEYS += ["batch", "import_item", "document", "event", "presence", "report_back"]
 OBJECT_KEYS += ["consultation", "consultation_response", "topic", "trend_item", "trend_feed", "briefing"]
-OBJECT_KEYS += ["working_group", "wg_member", "milestone", "paper"]
+OBJECT_KEYS += ["working_group", "wg_member", "milestone", "paper", "hearing"]
 
 
 def foreign_variants(route: Route, here: dict[str, Any], other: dict[str, Any]) -> list[str]:
@@ -525,6 +525,16 @@ def forged_posts(a: Side, b: Side) -> dict[str, tuple[str, dict[str, Any], str]]
             {"agenda_item": b.objects["item"].pk},
             "agenda_item",
         ),
+        "comment-create/stakeholder_group": (
+            a.objects["hearing"].urls.comment_create,
+            {"text": "Forged", "stakeholder_group": b_group},
+            "stakeholder_group",
+        ),
+        "comment-create/parent": (
+            a.objects["hearing"].urls.comment_create,
+            {"text": "Forged", "parent": b.objects["hearing"].comments.get().pk},
+            "parent",
+        ),
     }
 
 
@@ -542,6 +552,8 @@ FORGED = [
     "presence-create/person",
     "reportback-create/meeting",
     "reportback-create/agenda_item",
+    "comment-create/stakeholder_group",
+    "comment-create/parent",
 ]
 
 

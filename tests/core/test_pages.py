@@ -29,7 +29,7 @@ from mshub.meetings.models import (
     ReportVersion,
 )
 from mshub.meetings.services.meetings import create_meeting
-from mshub.papers.models import Paper, PaperRevision
+from mshub.papers.models import Hearing, Paper, PaperRevision
 from mshub.people.models import Affiliation, Gender, Organization, OrganizationKind, Person, StakeholderGroup
 from mshub.topics.models import Topic
 from mshub.trends.models import TrendFeed, TrendItem
@@ -107,6 +107,7 @@ def samples() -> dict[type[models.Model], models.Model]:
         Milestone: Milestone(pk=97, forum=forum, group=working_group),
         Paper: paper,
         PaperRevision: PaperRevision(paper=paper, number=2),
+        Hearing: Hearing(pk=99, forum=forum, paper=paper),
     }
 
 
@@ -142,6 +143,9 @@ def test_the_arguments_come_from_the_record():
     assert records[Gender].urls.vocabulary_update == "/igcj/vocabularies/genders/26/"  # type: ignore[attr-defined]
     assert records[Body].urls.vocabulary_update == "/igcj/vocabularies/bodies/61/"  # type: ignore[attr-defined]
     assert records[ImportItem].urls.document == "/igcj/archive/documents/30/"  # type: ignore[attr-defined]
+    hearing = records[Hearing]
+    assert hearing.urls.comment_create == "/igcj/papers/98/hearings/99/comments/"  # type: ignore[attr-defined]
+    assert hearing.paper.urls.dispositions_csv == "/igcj/papers/98/dispositions.csv"  # type: ignore[attr-defined]
     assert records[MeetingSeries].urls.series_ics == "/igcj/meetings/open/calendar.ics"  # type: ignore[attr-defined]
     assert records[ExternalEvent].urls.event_update == "/igcj/calendar/events/40/edit/"  # type: ignore[attr-defined]
     assert records[Presence].urls.presence_delete == "/igcj/calendar/events/40/presence/41/delete/"  # type: ignore[attr-defined]

@@ -221,6 +221,14 @@ EXPECTED: dict[str, str] = {
     "papers:revisions": "steering",
     "papers:revision": "steering",
     "papers:compare": "steering",
+    # papers: hearings and dispositions. The walker's paper is in an open hearing for the forum's
+    # members, so they read it; the group's chairs (none of the walker's roles) and the secretariat run it
+    "papers:hearing-create": "secretariat",
+    "papers:hearing": "member",
+    "papers:comment-create": "member",
+    "papers:dispose": "secretariat",
+    "papers:dispositions": "member",
+    "papers:dispositions-csv": "member",
     # archive
     "archive:index": "secretariat",
     "archive:batch": "secretariat",
@@ -291,6 +299,7 @@ ALLOWED_STATUS: dict[str, int] = {
     "trends:feed-delete": 405,  # POST only
     "workinggroups:member-remove": 405,  # POST only
     "workinggroups:milestone-delete": 405,  # POST only
+    "papers:comment-create": 405,  # POST only
     "topics:tag-record": 405,  # POST only
     "briefings:publish": 405,  # POST only
     "accounts:logout": 405,  # POST only (Django's LogoutView)
@@ -451,7 +460,7 @@ def build_objects(forum: Forum, mark: str = "") -> dict[str, Any]:
     trend_item, trend_feed = trend_objects(forum, organization, topic, mark)
     briefing = briefing_objects(forum, mark)
     working_group, wg_member, milestone = workinggroup_objects(forum, person, event, consultation, mark)
-    paper = paper_objects(working_group, consultation, mark)
+    paper, hearing = paper_objects(forum, working_group, consultation, group, mark)
     document = ArchiveDocument.objects.create(
         forum=forum,
         sha256=f"{code:0>64}"[-64:],
@@ -492,6 +501,7 @@ def build_objects(forum: Forum, mark: str = "") -> dict[str, Any]:
         "wg_member": wg_member,
         "milestone": milestone,
         "paper": paper,
+        "hearing": hearing,
     }
 
 
@@ -523,12 +533,15 @@ def workinggroup_objects(forum: Forum, person: Any, event: Any, consultation: An
     return group, member, milestone
 
 
-def paper_objects(group: Any, consultation: Any, mark: str = "") -> Any:
-    """A draft paper of the working group (marked), at revision 2."""
+def paper_objects(forum: Forum, working_group: Any, consultation: Any, group: Any, mark: str = "") -> tuple[Any, Any]:
+    """A draft paper of the working group (marked), at revision 2; and a second paper of the group in an
+    open hearing for the forum's members, with a comment (marked) of an account under the forum's
+    stakeholder group ``group``."""
+    from mshub.papers.services.hearings import add_comment, open_hearing
     from mshub.papers.services.revisions import create_paper, save_revision
 
     paper = create_paper(
-        group,
+        working_group,
         actor=None,
         text=f"# {mark}意見書\n\n{mark}第一段落。\n",
         title_ja=f"{mark}意見書",
@@ -536,7 +549,24 @@ def paper_objects(group: Any, consultation: Any, mark: str = "") -> Any:
         consultation=consultation,
     )
     save_revision(paper, base_number=1, text=f"# {mark}意見書\n\n{mark}第一段落です。\n", message=mark, actor=None)
-    return paper
+    heard = create_paper(
+        working_group,
+        actor=None,
+        text=f"{mark} 第一段落。\n\n{mark} 第二段落。\n",
+        title_ja=f"{mark}意見書（ヒヤリング）",
+    )
+    now = dt.datetime.now(dt.UTC)
+    hearing = open_hearing(
+        heard,
+        opens_at=now - dt.timedelta(days=1),
+        closes_at=now + dt.timedelta(days=30),
+        audience="members",
+        note=f"{mark} hearing note",
+        actor=None,
+    )
+    commenter = UserFactory(email=f"{mark.lower() or 'regular'}-commenter@example.org")
+    add_comment(hearing, user=commenter, text=f"{mark} comment", stakeholder_group=group)
+    return paper, hearing
 
 
 def trend_objects(forum: Forum, organization: Any, topic: Any, mark: str = "") -> tuple[Any, Any]:
@@ -705,6 +735,12 @@ def url_kwargs(name: str, o: dict[str, Any]) -> dict[str, Any]:
         "papers:paper-create": {"group": o["working_group"].slug},
         **{f"papers:{name}": {"pk": o["paper"].pk} for name in ("paper", "paper-edit", "revisions", "compare")},
         "papers:revision": {"pk": o["paper"].pk, "number": 1},
+        "papers:hearing-create": {"pk": o["paper"].pk},
+        **{f"papers:{name}": {"pk": o["hearing"].paper_id} for name in ("dispositions", "dispositions-csv")},
+        **{
+            f"papers:{name}": {"pk": o["hearing"].paper_id, "hearing": o["hearing"].pk}
+            for name in ("hearing", "comment-create", "dispose")
+        },
         "accounts:password_reset_confirm": {"uidb64": "MQ", "token": "set-password"},
     }
     return dict(by_name.get(name, {}))
@@ -1049,6 +1085,12 @@ WRITES: list[tuple[str, str, dict[str, Any]]] = [
     ("workinggroups:milestone-delete", "secretariat", {"confirm": "on"}),
     ("papers:paper-create", "secretariat", {"title_ja": "偽", "language": "ja", "text": "偽の本文。"}),
     ("papers:paper-edit", "secretariat", {"text": "偽の本文。", "base_number": 2}),
+    (
+        "papers:hearing-create",
+        "secretariat",
+        {"opens_at": "2030-01-01T09:00", "closes_at": "2030-02-01T09:00", "audience": "public"},
+    ),
+    ("papers:dispose", "secretariat", {}),
 ]
 
 
