@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
@@ -18,7 +19,7 @@ from mshub.papers.access import readable
 from mshub.papers.diff import side_by_side
 from mshub.papers.forms import PaperForm, RevisionForm
 from mshub.papers.merge import merge
-from mshub.papers.models import Paper, PaperRevision
+from mshub.papers.models import Hearing, Paper, PaperRevision
 from mshub.papers.paragraphs import anchor, numbered
 from mshub.papers.services.revisions import PaperError, RevisionConflictError, create_paper, save_revision
 from mshub.papers.views.base import PaperView, author_name
@@ -92,6 +93,7 @@ class PaperDetailView(PaperView, TemplateView):
         paper = self.paper
         latest = self.revision(paper.revision_count)
         rows, whole = paragraph_rows(paper, latest, self.request.user)
+        hearings = hearing_rows(paper)
         consultation = None
         if paper.consultation_id is not None:
             consultation = Consultation.objects.shown_in(self.forum).filter(pk=paper.consultation_id).first()
@@ -101,8 +103,24 @@ class PaperDetailView(PaperView, TemplateView):
             rows=rows,
             whole_paper_comments=whole,
             consultation=consultation,
+            hearings=hearings,
+            can_open_hearing=paper.is_editable
+            and all(h.state == "closed" for h in hearings)  # type: ignore[attr-defined]
+            and self.request.user.has_perm("papers.run_paper", paper),
         )
         return context
+
+
+def hearing_rows(paper: Paper) -> list[Hearing]:
+    """The paper's hearings, oldest first, each with ``state`` (scheduled, open, closed): one query."""
+    now = timezone.now()
+    rows = list(Hearing.objects.filter(paper=paper).select_related("revision").order_by("opens_at", "pk"))
+    for hearing in rows:
+        hearing.paper = paper
+        hearing.state = (  # type: ignore[attr-defined]
+            "open" if hearing.is_open(now) else "closed" if hearing.is_closed(now) else "scheduled"
+        )
+    return rows
 
 
 class PaperEditView(PaperView, FormView[RevisionForm]):
