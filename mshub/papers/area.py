@@ -7,6 +7,12 @@ from typing import Any
 from mshub.core.areas import Area
 
 
+def _api_routes(router: Any) -> None:
+    from mshub.papers import api
+
+    router.register("papers", api.PaperViewSet, basename="paper")
+
+
 def _delete_forum(forum: Any) -> None:
     """The forum's papers with their hearings, comments and revisions (in the order they protect)."""
     from mshub.papers.models import Comment, Hearing, Paper, PaperRevision
@@ -22,6 +28,7 @@ AREA = Area(
     label="papers",
     urls="mshub.papers.urls",
     rules="mshub.papers.rules",
+    api_routes=_api_routes,
     on_forum_delete=_delete_forum,
     delete_order=44,  # before the working groups (43): a paper belongs to a group
 )
