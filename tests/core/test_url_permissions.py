@@ -211,6 +211,13 @@ EXPECTED: dict[str, str] = {
     "workinggroups:milestone-create": "secretariat",
     "workinggroups:milestone-update": "secretariat",
     "workinggroups:milestone-delete": "secretariat",
+    # papers: the walker's paper is published (its renders are the forum's readers'); its state and
+    # submission are its group's chairs' (the walker's wg_chair chairs none) and the secretariat's
+    "papers:paper-state": "secretariat",
+    "papers:paper-submission": "secretariat",
+    "papers:paper-published": "public",
+    "papers:paper-markdown": "public",
+    "papers:paper-pdf": "public",
     # archive
     "archive:index": "secretariat",
     "archive:batch": "secretariat",
@@ -249,6 +256,10 @@ EXPECTED: dict[str, str] = {
     "api:trenditem-detail": "member",
     "api:topic-list": "public",
     "api:topic-detail": "public",
+    "api:workinggroup-list": "public",
+    "api:workinggroup-detail": "public",
+    "api:paper-list": "public",
+    "api:paper-detail": "public",
     # accounts (site-wide)
     "accounts:login": "public",
     "accounts:logout": "public",
@@ -283,6 +294,7 @@ ALLOWED_STATUS: dict[str, int] = {
     "workinggroups:milestone-delete": 405,  # POST only
     "topics:tag-record": 405,  # POST only
     "briefings:publish": 405,  # POST only
+    "papers:paper-state": 405,  # POST only
     "accounts:logout": 405,  # POST only (Django's LogoutView)
     "accounts:set-timezone": 405,  # POST only
     "set_language": 405,  # POST only
@@ -441,6 +453,7 @@ def build_objects(forum: Forum, mark: str = "") -> dict[str, Any]:
     trend_item, trend_feed = trend_objects(forum, organization, topic, mark)
     briefing = briefing_objects(forum, mark)
     working_group, wg_member, milestone = workinggroup_objects(forum, person, event, consultation, mark)
+    paper = paper_objects(working_group, consultation, mark)
     document = ArchiveDocument.objects.create(
         forum=forum,
         sha256=f"{code:0>64}"[-64:],
@@ -480,7 +493,29 @@ def build_objects(forum: Forum, mark: str = "") -> dict[str, Any]:
         "working_group": working_group,
         "wg_member": wg_member,
         "milestone": milestone,
+        "paper": paper,
     }
+
+
+def paper_objects(working_group: Any, consultation: Any, mark: str = "") -> Any:
+    """A paper of the working group answering the consultation, taken to published (its PDF
+    rendered, as after the commit)."""
+    from mshub.papers.services.revisions import create_paper
+    from mshub.papers.services.states import move
+
+    paper = create_paper(
+        working_group,
+        actor=None,
+        text=f"# {mark}意見書\n\n{mark} paper text.\n",
+        title_ja=f"{mark}意見書",
+        title_en=f"{mark} Paper",
+        consultation=consultation,
+    )
+    move(paper, "final", actor=None)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        move(paper, "published", actor=None)
+    paper.refresh_from_db()
+    return paper
 
 
 def workinggroup_objects(forum: Forum, person: Any, event: Any, consultation: Any, mark: str = "") -> tuple[Any, ...]:
@@ -674,6 +709,12 @@ def url_kwargs(name: str, o: dict[str, Any]) -> dict[str, Any]:
         "workinggroups:member-remove": {"slug": o["working_group"].slug, "pk": o["wg_member"].pk},
         "workinggroups:milestone-update": {"slug": o["working_group"].slug, "pk": o["milestone"].pk},
         "workinggroups:milestone-delete": {"slug": o["working_group"].slug, "pk": o["milestone"].pk},
+        **{
+            f"papers:{name}": {"pk": o["paper"].pk}
+            for name in ("paper-state", "paper-submission", "paper-published", "paper-markdown", "paper-pdf")
+        },
+        "api:workinggroup-detail": {"slug": o["working_group"].slug},
+        "api:paper-detail": {"pk": o["paper"].pk},
         "accounts:password_reset_confirm": {"uidb64": "MQ", "token": "set-password"},
     }
     return dict(by_name.get(name, {}))
@@ -941,6 +982,7 @@ def snapshot() -> dict[str, list[tuple[Any, ...]]]:
                 "archive",
                 "briefings",
                 "workinggroups",
+                "papers",
             }:
                 cursor.execute(f"SELECT * FROM {connection.ops.quote_name(model._meta.db_table)} ORDER BY 1")  # noqa: S608
                 rows[model._meta.db_table] = cursor.fetchall()
@@ -1015,6 +1057,12 @@ WRITES: list[tuple[str, str, dict[str, Any]]] = [
     ("workinggroups:milestone-create", "secretariat", {"kind": "draft", "title_ja": "偽", "month": "2020-01"}),
     ("workinggroups:milestone-update", "secretariat", {"kind": "draft", "title_ja": "偽", "month": "2020-01"}),
     ("workinggroups:milestone-delete", "secretariat", {"confirm": "on"}),
+    ("papers:paper-state", "secretariat", {"to": "submitted"}),
+    (
+        "papers:paper-submission",
+        "secretariat",
+        {"submitted_to": "Forged", "submitted_on": "2020-01-01", "submission_url": "https://forged.example.org/"},
+    ),
 ]
 
 
