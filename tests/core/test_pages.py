@@ -29,6 +29,7 @@ from mshub.meetings.models import (
     ReportVersion,
 )
 from mshub.meetings.services.meetings import create_meeting
+from mshub.papers.models import Hearing, Paper, PaperRevision
 from mshub.people.models import Affiliation, Gender, Organization, OrganizationKind, Person, StakeholderGroup
 from mshub.topics.models import Topic
 from mshub.trends.models import TrendFeed, TrendItem
@@ -70,6 +71,7 @@ def samples() -> dict[type[models.Model], models.Model]:
     body, kind = Body(pk=61), EventKind(pk=62)
     briefing = Briefing(pk=90, forum=forum)
     working_group = WorkingGroup(pk=95, forum=forum, slug="wsis")
+    paper = Paper(pk=98, forum=forum, group=working_group)
     body.forum_slug = kind.forum_slug = "igcj"  # type: ignore[attr-defined] # shared terms, read through a forum
     return {
         MeetingSeries: series,
@@ -103,6 +105,9 @@ def samples() -> dict[type[models.Model], models.Model]:
         WorkingGroup: working_group,
         WorkingGroupMember: WorkingGroupMember(pk=96, forum=forum, group=working_group),
         Milestone: Milestone(pk=97, forum=forum, group=working_group),
+        Paper: paper,
+        PaperRevision: PaperRevision(paper=paper, number=2),
+        Hearing: Hearing(pk=99, paper=paper, forum=forum),
     }
 
 
@@ -138,6 +143,8 @@ def test_the_arguments_come_from_the_record():
     assert records[Gender].urls.vocabulary_update == "/igcj/vocabularies/genders/26/"  # type: ignore[attr-defined]
     assert records[Body].urls.vocabulary_update == "/igcj/vocabularies/bodies/61/"  # type: ignore[attr-defined]
     assert records[ImportItem].urls.document == "/igcj/archive/documents/30/"  # type: ignore[attr-defined]
+    assert records[Paper].urls.paper_pdf == "/igcj/papers/98/paper.pdf"  # type: ignore[attr-defined]
+    assert records[Paper].urls.paper_submission == "/igcj/papers/98/submission/"  # type: ignore[attr-defined]
     assert records[MeetingSeries].urls.series_ics == "/igcj/meetings/open/calendar.ics"  # type: ignore[attr-defined]
     assert records[ExternalEvent].urls.event_update == "/igcj/calendar/events/40/edit/"  # type: ignore[attr-defined]
     assert records[Presence].urls.presence_delete == "/igcj/calendar/events/40/presence/41/delete/"  # type: ignore[attr-defined]
