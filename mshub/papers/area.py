@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from mshub.core.areas import Area
+from mshub.core.areas import Area, DemoStep
 
 
 def _api_routes(router: Any) -> None:
@@ -13,10 +13,22 @@ def _api_routes(router: Any) -> None:
     router.register("papers", api.PaperViewSet, basename="paper")
 
 
+def _demo(demo: Any) -> None:
+    from mshub.papers.demo import build_papers
+
+    build_papers(demo)
+
+
 def _delete_forum(forum: Any) -> None:
-    """The forum's papers with their hearings, comments and revisions (in the order they protect)."""
+    """The forum's papers with their hearings, comments and revisions (in the order they protect); their
+    stored PDFs go once the deletion is committed."""
+    from django.db import transaction
+
     from mshub.papers.models import Comment, Hearing, Paper, PaperRevision
 
+    storage = Paper._meta.get_field("pdf").storage  # type: ignore[attr-defined]
+    files = [name for name in Paper.objects.filter(forum=forum).exclude(pdf="").values_list("pdf", flat=True)]
+    transaction.on_commit(lambda: [storage.delete(name) for name in files if storage.exists(name)])
     Comment.objects.filter(forum=forum).delete()
     Hearing.objects.filter(forum=forum).delete()
     Paper.objects.filter(forum=forum).update(published_revision=None)
@@ -28,6 +40,7 @@ AREA = Area(
     label="papers",
     urls="mshub.papers.urls",
     rules="mshub.papers.rules",
+    demo_steps=(DemoStep(39, _demo),),  # after the working groups (38)
     api_routes=_api_routes,
     on_forum_delete=_delete_forum,
     delete_order=44,  # before the working groups (43): a paper belongs to a group

@@ -129,3 +129,17 @@ def test_the_pdf_task_renders_once(paper_world):
     with TestCase.captureOnCommitCallbacks(execute=True):
         assert publication.queue_pdf(paper) is False  # rendered already
     assert Paper.objects.get(pk=paper.pk).pdf.name == name
+
+
+def test_deleting_the_forum_removes_its_papers_and_their_pdfs(paper_world):
+    from django.test import TestCase as DjangoTestCase
+
+    from mshub.core.services import delete_forum
+
+    paper = publish(paper_world.paper, paper_world.chair)
+    storage, name = paper.pdf.storage, paper.pdf.name
+    assert storage.exists(name)
+    with DjangoTestCase.captureOnCommitCallbacks(execute=True):
+        delete_forum(paper_world.forum)
+    assert not Paper.objects.filter(pk=paper.pk).exists()
+    assert not storage.exists(name)
