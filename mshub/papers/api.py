@@ -70,7 +70,7 @@ class DispositionSerializer(serializers.Serializer):
 
 
 class PaperSerializer(serializers.ModelSerializer[Paper]):
-    group = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    group: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     language = serializers.CharField(read_only=True, help_text="ja or en")
     state = serializers.CharField(read_only=True, help_text="draft, hearing, revising, final, published or submitted")
     revision = serializers.SerializerMethodField(help_text="the published revision's number, else the latest's")

@@ -26,9 +26,15 @@ def _delete_forum(forum: Any) -> None:
 
     from mshub.papers.models import Comment, Hearing, Paper, PaperRevision
 
-    storage = Paper._meta.get_field("pdf").storage  # type: ignore[attr-defined]
-    files = [name for name in Paper.objects.filter(forum=forum).exclude(pdf="").values_list("pdf", flat=True)]
-    transaction.on_commit(lambda: [storage.delete(name) for name in files if storage.exists(name)])
+    storage = Paper._meta.get_field("pdf").storage
+    files = list(Paper.objects.filter(forum=forum).exclude(pdf="").values_list("pdf", flat=True))
+
+    def remove_files() -> None:
+        for name in files:
+            if storage.exists(name):
+                storage.delete(name)
+
+    transaction.on_commit(remove_files)
     Comment.objects.filter(forum=forum).delete()
     Hearing.objects.filter(forum=forum).delete()
     Paper.objects.filter(forum=forum).update(published_revision=None)

@@ -62,7 +62,10 @@ SPAM_1 = (
     "迷惑メールやウィルスへの対策は、単一の機関で対応できる課題ではない。各国の法執行機関、通信事業者、技術"
     "コミュニティの間の国際的な協力の枠組みを、既存の取り組み(OECD、ITU、APECなど)の連携によって強化すべきである。"
 )
-SPAM_3 = SPAM_1.replace("強化すべきである。", "強化すべきである。その際、事業者団体のガイドラインなど民間の自主的な取組との連携も重要である。")
+SPAM_3 = SPAM_1.replace(
+    "強化すべきである。",
+    "強化すべきである。その際、事業者団体のガイドラインなど民間の自主的な取組との連携も重要である。",
+)
 DEVELOPING = (
     "途上国の実質的な参加を確保するため、会合の遠隔参加手段、資料の多言語での提供、人材育成への支援が必要である。"
     "アジア太平洋地域においては、APNICやAPTLDなどの地域組織の経験を活用できる。"
@@ -148,7 +151,9 @@ def build_papers(demo: Any) -> None:
     if group is None:
         return
     members = list(
-        group.members.filter(left__isnull=True, person__user__isnull=False).select_related("person__user").order_by("pk")
+        group.members.filter(left__isnull=True, person__user__isnull=False)
+        .select_related("person__user")
+        .order_by("pk")
     )
     chair = next((m.person.user for m in members if m.is_chair), None) or demo.secretariat
     editor = next((m.person.user for m in members if m.person.user != chair), None) or demo.secretariat

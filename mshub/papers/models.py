@@ -146,7 +146,9 @@ class Paper(models.Model):
         """The cycle's states in order for the step list: the paper's ``current``, those before ``done``."""
         order = list(PaperState)
         here = order.index(PaperState(self.state))
-        return [{"value": s.value, "label": s.label, "current": i == here, "done": i < here} for i, s in enumerate(order)]
+        return [
+            {"value": s.value, "label": s.label, "current": i == here, "done": i < here} for i, s in enumerate(order)
+        ]
 
     @property
     def button_moves(self) -> list[PaperState]:

@@ -191,7 +191,7 @@ def render_document(html: str) -> bytes:
     from weasyprint import HTML
     from weasyprint.urls import URLFetcher
 
-    class NoFetch(URLFetcher):  # type: ignore[misc]
+    class NoFetch(URLFetcher):
         def fetch(self, url: str, headers: Any = None) -> Any:
             raise ValueError(f"not fetched: {url[:80]}")
 

@@ -19,8 +19,10 @@ pytestmark = pytest.mark.django_db
 def test_the_demo_holds_a_submitted_paper_with_a_closed_hearing():
     load("--no-meetings")
     paper = Paper.objects.select_related("group", "published_revision").get(forum__slug=TASKFORCE)
-    assert paper.group.slug == "wsis" and paper.language == "ja"
-    assert paper.state == "submitted" and paper.submitted_on == dt.date(2005, 1, 14)
+    assert paper.group.slug == "wsis"
+    assert paper.language == "ja"
+    assert paper.state == "submitted"
+    assert paper.submitted_on == dt.date(2005, 1, 14)
     assert paper.submission_url.startswith("https://")
     revisions = list(paper.revisions.order_by("number"))
     assert [r.number for r in revisions] == [1, 2, 3]
@@ -28,7 +30,8 @@ def test_the_demo_holds_a_submitted_paper_with_a_closed_hearing():
     assert paper.published_revision.number == 3
     assert 8 <= sum(1 for p in revisions[2].paragraphs if not p["text"].startswith("#")) <= 12
     [hearing] = paper.hearings.all()
-    assert hearing.revision.number == 2 and hearing.is_closed()
+    assert hearing.revision.number == 2
+    assert hearing.is_closed()
     comments = Comment.objects.filter(hearing=hearing)
     top = comments.filter(parent__isnull=True)
     assert 4 <= top.count() <= 6

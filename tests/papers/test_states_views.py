@@ -89,7 +89,10 @@ def test_the_submission_is_recorded_for_a_published_paper(client, paper_world):
     c = client_of(client, paper_world.chair)
     form = c.get(paper.urls.paper_submission)
     assert form.status_code == 200
-    assert form.context["form"].initial["submitted_to"] == paper_world.base.consultation.title_ja or paper_world.base.consultation.title
+    assert (
+        form.context["form"].initial["submitted_to"] == paper_world.base.consultation.title_ja
+        or paper_world.base.consultation.title
+    )
     response = c.post(paper.urls.paper_submission, submit_data())
     assert response.status_code == 302
     paper.refresh_from_db()
@@ -123,7 +126,14 @@ def test_the_service_refuses_a_non_web_proof(paper_world):
 
     paper = publish(paper_world.paper, paper_world.chair)
     with pytest.raises(PaperError):
-        move(paper, "submitted", actor=None, submitted_to="WGIG", submitted_on=dt.date(2005, 1, 1), submission_url="javascript:x")
+        move(
+            paper,
+            "submitted",
+            actor=None,
+            submitted_to="WGIG",
+            submitted_on=dt.date(2005, 1, 1),
+            submission_url="javascript:x",
+        )
 
 
 def test_a_draft_cannot_be_submitted_through_the_form(client, paper_world):

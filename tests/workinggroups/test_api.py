@@ -30,7 +30,8 @@ def test_the_list_gives_the_groups_with_chairs_and_topics(client, cast, world):
     rows = {row["slug"]: row for row in data["results"]}
     assert set(rows) == {"wsis", "resources"}
     wsis = rows["wsis"]
-    assert wsis["name_ja"] == "WSIS作業部会" and wsis["state"] == "active"
+    assert wsis["name_ja"] == "WSIS作業部会"
+    assert wsis["state"] == "active"
     assert wsis["chairs"] == [str(world.chair_person)]
     assert wsis["topics"] == ["dns"]
     assert "members" not in wsis

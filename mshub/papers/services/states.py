@@ -11,9 +11,8 @@ Publishing queues the published revision's PDF after the commit (publication.py)
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
-
 from functools import partial
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
