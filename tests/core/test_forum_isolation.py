@@ -247,7 +247,7 @@ def test_searching_for_the_other_forum_finds_nothing(twins: Twins, name: str) ->
 OBJECT_KEYS = ["person", "affiliation", "organization", "group", "meeting", "item", "material", "registration"]
 OBJECT_KEYS += ["batch", "import_item", "document", "event", "presence", "report_back"]
 OBJECT_KEYS += ["consultation", "consultation_response", "topic", "trend_item", "trend_feed", "briefing"]
-OBJECT_KEYS += ["working_group", "wg_member", "milestone", "paper"]
+OBJECT_KEYS += ["working_group", "wg_member", "milestone", "published_paper"]
 
 
 def foreign_variants(route: Route, here: dict[str, Any], other: dict[str, Any]) -> list[str]:

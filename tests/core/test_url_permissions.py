@@ -211,7 +211,7 @@ EXPECTED: dict[str, str] = {
     "workinggroups:milestone-create": "secretariat",
     "workinggroups:milestone-update": "secretariat",
     "workinggroups:milestone-delete": "secretariat",
-    # papers: the walker's paper is published (its renders are the forum's readers'); its state and
+    # papers: the walker's published paper (its renders are the forum's readers'); its state and
     # submission are its group's chairs' (the walker's wg_chair chairs none) and the secretariat's
     "papers:paper-state": "secretariat",
     "papers:paper-submission": "secretariat",
@@ -453,7 +453,7 @@ def build_objects(forum: Forum, mark: str = "") -> dict[str, Any]:
     trend_item, trend_feed = trend_objects(forum, organization, topic, mark)
     briefing = briefing_objects(forum, mark)
     working_group, wg_member, milestone = workinggroup_objects(forum, person, event, consultation, mark)
-    paper = paper_objects(working_group, consultation, mark)
+    published_paper = published_paper_objects(working_group, consultation, mark)
     document = ArchiveDocument.objects.create(
         forum=forum,
         sha256=f"{code:0>64}"[-64:],
@@ -493,11 +493,11 @@ def build_objects(forum: Forum, mark: str = "") -> dict[str, Any]:
         "working_group": working_group,
         "wg_member": wg_member,
         "milestone": milestone,
-        "paper": paper,
+        "published_paper": published_paper,
     }
 
 
-def paper_objects(working_group: Any, consultation: Any, mark: str = "") -> Any:
+def published_paper_objects(working_group: Any, consultation: Any, mark: str = "") -> Any:
     """A paper of the working group answering the consultation, taken to published (its PDF
     rendered, as after the commit)."""
     from mshub.papers.services.revisions import create_paper
@@ -710,11 +710,11 @@ def url_kwargs(name: str, o: dict[str, Any]) -> dict[str, Any]:
         "workinggroups:milestone-update": {"slug": o["working_group"].slug, "pk": o["milestone"].pk},
         "workinggroups:milestone-delete": {"slug": o["working_group"].slug, "pk": o["milestone"].pk},
         **{
-            f"papers:{name}": {"pk": o["paper"].pk}
+            f"papers:{name}": {"pk": o["published_paper"].pk}
             for name in ("paper-state", "paper-submission", "paper-published", "paper-markdown", "paper-pdf")
         },
         "api:workinggroup-detail": {"slug": o["working_group"].slug},
-        "api:paper-detail": {"pk": o["paper"].pk},
+        "api:paper-detail": {"pk": o["published_paper"].pk},
         "accounts:password_reset_confirm": {"uidb64": "MQ", "token": "set-password"},
     }
     return dict(by_name.get(name, {}))
