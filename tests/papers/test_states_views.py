@@ -141,3 +141,12 @@ def test_a_draft_cannot_be_submitted_through_the_form(client, paper_world):
     assert response.status_code == 200
     assert Paper.objects.get(pk=paper.pk).state == "draft"
     assert response.context["form"].non_field_errors()
+
+
+def test_a_published_paper_offers_the_submission_form_and_its_renders(paper_world):
+    paper = publish(paper_world.paper, paper_world.chair)
+    html = render_to_string("papers/_state_actions.html", {"paper": paper, "can_run": True, "can_edit": False})
+    assert paper.urls.paper_submission in html
+    assert "<form" not in html  # published → submitted only, through the form
+    assert paper.urls.paper_pdf in html
+    assert paper.urls.paper_markdown in html
