@@ -65,6 +65,8 @@ def test_the_area_reaches_the_api_router(sample_area):
         "consultations",
         "consultation-responses",
         "trend-items",
+        "working-groups",
+        "papers",
         "briefings",
         "sample-notes",
     ]

@@ -4,13 +4,37 @@ from __future__ import annotations
 
 from typing import Any
 
-from mshub.core.areas import Area
+from mshub.core.areas import Area, DemoStep
+
+
+def _api_routes(router: Any) -> None:
+    from mshub.papers import api
+
+    router.register("papers", api.PaperViewSet, basename="paper")
+
+
+def _demo(demo: Any) -> None:
+    from mshub.papers.demo import build_papers
+
+    build_papers(demo)
 
 
 def _delete_forum(forum: Any) -> None:
-    """The forum's papers with their hearings, comments and revisions (in the order they protect)."""
+    """The forum's papers with their hearings, comments and revisions (in the order they protect); their
+    stored PDFs go once the deletion is committed."""
+    from django.db import transaction
+
     from mshub.papers.models import Comment, Hearing, Paper, PaperRevision
 
+    storage = Paper._meta.get_field("pdf").storage
+    files = list(Paper.objects.filter(forum=forum).exclude(pdf="").values_list("pdf", flat=True))
+
+    def remove_files() -> None:
+        for name in files:
+            if storage.exists(name):
+                storage.delete(name)
+
+    transaction.on_commit(remove_files)
     Comment.objects.filter(forum=forum).delete()
     Hearing.objects.filter(forum=forum).delete()
     Paper.objects.filter(forum=forum).update(published_revision=None)
@@ -35,6 +59,8 @@ AREA = Area(
     label="papers",
     urls="mshub.papers.urls",
     rules="mshub.papers.rules",
+    demo_steps=(DemoStep(39, _demo),),  # after the working groups (38)
+    api_routes=_api_routes,
     on_forum_delete=_delete_forum,
     on_person_erase=_erase_person,
     delete_order=44,  # before the working groups (43): a paper belongs to a group

@@ -27,6 +27,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from mshub.core.fields import WebURLField
+from mshub.core.files import private_name
 from mshub.core.i18n import localized
 from mshub.core.pages import PageURLs
 
@@ -45,6 +47,10 @@ class PaperState(models.TextChoices):
 
 EDITABLE_STATES = frozenset({PaperState.DRAFT, PaperState.REVISING})
 PUBLIC_STATES = frozenset({PaperState.PUBLISHED, PaperState.SUBMITTED})
+
+
+def paper_pdf_path(instance: Any, filename: str) -> str:
+    return private_name(f"papers/{instance.forum_id}", "paper.pdf")
 
 
 class PaperQuerySet(models.QuerySet["Paper"]):
@@ -83,8 +89,10 @@ class Paper(models.Model):
     # The submission: to which consultation or process, when, and the proof (a receipt's address).
     submitted_to = models.CharField(_("submitted to"), max_length=300, blank=True)
     submitted_on = models.DateField(_("submitted on"), null=True, blank=True)
-    submission_url = models.URLField(_("proof of submission (address)"), blank=True, max_length=500)
+    submission_url = WebURLField(_("proof of submission (address)"), blank=True, max_length=500)
     submission_note = models.TextField(_("note on the submission"), blank=True, max_length=5000)
+    # The published revision's PDF, rendered in the background after publishing (publication.py).
+    pdf = models.FileField(upload_to=paper_pdf_path, blank=True, max_length=300, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -111,6 +119,11 @@ class Paper(models.Model):
         "hearing-create",
         "dispositions",
         "dispositions-csv",
+        "paper-state",
+        "paper-submission",
+        "paper-published",
+        "paper-markdown",
+        "paper-pdf",
     )
 
     def __str__(self) -> str:
@@ -130,6 +143,26 @@ class Paper(models.Model):
     @property
     def is_public(self) -> bool:
         return self.state in PUBLIC_STATES
+
+    @property
+    def steps(self) -> list[dict[str, Any]]:
+        """The cycle's states in order for the step list: the paper's ``current``, those before ``done``."""
+        order = list(PaperState)
+        here = order.index(PaperState(self.state))
+        return [
+            {"value": s.value, "label": s.label, "current": i == here, "done": i < here} for i, s in enumerate(order)
+        ]
+
+    @property
+    def button_moves(self) -> list[PaperState]:
+        """The next states a plain button moves to (a hearing and the submission have their forms)."""
+        from mshub.papers.services.states import next_states
+
+        return [PaperState(s) for s in next_states(self) if s not in (PaperState.HEARING, PaperState.SUBMITTED)]
+
+    @property
+    def may_be_submitted(self) -> bool:
+        return self.state == PaperState.PUBLISHED
 
 
 class PaperRevision(models.Model):

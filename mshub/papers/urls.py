@@ -1,6 +1,6 @@
 from django.urls import path
 
-from mshub.papers.views import dispositions, hearings, papers, revisions
+from mshub.papers.views import dispositions, hearings, papers, publication, revisions
 
 app_name = "papers"
 
@@ -23,4 +23,10 @@ urlpatterns = [
     path("papers/<int:pk>/hearings/<int:hearing>/dispositions/", dispositions.DisposeView.as_view(), name="dispose"),
     path("papers/<int:pk>/dispositions/", dispositions.DispositionsView.as_view(), name="dispositions"),
     path("papers/<int:pk>/dispositions.csv", dispositions.DispositionsCsvView.as_view(), name="dispositions-csv"),
+    # states, publication and submission
+    path("papers/<int:pk>/state/", publication.StateView.as_view(), name="paper-state"),
+    path("papers/<int:pk>/submission/", publication.SubmissionView.as_view(), name="paper-submission"),
+    path("papers/<int:pk>/published/", publication.PublishedView.as_view(), name="paper-published"),
+    path("papers/<int:pk>/paper.md", publication.MarkdownView.as_view(), name="paper-markdown"),
+    path("papers/<int:pk>/paper.pdf", publication.PdfView.as_view(), name="paper-pdf"),
 ]

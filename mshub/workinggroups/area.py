@@ -9,6 +9,12 @@ from django.utils.translation import gettext_lazy as _
 from mshub.core.areas import Area, DemoStep, MenuEntry
 
 
+def _api_routes(router: Any) -> None:
+    from mshub.workinggroups import api
+
+    router.register("working-groups", api.WorkingGroupViewSet, basename="workinggroup")
+
+
 def _delete_forum(forum: Any) -> None:
     """The forum's working groups (their tags, members and milestones with them)."""
     from django.contrib.contenttypes.models import ContentType
@@ -42,6 +48,7 @@ AREA = Area(
     rules="mshub.workinggroups.rules",
     menu=(MenuEntry(46, _("Working groups"), "workinggroups:index", "workinggroups.view_workinggroup"),),
     demo_steps=(DemoStep(38, _demo),),
+    api_routes=_api_routes,
     on_forum_delete=_delete_forum,
     on_person_erase=_erase_person,
     delete_order=43,

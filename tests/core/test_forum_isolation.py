@@ -194,7 +194,7 @@ def extra_urls(here: Side, other: Side) -> list[str]:
         f"{trends}?period=365&page=1",
     ]
     names = ("stakeholdergroup", "organization", "person", "meeting", "event", "presence", "consultation")
-    for name in (*names, "consultationresponse", "trenditem"):
+    for name in (*names, "consultationresponse", "trenditem", "workinggroup", "paper"):
         api = reverse(f"api:{name}-list", kwargs={"forum": slug})
         urls += [f"{api}?page=1", f"{api}?format=json", f"{api}?format=api"]
     # (A search for the other forum's marker echoes the term typed: see
@@ -247,7 +247,7 @@ def test_searching_for_the_other_forum_finds_nothing(twins: Twins, name: str) ->
 OBJECT_KEYS = ["person", "affiliation", "organization", "group", "meeting", "item", "material", "registration"]
 OBJECT_KEYS += ["batch", "import_item", "document", "event", "presence", "report_back"]
 OBJECT_KEYS += ["consultation", "consultation_response", "topic", "trend_item", "trend_feed", "briefing"]
-OBJECT_KEYS += ["working_group", "wg_member", "milestone", "paper", "hearing"]
+OBJECT_KEYS += ["working_group", "wg_member", "milestone", "paper", "hearing", "published_paper"]
 
 
 def foreign_variants(route: Route, here: dict[str, Any], other: dict[str, Any]) -> list[str]:

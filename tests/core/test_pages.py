@@ -146,6 +146,8 @@ def test_the_arguments_come_from_the_record():
     hearing = records[Hearing]
     assert hearing.urls.comment_create == "/igcj/papers/98/hearings/99/comments/"  # type: ignore[attr-defined]
     assert hearing.paper.urls.dispositions_csv == "/igcj/papers/98/dispositions.csv"  # type: ignore[attr-defined]
+    assert records[Paper].urls.paper_pdf == "/igcj/papers/98/paper.pdf"  # type: ignore[attr-defined]
+    assert records[Paper].urls.paper_submission == "/igcj/papers/98/submission/"  # type: ignore[attr-defined]
     assert records[MeetingSeries].urls.series_ics == "/igcj/meetings/open/calendar.ics"  # type: ignore[attr-defined]
     assert records[ExternalEvent].urls.event_update == "/igcj/calendar/events/40/edit/"  # type: ignore[attr-defined]
     assert records[Presence].urls.presence_delete == "/igcj/calendar/events/40/presence/41/delete/"  # type: ignore[attr-defined]

@@ -229,6 +229,13 @@ EXPECTED: dict[str, str] = {
     "papers:dispose": "secretariat",
     "papers:dispositions": "member",
     "papers:dispositions-csv": "member",
+    # papers: the walker's published paper (its renders are the forum's readers'); its state and
+    # submission are its group's chairs' (the walker's wg_chair chairs none) and the secretariat's
+    "papers:paper-state": "secretariat",
+    "papers:paper-submission": "secretariat",
+    "papers:paper-published": "public",
+    "papers:paper-markdown": "public",
+    "papers:paper-pdf": "public",
     # archive
     "archive:index": "secretariat",
     "archive:batch": "secretariat",
@@ -267,6 +274,10 @@ EXPECTED: dict[str, str] = {
     "api:trenditem-detail": "member",
     "api:topic-list": "public",
     "api:topic-detail": "public",
+    "api:workinggroup-list": "public",
+    "api:workinggroup-detail": "public",
+    "api:paper-list": "public",
+    "api:paper-detail": "public",
     # accounts (site-wide)
     "accounts:login": "public",
     "accounts:logout": "public",
@@ -302,6 +313,7 @@ ALLOWED_STATUS: dict[str, int] = {
     "papers:comment-create": 405,  # POST only
     "topics:tag-record": 405,  # POST only
     "briefings:publish": 405,  # POST only
+    "papers:paper-state": 405,  # POST only
     "accounts:logout": 405,  # POST only (Django's LogoutView)
     "accounts:set-timezone": 405,  # POST only
     "set_language": 405,  # POST only
@@ -461,6 +473,7 @@ def build_objects(forum: Forum, mark: str = "") -> dict[str, Any]:
     briefing = briefing_objects(forum, mark)
     working_group, wg_member, milestone = workinggroup_objects(forum, person, event, consultation, mark)
     paper, hearing = paper_objects(forum, working_group, consultation, group, mark)
+    published_paper = published_paper_objects(working_group, consultation, mark)
     document = ArchiveDocument.objects.create(
         forum=forum,
         sha256=f"{code:0>64}"[-64:],
@@ -502,7 +515,29 @@ def build_objects(forum: Forum, mark: str = "") -> dict[str, Any]:
         "milestone": milestone,
         "paper": paper,
         "hearing": hearing,
+        "published_paper": published_paper,
     }
+
+
+def published_paper_objects(working_group: Any, consultation: Any, mark: str = "") -> Any:
+    """A paper of the working group answering the consultation, taken to published (its PDF
+    rendered, as after the commit)."""
+    from mshub.papers.services.revisions import create_paper
+    from mshub.papers.services.states import move
+
+    paper = create_paper(
+        working_group,
+        actor=None,
+        text=f"# {mark}意見書\n\n{mark} paper text.\n",
+        title_ja=f"{mark}意見書",
+        title_en=f"{mark} Paper",
+        consultation=consultation,
+    )
+    move(paper, "final", actor=None)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        move(paper, "published", actor=None)
+    paper.refresh_from_db()
+    return paper
 
 
 def workinggroup_objects(forum: Forum, person: Any, event: Any, consultation: Any, mark: str = "") -> tuple[Any, ...]:
@@ -741,6 +776,12 @@ def url_kwargs(name: str, o: dict[str, Any]) -> dict[str, Any]:
             f"papers:{name}": {"pk": o["hearing"].paper_id, "hearing": o["hearing"].pk}
             for name in ("hearing", "comment-create", "dispose")
         },
+        **{
+            f"papers:{name}": {"pk": o["published_paper"].pk}
+            for name in ("paper-state", "paper-submission", "paper-published", "paper-markdown", "paper-pdf")
+        },
+        "api:workinggroup-detail": {"slug": o["working_group"].slug},
+        "api:paper-detail": {"pk": o["published_paper"].pk},
         "accounts:password_reset_confirm": {"uidb64": "MQ", "token": "set-password"},
     }
     return dict(by_name.get(name, {}))
@@ -1091,6 +1132,12 @@ WRITES: list[tuple[str, str, dict[str, Any]]] = [
         {"opens_at": "2030-01-01T09:00", "closes_at": "2030-02-01T09:00", "audience": "public"},
     ),
     ("papers:dispose", "secretariat", {}),
+    ("papers:paper-state", "secretariat", {"to": "submitted"}),
+    (
+        "papers:paper-submission",
+        "secretariat",
+        {"submitted_to": "Forged", "submitted_on": "2020-01-01", "submission_url": "https://forged.example.org/"},
+    ),
 ]
 
 

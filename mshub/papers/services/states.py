@@ -4,12 +4,14 @@ Only the group's chairs and the secretariat move states (``papers.run_paper``, c
 views); every move is one transaction with the paper row locked, and one activity entry
 (``papers.state_changed`` with ``from`` and ``to``). Opening a hearing moves a draft or revising
 paper into hearing (services/hearings.py); publishing fixes the published revision (the latest);
-submitting records to which consultation or process, when, and the proof.
+submitting records to which consultation or process, when, and the proof (an http(s) address).
+Publishing queues the published revision's PDF after the commit (publication.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from typing import Any
 
 from django.db import transaction
@@ -17,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mshub.core.models.events import record
+from mshub.core.validators import is_web_url
 from mshub.papers.models import Paper, PaperRevision, PaperState
 from mshub.papers.services.revisions import PaperError
 
@@ -61,6 +64,10 @@ def move(paper: Paper, to: str, *, actor: Any, **submission: Any) -> Paper:
         locked.save(update_fields=fields)
         changed = {"from": before, "to": to}
         record(locked.forum, actor, "papers.state_changed", locked, summary=f"{before} → {to}", **changed)
+        if to == S.PUBLISHED:
+            from mshub.papers.publication import queue_pdf
+
+            transaction.on_commit(partial(queue_pdf, locked))
     for name in fields:
         setattr(paper, name, getattr(locked, name))
     return paper
@@ -78,7 +85,10 @@ def _set_submission(paper: Paper, submission: dict[str, Any]) -> None:
         raise PaperError(_("Give the date of the submission."))
     if on > timezone.localdate() + dt.timedelta(days=1):
         raise PaperError(_("The date of the submission is in the future."))
+    url = str(submission.get("submission_url") or "").strip()
+    if url and (len(url) > 500 or not is_web_url(url)):
+        raise PaperError(_("The proof of submission must be a web address starting with http:// or https://."))
     paper.submitted_to = to[:300]
     paper.submitted_on = on
-    paper.submission_url = str(submission.get("submission_url") or "")[:500]
+    paper.submission_url = url
     paper.submission_note = str(submission.get("submission_note") or "")[:5000]
