@@ -83,8 +83,8 @@ def test_templates_hold_no_inline_script_style_attribute_or_unnonced_style():
             offending += [f"{template.name}: {m.group(0)}" for m in re.finditer(pattern, text)]
         offending += [f"{template.name}: <style>" for m in re.finditer(r"<style(?![^>]*nonce=)[^>]*>", text)]
     # the report document itself is shown in a frame (nonce added by the view) and rendered to PDF;
-    # a briefing's document is only ever rendered to PDF (browsers get the slides page)
-    exempt = ("report.html: <style>", "deck_document.html: <style>")
+    # a briefing's and a paper's PDF documents are only ever rendered to PDF (browsers get pages)
+    exempt = ("report.html: <style>", "deck_document.html: <style>", "paper_pdf.html: <style>")
     offending = [o for o in offending if not o.startswith(exempt)]
     assert offending == []
 

@@ -11,7 +11,6 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
-from django.urls import NoReverseMatch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -56,11 +55,7 @@ class PaperObjectView(ForumView):
 
 
 def paper_page(paper: Paper) -> str:
-    """The paper's page (views/papers.py); the submission form while that route is not installed."""
-    try:
-        return paper.urls.paper
-    except NoReverseMatch:
-        return paper.urls.paper_submission
+    return paper.urls.paper
 
 
 class StateView(PaperObjectView, View):
