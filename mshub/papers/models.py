@@ -26,6 +26,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from mshub.core.fields import WebURLField
 from mshub.core.files import private_name
@@ -37,12 +38,12 @@ MAX_COMMENT = 10_000
 
 
 class PaperState(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    HEARING = "hearing", _("In hearing")
-    REVISING = "revising", _("Revising")
-    FINAL = "final", _("Final")
-    PUBLISHED = "published", _("Published")
-    SUBMITTED = "submitted", _("Submitted")
+    DRAFT = "draft", pgettext_lazy("paper state", "Draft")
+    HEARING = "hearing", pgettext_lazy("paper state", "In hearing")
+    REVISING = "revising", pgettext_lazy("paper state", "Revising")
+    FINAL = "final", pgettext_lazy("paper state", "Final")
+    PUBLISHED = "published", pgettext_lazy("paper state", "Published")
+    SUBMITTED = "submitted", pgettext_lazy("paper state", "Submitted")
 
 
 EDITABLE_STATES = frozenset({PaperState.DRAFT, PaperState.REVISING})
