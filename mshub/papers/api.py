@@ -23,6 +23,7 @@ from mshub.core.permissions import can_read_forum, is_member, is_steering
 from mshub.core.rest.viewsets import ForumReadOnlyViewSet
 from mshub.papers import paragraphs
 from mshub.papers.models import PUBLIC_STATES, Audience, Hearing, Paper
+from mshub.papers.publication import inert_markdown
 from mshub.papers.threads import disposition_rows
 
 
@@ -113,7 +114,7 @@ class PaperDetailSerializer(PaperSerializer):
     @extend_schema_field(serializers.CharField(allow_null=True))
     def get_text(self, paper: Paper) -> str | None:
         revision = paper.published_revision if paper.is_public else None
-        return revision.text if revision else None
+        return inert_markdown(revision.text) if revision else None  # raw HTML and script links made inert
 
     @extend_schema_field(ParagraphSerializer(many=True))
     def get_paragraphs(self, paper: Paper) -> list[dict[str, Any]]:
@@ -121,7 +122,7 @@ class PaperDetailSerializer(PaperSerializer):
         if revision is None:
             return []
         return [
-            {"anchor": p.anchor, "number": p.number, "text": p.text, "html": p.html}
+            {"anchor": p.anchor, "number": p.number, "text": inert_markdown(p.text), "html": p.html}
             for p in paragraphs.numbered(revision.paragraphs)
         ]
 

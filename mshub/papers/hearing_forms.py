@@ -32,8 +32,14 @@ class HearingForm(forms.Form):
         data = super().clean() or {}
         for name in ("opens_at", "closes_at"):
             value = data.get(name)
-            if isinstance(value, dt.datetime):  # Django made the typed wall clock aware: read it in the forum's zone
-                data[name] = make_aware_in(value.replace(tzinfo=None), self.zone)
+            if not isinstance(value, dt.datetime):
+                continue
+            if not 1900 <= value.year <= 2100:  # also keeps the zone arithmetic inside the calendar
+                self.add_error(name, _("Give a date between 1900 and 2100."))
+                data.pop(name, None)
+                continue
+            # Django made the typed wall clock aware: read it in the forum's zone
+            data[name] = make_aware_in(value.replace(tzinfo=None), self.zone)
         return data
 
 

@@ -15,7 +15,6 @@ from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -78,12 +77,24 @@ def send_digest(paper_pk: int) -> int:
     )
     sent = 0
     for _author, group in groupby(pending, key=lambda c: c.author_id):
-        comments = list(group)
+        rows = list(group)
+        # Claim the rows before sending: a second job running at the same time (two chairs saving
+        # at once) finds them claimed and sends nothing; a failed send gives them back.
+        stamp = timezone.now()
+        Comment.objects.filter(pk__in=[c.pk for c in rows], notified_at__isnull=True).update(notified_at=stamp)
+        claimed = set(
+            Comment.objects.filter(pk__in=[c.pk for c in rows], notified_at=stamp).values_list("pk", flat=True)
+        )
+        comments = [c for c in rows if c.pk in claimed]
+        if not comments:
+            continue
         user = comments[0].author
         with translation.override(user.language or settings.LANGUAGE_CODE):
             subject, body = digest_message(paper, user, comments)
-        EmailMessage(subject=subject, body=body, to=[user.email]).send()
-        with transaction.atomic():
-            Comment.objects.filter(pk__in=[c.pk for c in comments]).update(notified_at=timezone.now())
+        try:
+            EmailMessage(subject=subject, body=body, to=[user.email]).send()
+        except Exception:
+            Comment.objects.filter(pk__in=claimed, notified_at=stamp).update(notified_at=None)
+            raise
         sent += 1
     return sent

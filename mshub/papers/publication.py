@@ -62,7 +62,10 @@ def file_stem(paper: Paper) -> str:
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.DOTALL)
 _AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^\s<>]*)>", re.IGNORECASE)
-_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)>?")
+# ](target — the target may hold balanced parentheses, one level deep: javascript:alert(1)
+_LINK_TARGET = re.compile(r"\]\(\s*<?((?:[^()\s<>]|\([^()\s<>]*\))*)>?")
+# [label]: target — a link reference definition
+_REFERENCE = re.compile(r"^( {0,3}\[[^\]\n]+\]:[ \t]*\n?[ \t]*)<?([^\s>]*)>?", re.MULTILINE)
 
 
 def _inert_inline(text: str) -> str:
@@ -84,7 +87,13 @@ def _inert_inline(text: str) -> str:
             ok = url.startswith("#") or is_web_url(url) or url.lower().startswith("mailto:")
             return match.group(0) if ok else "](#"
 
+        def reference(match: re.Match[str]) -> str:
+            url = match.group(2)
+            ok = url.startswith("#") or is_web_url(url) or url.lower().startswith("mailto:")
+            return match.group(0) if ok else f"{match.group(1)}#"
+
         part = _LINK_TARGET.sub(target, part)
+        part = _REFERENCE.sub(reference, part)
         return re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], part)
 
     out, last = [], 0

@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import QuerySet
+
 from mshub.papers import paragraphs
 from mshub.papers.models import Comment, Disposition
 
@@ -29,6 +31,26 @@ def sees_every_comment(user: Any, paper: Any) -> bool:
     return bool(paper.is_public and can_read_forum(user, paper))
 
 
+def visible_to(comments: QuerySet[Comment], paper: Any, user: Any) -> QuerySet[Comment]:
+    """``comments`` (of ``paper``) narrowed to those ``user`` may see (``sees_every_comment``, or
+    those of the hearings that have opened and whose audience includes the user, and their own)."""
+    from django.db.models import Q
+    from django.utils import timezone
+
+    from mshub.papers.rules import reaches
+
+    if sees_every_comment(user, paper):
+        return comments
+    now = timezone.now()
+    hearings = [h for h in paper.hearings.all() if h.opens_at <= now]
+    for hearing in hearings:
+        hearing.paper = paper
+    visible = Q(hearing__in=[h.pk for h in hearings if reaches(user, h)])
+    if getattr(user, "is_authenticated", False):
+        visible |= Q(author=user)
+    return comments.filter(visible)
+
+
 def comments_by_anchor(paper: Any, user: Any, *, shown: int | None = None) -> dict[str, list[Any]]:
     """The comments ``user`` may see on ``paper``, by the anchor of the paragraph they refer to
     ("" for the whole paper), each top-level comment with its ``thread`` (the replies under it,
@@ -40,23 +62,9 @@ def comments_by_anchor(paper: Any, user: Any, *, shown: int | None = None) -> di
     not ``shown`` (the revision the page displays; the latest by default), for "on revision N";
     and ``mine`` (the user wrote it). Names are not attached here: pages show the stakeholder group.
     """
-    from django.db.models import Q
-    from django.utils import timezone
-
-    from mshub.papers.rules import reaches
-
     shown = paper.revision_count if shown is None else shown
-    comments = Comment.objects.filter(hearing__paper=paper).select_related("revision", "stakeholder_group")
-    if not sees_every_comment(user, paper):
-        now = timezone.now()
-        hearings = [h for h in paper.hearings.all() if h.opens_at <= now]
-        for hearing in hearings:
-            hearing.paper = paper
-        visible = Q(hearing__in=[h.pk for h in hearings if reaches(user, h)])
-        if getattr(user, "is_authenticated", False):
-            visible |= Q(author=user)
-        comments = comments.filter(visible)
-    rows = list(comments.order_by("created_at", "pk"))
+    comments = visible_to(Comment.objects.filter(hearing__paper=paper), paper, user)
+    rows = list(comments.select_related("revision", "stakeholder_group").order_by("created_at", "pk"))
     by_pk = {c.pk: c for c in rows}
     user_pk = getattr(user, "pk", None)
     for comment in rows:
@@ -99,12 +107,15 @@ class DispositionRow:
     addressed_in: int | None  # the revision that addresses it
 
 
-def disposition_rows(paper: Any) -> list[DispositionRow]:
-    """The disposition table of ``paper``: one query."""
-    comments = (
-        Comment.objects.filter(hearing__paper=paper, parent__isnull=True)
-        .select_related("hearing", "revision", "stakeholder_group", "addressed_in")
-        .order_by("hearing__opens_at", "hearing_id", "paragraph_number", "created_at", "pk")
+def disposition_rows(paper: Any, user: Any = None) -> list[DispositionRow]:
+    """The disposition table of ``paper`` (one query): every top-level comment; for a ``user``, those
+    the user may see (``visible_to``: before publication, another hearing's audience sees nothing
+    of this one's)."""
+    comments = Comment.objects.filter(hearing__paper=paper, parent__isnull=True)
+    if user is not None:
+        comments = visible_to(comments, paper, user)
+    comments = comments.select_related("hearing", "revision", "stakeholder_group", "addressed_in").order_by(
+        "hearing__opens_at", "hearing_id", "paragraph_number", "created_at", "pk"
     )
     rows: list[DispositionRow] = []
     for number, comment in enumerate(comments, start=1):

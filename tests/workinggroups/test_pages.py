@@ -176,6 +176,9 @@ def test_a_wg_chair_proposes_a_group_and_chairs_it(world, cast):
     row = group.members.get()
     assert (row.person, row.role, row.user) == (world.chair_person, "chair", cast.users["wg_chair"])
     assert cast.client("wg_chair").get(group.urls.group_update).status_code == 200  # its chair edits it
+    chair.post(group.urls.group_update, {"name_ja": "プライバシーWG", "slug": "privacy", "state": "active"})
+    group.refresh_from_db()
+    assert group.state == "proposed"  # ... but does not make it active: the secretariat does
     # without an entry in the registry there is no one to make chair: refused, nothing created
     steering = cast.client("steering")
     Person.objects.filter(forum=world.forum, user=cast.users["steering"]).update(user=None)

@@ -153,9 +153,9 @@ def add_comment(
     anchor = str(anchor or "")
     number = None
     if anchor:
-        if anchor not in {p["anchor"] for p in revision.paragraphs}:
-            raise PaperError(_("There is no such paragraph in revision %(number)s.") % {"number": revision.number})
         number = paragraphs.number_of(revision.paragraphs, anchor)
+        if number is None:  # not in the revision, or a heading (headings carry no number and no comment)
+            raise PaperError(_("There is no such paragraph in revision %(number)s.") % {"number": revision.number})
     if stakeholder_group is None:
         stakeholder_group = default_stakeholder_group(forum, user)
     elif stakeholder_group.forum_id != forum.pk:
@@ -185,6 +185,8 @@ def dispose(hearing: Hearing, decisions: list[tuple[Any, str, str, Any]], *, act
             _("Comments are disposed after the hearing closes (%(when)s).")
             % {"when": when(hearing.closes_at, hearing.forum)}
         )
+    if hearing.paper.is_public:
+        raise PaperError(_("The paper is published: its disposition table is part of it and no longer changes."))
     checked: list[tuple[Comment, str, str, PaperRevision | None]] = []
     for comment, disposition, reason, addressed_in in decisions:
         if comment.hearing_id != hearing.pk or comment.parent_id is not None:
@@ -217,7 +219,9 @@ def dispose(hearing: Hearing, decisions: list[tuple[Any, str, str, Any]], *, act
                 continue
             comment.disposition, comment.reason, comment.addressed_in = disposition, reason, addressed_in
             comment.disposed_at, comment.disposed_by = now, actor if getattr(actor, "pk", None) else None
-            comment.save(update_fields=["disposition", "reason", "addressed_in", "disposed_at", "disposed_by"])
+            comment.notified_at = None  # a changed disposition is mailed again
+            fields = ["disposition", "reason", "addressed_in", "disposed_at", "disposed_by", "notified_at"]
+            comment.save(update_fields=fields)
         record(hearing.forum, actor, "papers.comments_disposed", hearing.paper, summary=str(len(checked)))
         transaction.on_commit(lambda: _queue_digest(hearing.paper_id))
     return [c for c, *_rest in checked]

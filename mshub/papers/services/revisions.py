@@ -89,8 +89,13 @@ def save_revision(paper: Paper, *, base_number: int, text: str, message: str, ac
     if paper.state not in (PaperState.DRAFT, PaperState.REVISING):
         raise PaperError(_("A paper can be edited only while it is a draft or being revised."))
     with transaction.atomic():
-        claimed = Paper.objects.filter(pk=paper.pk, revision_count=base_number).update(revision_count=base_number + 1)
+        claimed = Paper.objects.filter(
+            pk=paper.pk, revision_count=base_number, state__in=[PaperState.DRAFT, PaperState.REVISING]
+        ).update(revision_count=base_number + 1)
         if not claimed:
+            if not Paper.objects.filter(pk=paper.pk, state__in=[PaperState.DRAFT, PaperState.REVISING]).exists():
+                # a chair opened a hearing or moved the paper on since it was loaded
+                raise PaperError(_("A paper can be edited only while it is a draft or being revised."))
             current = PaperRevision.objects.filter(paper=paper).order_by("-number").first()
             base = PaperRevision.objects.filter(paper=paper, number=base_number).first()
             assert current is not None

@@ -52,6 +52,8 @@ def move(paper: Paper, to: str, *, actor: Any, **submission: Any) -> Paper:
                 % {"from": S(locked.state).label, "to": S(to).label if to in S.values else to}
             )
         before = locked.state
+        if before == S.HEARING and locked.hearings.filter(closes_at__gt=timezone.now()).exists():
+            raise PaperError(_("The hearing has not closed yet: the paper stays in hearing until it does."))
         locked.state = to
         fields = ["state", "updated_at"]
         if to == S.PUBLISHED:

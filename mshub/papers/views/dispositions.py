@@ -94,7 +94,7 @@ class DispositionsView(PaperScopedView, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["rows"] = disposition_rows(self.paper)
+        context["rows"] = disposition_rows(self.paper, self.request.user)
         context["hearings"] = list(self.paper.hearings.select_related("revision").order_by("opens_at"))
         return context
 
@@ -114,6 +114,6 @@ class DispositionsCsvView(PaperScopedView, TemplateView):
                 r.reason,
                 r.addressed_in or "",
             ]
-            for r in disposition_rows(self.paper)
+            for r in disposition_rows(self.paper, self.request.user)
         ]
         return csv_response(f"paper-{self.paper.pk}-dispositions.csv", [HEADER, *rows])

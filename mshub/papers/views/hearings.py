@@ -57,6 +57,11 @@ class HearingCreateView(PaperScopedView, FormView[HearingForm]):
         messages.success(self.request, _("The hearing is scheduled."))
         return HttpResponseRedirect(hearing.urls.hearing)
 
+    def form_invalid(self, form: HearingForm) -> HttpResponse:
+        response = super().form_invalid(form)
+        response.status_code = 400  # what was typed comes back with the reasons
+        return response
+
 
 def hearing_context(view: HearingScopedView, form: CommentForm | None = None) -> dict[str, Any]:
     """The hearing page's context (also for a refused comment, with its bound ``form``)."""

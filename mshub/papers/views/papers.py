@@ -77,11 +77,16 @@ class PaperCreateView(ForumView, FormView[PaperForm]):
         return HttpResponseRedirect(paper.urls.paper)
 
 
-def paragraph_rows(paper: Paper, revision: PaperRevision, user: Any) -> tuple[list[Any], list[Any]]:
-    """The revision's numbered paragraphs, each with the comments on it, and the whole paper's comments."""
+def paragraph_rows(paper: Paper, revision: PaperRevision, user: Any) -> tuple[list[Any], list[Any], list[Any]]:
+    """The revision's numbered paragraphs, each with the comments on it; the whole paper's comments;
+    and the comments on paragraphs this revision no longer has (shown apart, "on revision N ¶M")."""
     comments = threads.comments_by_anchor(paper, user)
-    rows = [(p, comments.get(p.anchor) or []) for p in numbered(revision.paragraphs)]
-    return rows, comments.get("") or []
+    shown = numbered(revision.paragraphs)
+    rows = [(p, comments.get(p.anchor) or []) for p in shown]
+    present = {p.anchor for p in shown} | {""}
+    gone = [c for anchor, found in comments.items() if anchor not in present for c in found]
+    gone.sort(key=lambda c: (c.revision.number, c.paragraph_number or 0, c.created_at, c.pk))
+    return rows, comments.get("") or [], gone
 
 
 class PaperDetailView(PaperView, TemplateView):
@@ -92,7 +97,7 @@ class PaperDetailView(PaperView, TemplateView):
         context = super().get_context_data(**kwargs)
         paper = self.paper
         latest = self.revision(paper.revision_count)
-        rows, whole = paragraph_rows(paper, latest, self.request.user)
+        rows, whole, gone = paragraph_rows(paper, latest, self.request.user)
         hearings = hearing_rows(paper)
         consultation = None
         if paper.consultation_id is not None:
@@ -102,6 +107,7 @@ class PaperDetailView(PaperView, TemplateView):
             author=author_name(latest),
             rows=rows,
             whole_paper_comments=whole,
+            removed_paragraph_comments=gone,
             consultation=consultation,
             hearings=hearings,
             can_open_hearing=paper.is_editable

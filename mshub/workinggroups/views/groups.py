@@ -130,7 +130,10 @@ class GroupUpdateView(GroupView, GroupFormView):
 
     def get_form_kwargs(self) -> dict[str, Any]:
         # the form edits a copy: the page's heading keeps the saved name while the form is wrong
-        return {**super().get_form_kwargs(), "instance": WorkingGroup.objects.get(pk=self.group.pk)}
+        saved = WorkingGroup.objects.get(pk=self.group.pk)
+        # a proposed group is made active by the secretariat, not by the chair who proposed it
+        proposing = saved.state == GroupState.PROPOSED and not is_secretariat(self.request.user, self.forum)
+        return {**super().get_form_kwargs(), "instance": saved, "proposing": proposing}
 
     def save(self, form: GroupForm) -> WorkingGroup:
         return update_group(self.forum, self.request.user, self.group, **form.values())
