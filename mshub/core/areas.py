@@ -24,6 +24,10 @@ defines ``AREA = Area(...)``. Core never imports an area by name: it loops over 
   the calendar's and the consultations' pages show their provenance without importing the archive:
   they ask ``sources_of(forum, user, obj)`` (the template tag ``{% record_sources obj as s %}``).
   Each area answers for its own forum only, and only to readers who may see what it links to.
+- ``related_records``: the area's records that answer or build on a shared record, in the same shape
+  (``related_records(forum, user, obj)``; ``related_to``, the tag ``{% related_records obj as r %}``):
+  the papers area lists the position papers that answer a consultation on the consultation's page.
+  Same rules: this forum's records only, and only those the reader may see.
 
 docs/architecture.md, "Adding an area", walks through a new area.
 """
@@ -100,6 +104,8 @@ class Area:
     vocabularies: tuple[Vocabulary, ...] = ()
     # (forum, user, obj) → where obj came from, as this forum shows it to this reader
     record_sources: Callable[[Any, Any, Any], list[RecordSource]] | None = None
+    # (forum, user, obj) → this area's records that answer or build on obj, as this reader may see them
+    related_records: Callable[[Any, Any, Any], list[RecordSource]] | None = None
 
 
 def installed_areas() -> Iterator[Area]:
@@ -160,6 +166,11 @@ def register_api_routes(router: Any) -> None:
     for area in installed_areas():
         if area.api_routes is not None:
             area.api_routes(router)
+
+
+def related_to(forum: Any, user: Any, obj: Any) -> list[RecordSource]:
+    """Every installed area's ``related_records`` for ``obj`` read through ``forum`` by ``user``."""
+    return [r for area in installed_areas() if area.related_records for r in area.related_records(forum, user, obj)]
 
 
 def sources_of(forum: Any, user: Any, obj: Any) -> list[RecordSource]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from mshub.core.areas import Area, DemoStep
+from mshub.core.areas import Area, DemoStep, RecordSource
 
 
 def _api_routes(router: Any) -> None:
@@ -55,6 +55,26 @@ def _erase_person(person: Any) -> None:
     Comment.objects.filter(author__in=accounts).update(author=None)
 
 
+def _related_records(forum: Any, user: Any, obj: Any) -> list[Any]:
+    """On a consultation's page: this forum's position papers that answer it, those the reader may read."""
+    from django.utils.translation import gettext as _
+
+    from mshub.consultations.models import Consultation
+    from mshub.papers.access import readable
+    from mshub.papers.models import Paper
+
+    if not isinstance(obj, Consultation):
+        return []
+    papers = readable(Paper.objects.filter(forum=forum, consultation=obj), user, forum).select_related("forum")
+    return [
+        RecordSource(
+            label=_("Position paper: %(title)s (%(state)s)") % {"title": p.title, "state": p.get_state_display()},
+            url=p.urls.paper,
+        )
+        for p in papers.order_by("created_at", "pk")
+    ]
+
+
 AREA = Area(
     label="papers",
     urls="mshub.papers.urls",
@@ -63,5 +83,6 @@ AREA = Area(
     api_routes=_api_routes,
     on_forum_delete=_delete_forum,
     on_person_erase=_erase_person,
+    related_records=_related_records,
     delete_order=44,  # before the working groups (43): a paper belongs to a group
 )

@@ -9,7 +9,7 @@ from typing import Any
 from django import template
 from django.urls import reverse
 
-from mshub.core.areas import RecordSource, menu_entries, sources_of
+from mshub.core.areas import RecordSource, menu_entries, related_to, sources_of
 from mshub.core.i18n import localized
 from mshub.core.timezones import in_zone
 from mshub.core.validators import web_url_or_empty
@@ -87,6 +87,16 @@ def managing(entries: list[dict[str, Any]]) -> bool:
 def has_perm(context: template.Context, permission: str, obj: Any) -> bool:
     """``{% has_perm "people.add_person" forum as can_add %}``: the same registry the views use."""
     return bool(context["request"].user.has_perm(permission, obj))
+
+
+@register.simple_tag(takes_context=True)
+def related_records(context: template.Context, obj: Any) -> list[RecordSource]:
+    """``{% related_records consultation as related %}``: the forum's records that answer or build on a
+    shared record (``mshub.core.areas.related_to``), as the reader may see them; nothing outside a forum."""
+    forum = context.get("forum")
+    if forum is None or obj is None:
+        return []
+    return related_to(forum, context["request"].user, obj)
 
 
 @register.simple_tag(takes_context=True)
