@@ -12,7 +12,7 @@ TEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
 .PHONY: help demo serve install install-dev test lint typecheck migrations-check pytest test-postgres \
-        messages compilemessages bench bench-load bench-plans bench-burst bench-suggestions clean
+        messages compilemessages bench bench-load bench-plans bench-burst bench-suggestions bench-papers clean
 
 help:
 	@echo "make demo   - set up (venv, install, migrate, demo data) and serve on http://$(HOST):$(PORT)"
@@ -80,8 +80,12 @@ bench: install-dev
 	$(BIN)/python bench/archive.py
 	$(BIN)/python bench/report_pdf.py
 	$(BIN)/python bench/suggestions.py
+	$(BIN)/python bench/papers.py
 
 # Topic suggestions against the labelled set: precision, recall, F1 at top-k (docs/topics.md, "Suggestions").
+bench-papers: install-dev
+	$(BIN)/python bench/papers.py $(BENCH_ARGS)
+
 bench-suggestions: install-dev
 	$(BIN)/python bench/suggestions.py $(BENCH_ARGS)
 
