@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from mshub.core.permissions import can_read_forum, is_member, is_steering
-from mshub.papers.models import PUBLIC_STATES, Audience, Hearing, PaperQuerySet
+from mshub.papers.models import PUBLIC_STATES, Audience, Hearing, Paper
 from mshub.workinggroups.models import WorkingGroupMember
 
 
-def readable(papers: PaperQuerySet, user: Any, forum: Any) -> PaperQuerySet:
+def readable(papers: QuerySet[Paper], user: Any, forum: Any) -> QuerySet[Paper]:
     """``papers`` (of ``forum``) narrowed to those ``user`` may read."""
     if is_steering(user, forum):
         return papers
@@ -26,15 +26,11 @@ def readable(papers: PaperQuerySet, user: Any, forum: Any) -> PaperQuerySet:
     if reads_forum:
         allowed |= Q(state__in=PUBLIC_STATES)
     if signed_in:
-        in_group = WorkingGroupMember.objects.filter(group=OuterRef("paper__group"), left__isnull=True).filter(
-            Q(user=user) | Q(user__isnull=True, person__user=user)
-        )
+        in_group = WorkingGroupMember.objects.filter(group=OuterRef("paper__group")).current().acting_for(user)
         audiences = Q(audience=Audience.GROUP) & Q(Exists(in_group))
         if is_member(user, forum):
             audiences |= Q(audience=Audience.MEMBERS)
-            mine = WorkingGroupMember.objects.filter(group=OuterRef("group"), left__isnull=True).filter(
-                Q(user=user) | Q(user__isnull=True, person__user=user)
-            )
+            mine = WorkingGroupMember.objects.filter(group=OuterRef("group")).current().acting_for(user)
             allowed |= Q(Exists(mine))
         if reads_forum:
             audiences |= Q(audience=Audience.PUBLIC)

@@ -6,7 +6,7 @@ groups, never names). Before publication a paper shows no text (its group's memb
 the pages). Which papers a caller sees is the rule ``papers.view_paper`` read as one query:
 published and submitted papers for whoever reads the forum; every paper for the steering group and
 the secretariat; a working group's papers for its members; a paper whose hearing has opened for the
-hearing's audience.
+hearing's audience (``access.readable``, the pages' query too).
 """
 
 from __future__ import annotations
@@ -14,42 +14,15 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models
-from django.db.models import Q
-from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from mshub.core.permissions import can_read_forum, is_member, is_steering
 from mshub.core.rest.viewsets import ForumReadOnlyViewSet
 from mshub.papers import paragraphs
-from mshub.papers.models import PUBLIC_STATES, Audience, Hearing, Paper
+from mshub.papers.access import readable
+from mshub.papers.models import Paper
 from mshub.papers.publication import inert_markdown
 from mshub.papers.threads import disposition_rows
-
-
-def visible_papers(queryset: models.QuerySet[Paper], user: Any, forum: Any) -> models.QuerySet[Paper]:
-    """``queryset`` (one forum's papers) narrowed to those ``user`` may read (``papers.view_paper``)."""
-    if is_steering(user, forum):
-        return queryset
-    seen = Q(state__in=PUBLIC_STATES) if can_read_forum(user, forum) else Q(pk__in=[])
-    if getattr(user, "is_authenticated", False) and user.is_active:
-        from mshub.workinggroups.models import WorkingGroupMember
-
-        groups = (
-            WorkingGroupMember.objects.filter(forum=forum, left__isnull=True)
-            .filter(Q(user=user) | Q(user__isnull=True, person__user=user))
-            .values("group_id")
-        )
-        if is_member(user, forum):
-            seen |= Q(group_id__in=groups)
-        audiences = Q(audience=Audience.GROUP, paper__group_id__in=groups)
-        if is_member(user, forum):
-            audiences |= Q(audience=Audience.MEMBERS)
-        if can_read_forum(user, forum):
-            audiences |= Q(audience=Audience.PUBLIC)
-        opened = Hearing.objects.filter(forum=forum, opens_at__lte=timezone.now()).filter(audiences)
-        seen |= Q(pk__in=opened.values("paper_id"))
-    return queryset.filter(seen)
 
 
 class ParagraphSerializer(serializers.Serializer):
@@ -153,7 +126,7 @@ class PaperViewSet(ForumReadOnlyViewSet):
     queryset = Paper.objects.select_related("forum", "group", "published_revision").order_by("-updated_at", "-pk")
 
     def get_queryset(self) -> models.QuerySet[Any]:
-        return visible_papers(super().get_queryset(), self.request.user, self.forum)
+        return readable(super().get_queryset(), self.request.user, self.forum)  # papers.view_paper as one query
 
     def get_serializer_class(self) -> Any:
         return PaperDetailSerializer if self.action == "retrieve" else PaperSerializer

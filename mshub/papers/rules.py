@@ -15,11 +15,10 @@ from __future__ import annotations
 from typing import Any
 
 import rules
-from django.db.models import Q
 from django.utils import timezone
 
 from mshub.core.permissions import can_read_forum, is_member, is_secretariat, is_steering
-from mshub.workinggroups.rules import chairs_group
+from mshub.workinggroups.rules import acts_in_group, chairs_group
 
 
 def _paper_of(obj: Any) -> Any:
@@ -27,21 +26,6 @@ def _paper_of(obj: Any) -> Any:
 
     paper = getattr(obj, "paper", obj)
     return paper if isinstance(paper, Paper) else None
-
-
-def _in_group(user: Any, group_id: int) -> bool:
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    cache: dict[int, bool] = user.__dict__.setdefault("_mshub_wg_members", {})
-    if group_id not in cache:
-        from mshub.workinggroups.models import WorkingGroupMember
-
-        cache[group_id] = (
-            WorkingGroupMember.objects.filter(group_id=group_id, left__isnull=True)
-            .filter(Q(user=user) | Q(user__isnull=True, person__user=user))
-            .exists()
-        )
-    return cache[group_id]
 
 
 @rules.predicate
@@ -54,7 +38,7 @@ def in_paper_group(user: Any, obj: Any) -> bool:
 
     if paper is None and not isinstance(obj, WorkingGroup):
         return False
-    return group_id is not None and _in_group(user, group_id)
+    return group_id is not None and acts_in_group(user, group_id)
 
 
 @rules.predicate
@@ -70,7 +54,7 @@ def reaches(user: Any, hearing: Any) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
     if hearing.audience == Audience.GROUP:
-        return _in_group(user, hearing.paper.group_id)
+        return acts_in_group(user, hearing.paper.group_id)
     if hearing.audience == Audience.MEMBERS:
         return bool(is_member(user, hearing.paper))
     return bool(can_read_forum(user, hearing.paper))

@@ -89,6 +89,15 @@ class MemberRole(models.TextChoices):
     MEMBER = "member", _("Member")
 
 
+class MemberQuerySet(models.QuerySet["WorkingGroupMember"]):
+    def current(self) -> MemberQuerySet:
+        return self.filter(left__isnull=True)
+
+    def acting_for(self, user: Any) -> MemberQuerySet:
+        """The memberships ``user`` acts for: their own account, or (none set) their person's account."""
+        return self.filter(Q(user=user) | Q(user__isnull=True, person__user=user))
+
+
 class WorkingGroupMember(models.Model):
     forum = models.ForeignKey("core.Forum", on_delete=models.CASCADE, related_name="+")
     group = models.ForeignKey(WorkingGroup, on_delete=models.CASCADE, related_name="members")
@@ -107,6 +116,8 @@ class WorkingGroupMember(models.Model):
     role = models.CharField(_("role"), max_length=10, choices=MemberRole.choices, default=MemberRole.MEMBER)
     joined = models.DateField(_("joined"), null=True, blank=True)
     left = models.DateField(_("left"), null=True, blank=True)
+
+    objects = MemberQuerySet.as_manager()
 
     class Meta:
         ordering = ["group", "role", "pk"]

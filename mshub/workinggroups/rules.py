@@ -13,7 +13,6 @@ from __future__ import annotations
 from typing import Any
 
 import rules
-from django.db.models import Q
 
 from mshub.core.permissions import can_read_forum, is_member, is_secretariat, is_wg_chair
 
@@ -25,22 +24,25 @@ def _group_of(obj: Any) -> Any:
     return group if isinstance(group, WorkingGroup) else None
 
 
+def acts_in_group(user: Any, group_id: int, *, chair: bool = False) -> bool:
+    """The user is a current member (``chair``: a current chair) of the working group ``group_id``,
+    through the membership's account or, when that is empty, the person's; read once per request."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    cache: dict[tuple[int, bool], bool] = user.__dict__.setdefault("_mshub_wg_roles", {})
+    if (group_id, chair) not in cache:
+        from mshub.workinggroups.models import MemberRole, WorkingGroupMember
+
+        rows = WorkingGroupMember.objects.filter(group_id=group_id).current().acting_for(user)
+        cache[(group_id, chair)] = (rows.filter(role=MemberRole.CHAIR) if chair else rows).exists()
+    return cache[(group_id, chair)]
+
+
 @rules.predicate
 def chairs_group(user: Any, obj: Any) -> bool:
     """The user chairs the working group ``obj`` (or the group of a member or milestone ``obj``)."""
     group = _group_of(obj)
-    if group is None or not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    cache: dict[int, bool] = user.__dict__.setdefault("_mshub_wg_chairs", {})
-    if group.pk not in cache:
-        from mshub.workinggroups.models import MemberRole, WorkingGroupMember
-
-        cache[group.pk] = (
-            WorkingGroupMember.objects.filter(group=group, role=MemberRole.CHAIR, left__isnull=True)
-            .filter(Q(user=user) | Q(user__isnull=True, person__user=user))
-            .exists()
-        )
-    return cache[group.pk]
+    return group is not None and acts_in_group(user, group.pk, chair=True)
 
 
 can_run_group = is_secretariat | (is_member & chairs_group)
