@@ -256,6 +256,13 @@ class Hearing(models.Model):
     def is_closed(self, now: Any = None) -> bool:
         return (now or timezone.now()) >= self.closes_at
 
+    def state_at(self, now: Any = None) -> str:
+        """ "scheduled", "open" or "closed" at ``now`` (the close is exclusive)."""
+        now = now or timezone.now()
+        if self.is_closed(now):
+            return "closed"
+        return "open" if self.is_open(now) else "scheduled"
+
 
 class Disposition(models.TextChoices):
     ACCEPTED = "accepted", _("Accepted")

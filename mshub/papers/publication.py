@@ -68,6 +68,11 @@ _LINK_TARGET = re.compile(r"\]\(\s*<?((?:[^()\s<>]|\([^()\s<>]*\))*)>?")
 _REFERENCE = re.compile(r"^( {0,3}\[[^\]\n]+\]:[ \t]*\n?[ \t]*)<?([^\s>]*)>?", re.MULTILINE)
 
 
+def _kept(url: str) -> bool:
+    """A link target that may stay: an in-page anchor, a web address or a mail address."""
+    return url.startswith("#") or is_web_url(url) or url.lower().startswith("mailto:")
+
+
 def _inert_inline(text: str) -> str:
     """Raw HTML as text (``<`` as ``&lt;``, web autolinks kept); link targets other than http(s),
     mailto or an anchor become ``#``. Code spans are left as they are (Markdown shows them as text)."""
@@ -83,14 +88,10 @@ def _inert_inline(text: str) -> str:
         part = part.replace("<", "&lt;")
 
         def target(match: re.Match[str]) -> str:
-            url = match.group(1)
-            ok = url.startswith("#") or is_web_url(url) or url.lower().startswith("mailto:")
-            return match.group(0) if ok else "](#"
+            return match.group(0) if _kept(match.group(1)) else "](#"
 
         def reference(match: re.Match[str]) -> str:
-            url = match.group(2)
-            ok = url.startswith("#") or is_web_url(url) or url.lower().startswith("mailto:")
-            return match.group(0) if ok else f"{match.group(1)}#"
+            return match.group(0) if _kept(match.group(2)) else f"{match.group(1)}#"
 
         part = _LINK_TARGET.sub(target, part)
         part = _REFERENCE.sub(reference, part)

@@ -15,13 +15,13 @@ class PaperView(ForumView):
     forum's paper is not found (404) before any rule is asked."""
 
     _paper: Paper | None = None
+    paper_related: tuple[str, ...] = ("forum", "group", "group__forum")  # read with the paper
 
     @property
     def paper(self) -> Paper:
         if self._paper is None:
             self._paper = get_object_or_404(
-                Paper.objects.filter(forum=self.forum).select_related("forum", "group", "group__forum"),
-                pk=self.kwargs["pk"],
+                Paper.objects.filter(forum=self.forum).select_related(*self.paper_related), pk=self.kwargs["pk"]
             )
         return self._paper
 
@@ -34,12 +34,10 @@ class PaperView(ForumView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        user = self.request.user
         context.update(
             paper=self.paper,
             group=self.paper.group,
-            can_edit=user.has_perm("papers.change_paper", self.paper),
-            can_run=user.has_perm("papers.run_paper", self.paper),
+            can_run=self.request.user.has_perm("papers.run_paper", self.paper),
         )
         return context
 

@@ -14,7 +14,8 @@ from mshub.papers.models import Comment, Disposition, PaperRevision
 from mshub.papers.services.hearings import dispose
 from mshub.papers.services.revisions import PaperError
 from mshub.papers.threads import disposition_rows
-from mshub.papers.views.hearing_base import HearingScopedView, PaperScopedView, hearing_state
+from mshub.papers.views.base import PaperView
+from mshub.papers.views.hearing_base import HearingScopedView
 
 
 class DisposeView(HearingScopedView, TemplateView):
@@ -51,7 +52,7 @@ class DisposeView(HearingScopedView, TemplateView):
             comments=comments,
             revisions=self.revisions(),
             dispositions=Disposition.choices,
-            state=hearing_state(self.hearing),
+            state=self.hearing.state_at(),
             error=kwargs.get("error"),
         )
         return context
@@ -88,7 +89,7 @@ class DisposeView(HearingScopedView, TemplateView):
 HEADER = ["№", "revision", "¶", "stakeholder group", "comment", "disposition", "reason", "addressed in"]
 
 
-class DispositionsView(PaperScopedView, TemplateView):
+class DispositionsView(PaperView, TemplateView):
     permission_required = "papers.view_paper"
     template_name = "papers/dispositions.html"
 
@@ -99,7 +100,7 @@ class DispositionsView(PaperScopedView, TemplateView):
         return context
 
 
-class DispositionsCsvView(PaperScopedView, TemplateView):
+class DispositionsCsvView(PaperView, TemplateView):
     permission_required = "papers.view_paper"
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:

@@ -6,34 +6,11 @@ from typing import Any
 
 from django.shortcuts import get_object_or_404
 
-from mshub.core.views.base import ForumView
-from mshub.papers.models import Hearing, Paper
+from mshub.papers.models import Hearing
+from mshub.papers.views.base import PaperView
 
 
-class PaperScopedView(ForumView):
-    """A page of one paper (``pk``); the permission is checked on the paper."""
-
-    _paper: Paper | None = None
-
-    @property
-    def paper(self) -> Paper:
-        if self._paper is None:
-            self._paper = get_object_or_404(
-                Paper.objects.filter(forum=self.forum).select_related("forum", "group"), pk=self.kwargs["pk"]
-            )
-        return self._paper
-
-    def get_permission_object(self) -> Any:
-        return self.paper
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context["paper"] = self.paper
-        context["can_run"] = self.request.user.has_perm("papers.run_paper", self.paper)
-        return context
-
-
-class HearingScopedView(PaperScopedView):
+class HearingScopedView(PaperView):
     """A page of one hearing (``hearing``) of the paper: another paper's or forum's is not found,
     whatever the method (it is looked up before the permission is checked)."""
 
@@ -58,9 +35,3 @@ class HearingScopedView(PaperScopedView):
         context = super().get_context_data(**kwargs)
         context["hearing"] = self.hearing
         return context
-
-
-def hearing_state(hearing: Hearing) -> str:
-    if hearing.is_closed():
-        return "closed"
-    return "open" if hearing.is_open() else "scheduled"

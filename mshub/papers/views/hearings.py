@@ -21,10 +21,11 @@ from mshub.papers.rules import reaches
 from mshub.papers.services.hearings import add_comment, default_stakeholder_group, open_hearing, when
 from mshub.papers.services.revisions import PaperError
 from mshub.papers.threads import comments_by_anchor
-from mshub.papers.views.hearing_base import HearingScopedView, PaperScopedView, hearing_state
+from mshub.papers.views.base import PaperView
+from mshub.papers.views.hearing_base import HearingScopedView
 
 
-class HearingCreateView(PaperScopedView, FormView[HearingForm]):
+class HearingCreateView(PaperView, FormView[HearingForm]):
     permission_required = "papers.run_paper"
     template_name = "papers/hearing_form.html"
     form_class = HearingForm
@@ -77,7 +78,7 @@ def hearing_context(view: HearingScopedView, form: CommentForm | None = None) ->
         "paper": paper,
         "hearing": hearing,
         "revision": revision,
-        "state": hearing_state(hearing),
+        "state": hearing.state_at(),
         "paragraphs": [(p, comments.get(p.anchor)) for p in paragraphs.numbered(revision.paragraphs)],
         "whole_paper_comments": comments.get("", []),
         "can_run": can_run,

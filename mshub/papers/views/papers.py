@@ -110,9 +110,8 @@ class PaperDetailView(PaperView, TemplateView):
             removed_paragraph_comments=gone,
             consultation=consultation,
             hearings=hearings,
-            can_open_hearing=paper.is_editable
-            and all(h.state == "closed" for h in hearings)  # type: ignore[attr-defined]
-            and self.request.user.has_perm("papers.run_paper", paper),
+            can_edit=self.request.user.has_perm("papers.change_paper", paper),
+            can_open_hearing=context["can_run"] and paper.is_editable and all(h.state == "closed" for h in hearings),  # type: ignore[attr-defined]
         )
         return context
 
@@ -123,9 +122,7 @@ def hearing_rows(paper: Paper) -> list[Hearing]:
     rows = list(Hearing.objects.filter(paper=paper).select_related("revision").order_by("opens_at", "pk"))
     for hearing in rows:
         hearing.paper = paper
-        hearing.state = (  # type: ignore[attr-defined]
-            "open" if hearing.is_open(now) else "closed" if hearing.is_closed(now) else "scheduled"
-        )
+        hearing.state = hearing.state_at(now)  # type: ignore[attr-defined]
     return rows
 
 

@@ -10,7 +10,7 @@ from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.http.response import HttpResponseBase
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -19,43 +19,21 @@ from django.views.generic import FormView, TemplateView
 
 from mshub.core.fields import WebURLFormField
 from mshub.core.files import file_response
-from mshub.core.views.base import ForumView
 from mshub.papers import publication
 from mshub.papers.models import Paper, PaperState
 from mshub.papers.services import states
 from mshub.papers.services.revisions import PaperError
+from mshub.papers.views.base import PaperView
 
 PDF_RETRY_SECONDS = 5
 # Moves the state buttons make; a hearing is opened with its own form, the submission is recorded with its own.
 BUTTON_STATES = frozenset(states.TRANSITIONS) - {PaperState.HEARING, PaperState.SUBMITTED}
 
 
-class PaperObjectView(ForumView):
-    """One paper of this forum (``pk`` in the URL); the permission is checked on the paper."""
+class PaperObjectView(PaperView):
+    """A paper's state, submission and published renders: read with its consultation and published revision."""
 
-    _paper: Paper | None = None
-
-    @property
-    def paper(self) -> Paper:
-        if self._paper is None:
-            queryset = Paper.objects.filter(forum=self.forum).select_related(
-                "forum", "group", "consultation", "published_revision"
-            )
-            self._paper = get_object_or_404(queryset, pk=self.kwargs["pk"])
-        return self._paper
-
-    def get_permission_object(self) -> Any:
-        return self.paper
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context["paper"] = self.paper
-        context["can_run"] = self.request.user.has_perm("papers.run_paper", self.paper)
-        return context
-
-
-def paper_page(paper: Paper) -> str:
-    return paper.urls.paper
+    paper_related = (*PaperView.paper_related, "consultation", "published_revision")
 
 
 class StateView(PaperObjectView, View):
@@ -75,7 +53,7 @@ class StateView(PaperObjectView, View):
         else:
             label = PaperState(to).label
             messages.success(request, _("The paper is now “%(state)s”.") % {"state": label})
-        return HttpResponseRedirect(paper_page(paper))
+        return HttpResponseRedirect(paper.urls.paper)
 
 
 class SubmissionForm(forms.Form):
@@ -114,7 +92,7 @@ class SubmissionView(PaperObjectView, FormView[SubmissionForm]):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["may_submit"] = self.paper.state == PaperState.PUBLISHED
-        context["back"] = paper_page(self.paper)
+        context["back"] = self.paper.urls.paper
         return context
 
     def form_valid(self, form: SubmissionForm) -> HttpResponse:
@@ -133,7 +111,7 @@ class SubmissionView(PaperObjectView, FormView[SubmissionForm]):
             form.add_error(None, str(error))
             return self.form_invalid(form)
         messages.success(self.request, _("The submission is recorded."))
-        return HttpResponseRedirect(paper_page(self.paper))
+        return HttpResponseRedirect(self.paper.urls.paper)
 
 
 class PublishedMixin(PaperObjectView):
