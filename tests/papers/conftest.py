@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from django.test import Client
 
 from mshub.papers.models import Paper
 from mshub.papers.services.revisions import create_paper
@@ -33,6 +34,13 @@ WSIS作業部会は、マルチステークホルダーによる議論の重要�
 
 以上。
 """
+
+
+def client_of(user: Any) -> Client:
+    """A test client signed in as ``user``."""
+    client = Client()
+    client.force_login(user)
+    return client
 
 
 @dataclass

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from mshub.papers.balance import balance_of
@@ -14,15 +13,10 @@ from mshub.papers.threads import comments_by_anchor
 from mshub.people.erasure import erase_person
 from mshub.people.models import Person, StakeholderGroup
 from tests.factories import UserFactory, group
+from tests.papers.conftest import client_of
 from tests.papers.hearing_helpers import anchors, close, hearing_on
 
 pytestmark = pytest.mark.django_db
-
-
-def client_of(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def test_every_group_of_the_vocabulary_is_counted_and_absent_groups_are_named(paper_world):

@@ -6,22 +6,16 @@ import csv
 import io
 
 import pytest
-from django.test import Client
 
 from mshub.papers.models import Comment
 from mshub.papers.services.hearings import add_comment, dispose
 from mshub.papers.services.revisions import PaperError, create_paper, latest_revision
 from tests.factories import UserFactory
 from tests.mailserver import body_of
+from tests.papers.conftest import client_of
 from tests.papers.hearing_helpers import anchors, close, hearing_on
 
 pytestmark = pytest.mark.django_db
-
-
-def client_of(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def commented(world, count=1, user=None, hearing=None):

@@ -18,15 +18,10 @@ from mshub.papers.services.hearings import add_comment, dispose
 from mshub.papers.services.revisions import PaperError, latest_revision, save_revision
 from mshub.papers.services.states import move
 from tests.factories import MembershipFactory, UserFactory
+from tests.papers.conftest import client_of
 from tests.papers.hearing_helpers import anchors, close, hearing_on
 
 pytestmark = pytest.mark.django_db
-
-
-def client_of(user):  # type: ignore[no-untyped-def]
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def test_a_group_only_hearing_stays_out_of_another_audiences_disposition_table(paper_world):

@@ -5,22 +5,16 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.test import Client
 
 from mshub.papers.models import Comment, Hearing
 from mshub.papers.services.hearings import add_comment, open_hearing
 from mshub.papers.services.revisions import PaperError, create_paper, latest_revision, save_revision
 from mshub.papers.threads import comments_by_anchor
 from tests.factories import UserFactory, group
+from tests.papers.conftest import client_of
 from tests.papers.hearing_helpers import anchors, close, hearing_on
 
 pytestmark = pytest.mark.django_db
-
-
-def client_of(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def test_opening_a_hearing_moves_the_paper_and_refuses_a_second(paper_world):

@@ -16,6 +16,7 @@ from mshub.papers.models import MAX_TEXT, Paper, PaperRevision
 from mshub.papers.services.revisions import latest_revision, save_revision
 from mshub.papers.services.states import move
 from tests.factories import UserFactory
+from tests.papers.conftest import client_of
 
 pytestmark = pytest.mark.django_db
 
@@ -29,12 +30,6 @@ def outsider(forum) -> Client:
     """A member of the forum who is in no working group."""
     user = UserFactory(email="outsider@example.org")
     Membership.objects.create(forum=forum, user=user, role=Role.MEMBER)
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def client_of(user) -> Client:
     client = Client()
     client.force_login(user)
     return client
